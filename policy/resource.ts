@@ -1,0 +1,43 @@
+// The normalised resource envelope and the evaluation result types.
+import { z } from "zod";
+
+/**
+ * Every resource, whatever its source (live SDK, sandbox, later IaC), is a flat object:
+ * the envelope fields below plus its kind's model fields. Condition paths resolve on it.
+ */
+export const ResourceEnvelopeSchema = z.object({
+  kind: z.string(),
+  /** Bucket name, instance id, group id, volume id, file-system id, ASG name, account id or region. */
+  id: z.string(),
+  region: z.string(),
+  account: z.string(),
+  name: z.string().nullable(),
+  tags: z.record(z.string(), z.string()),
+});
+export type ResourceEnvelope = z.infer<typeof ResourceEnvelopeSchema>;
+export type Resource = ResourceEnvelope & Record<string, unknown>;
+
+export const EvaluationStatusSchema = z.enum(["pass", "fail", "error", "skip"]);
+export type EvaluationStatus = z.infer<typeof EvaluationStatusSchema>;
+
+/** Why a condition passed or failed: which path, what was expected, what was found. */
+export const EvidenceSchema = z.object({
+  path: z.string(),
+  expected: z.string(),
+  actual: z.unknown(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+export const FindingSchema = z.object({
+  policyId: z.string(),
+  policyVersion: z.number().int(),
+  ruleId: z.string(),
+  kind: z.string(),
+  resourceId: z.string(),
+  region: z.string(),
+  status: EvaluationStatusSchema,
+  /** One sentence a person can act on, e.g. "encryption is not configured". */
+  reason: z.string(),
+  evidence: z.array(EvidenceSchema),
+});
+export type Finding = z.infer<typeof FindingSchema>;

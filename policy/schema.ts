@@ -1,0 +1,117 @@
+// The policy IR: the one contract every agent, tool, store and surface meets in.
+import { z } from "zod";
+
+export const OPERATORS = [
+  "eq", "neq", "in", "nin", "gt", "gte", "lt", "lte",
+  "exists", "absent", "truthy", "falsy", "contains", "matches", "empty", "not-empty",
+] as const;
+export const OperatorSchema = z.enum(OPERATORS);
+export type Operator = z.infer<typeof OperatorSchema>;
+
+/** Operators that take no `value`. */
+export const UNARY_OPERATORS: ReadonlySet<Operator> = new Set([
+  "exists", "absent", "truthy", "falsy", "empty", "not-empty",
+]);
+
+export const JsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValueSchema), z.record(z.string(), JsonValueSchema)]),
+);
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** A dotted path into a resource's model, e.g. `encryption.enabled` or `tags.env`. */
+export const PathSchema = z.string().regex(/^[A-Za-z_][\w-]*(\.[A-Za-z_0-9][\w:/.-]*)*$/, "a dotted path such as encryption.enabled");
+
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { path: string; op: Operator; value?: JsonValue }
+  | { path: string; every: Condition }
+  | { path: string; some: Condition }
+  | { path: string; none: Condition };
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
+    z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
+    z.object({ not: ConditionSchema }).strict(),
+    z.object({ path: PathSchema, op: OperatorSchema, value: JsonValueSchema.optional() }).strict(),
+    z.object({ path: PathSchema, every: ConditionSchema }).strict(),
+    z.object({ path: PathSchema, some: ConditionSchema }).strict(),
+    z.object({ path: PathSchema, none: ConditionSchema }).strict(),
+  ]),
+);
+
+export const SeveritySchema = z.enum(["low", "medium", "high", "critical"]);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+export const IdSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,127}$/, "lower-case letters, digits, '.', '_' or '-'");
+
+export const RemediationRefSchema = z
+  .object({
+    /** A remediation action from the catalogue, e.g. `s3.enable-default-encryption`. */
+    action: z.string().min(1),
+    params: z.record(z.string(), JsonValueSchema).default({}),
+  })
+  .strict();
+export type RemediationRef = z.infer<typeof RemediationRefSchema>;
+
+export const RuleSchema = z
+  .object({
+    id: IdSchema,
+    title: z.string().min(1),
+    severity: SeveritySchema,
+    /** A normalised resource kind, e.g. `aws.s3.bucket`. */
+    kind: z.string().min(1),
+    /** The catalogue control this rule instantiates, when it came from one. */
+    control: z.string().optional(),
+    /** Applicability: a resource for which `when` is false is skipped, not failed. */
+    when: ConditionSchema.optional(),
+    require: ConditionSchema,
+    remediation: RemediationRefSchema.optional(),
+    /** Benchmark control ids, e.g. `CIS-AWS-2.1.1`, `FSBP-S3.4`. */
+    controls: z.array(z.string()).default([]),
+  })
+  .strict();
+export type Rule = z.infer<typeof RuleSchema>;
+
+export const TagMatchSchema = z.record(z.string().min(1), z.string().nullable());
+
+export const ScopeSchema = z
+  .object({
+    /** Only resources in these regions; absent = every region. */
+    regions: z.array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, "an AWS region such as eu-west-1")).optional(),
+    /** Only resources carrying all these tags (null value = any value). */
+    tags: TagMatchSchema.optional(),
+    /** Only resources whose id or name matches one of these glob patterns. */
+    names: z.array(z.string().min(1)).optional(),
+    exclude: z
+      .object({
+        tags: TagMatchSchema.optional(),
+        names: z.array(z.string().min(1)).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type Scope = z.infer<typeof ScopeSchema>;
+
+export const PolicyModeSchema = z.enum(["audit", "enforce"]);
+export type PolicyMode = z.infer<typeof PolicyModeSchema>;
+export const PolicyStatusSchema = z.enum(["draft", "active", "retired"]);
+
+export const PolicySchema = z
+  .object({
+    id: IdSchema,
+    version: z.number().int().positive(),
+    title: z.string().min(1),
+    intent: z.string().min(1),
+    /** audit: report only, never remediate. enforce: remediate what fails. */
+    mode: PolicyModeSchema,
+    scope: ScopeSchema.default({}),
+    rules: z.array(RuleSchema).min(1),
+    status: PolicyStatusSchema.default("active"),
+  })
+  .strict();
+export type Policy = z.infer<typeof PolicySchema>;
+export type PolicyInput = z.input<typeof PolicySchema>;
