@@ -18,8 +18,11 @@ export const JsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
 );
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-/** A dotted path into a resource's model, e.g. `encryption.enabled` or `tags.env`. */
-export const PathSchema = z.string().regex(/^[A-Za-z_][\w-]*(\.[A-Za-z_0-9][\w:/.-]*)*$/, "a dotted path such as encryption.enabled");
+/**
+ * A dotted path into a resource's model, e.g. `encryption.enabled` or `tags.env`; `@` names the
+ * subject itself (inside a quantifier: the element, e.g. each of `instanceTypes`).
+ */
+export const PathSchema = z.string().regex(/^(@|[A-Za-z_][\w-]*(\.[A-Za-z_0-9][\w:/.-]*)*)$/, "a dotted path such as encryption.enabled, or @ for the element itself");
 
 export type Condition =
   | { all: Condition[] }

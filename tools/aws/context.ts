@@ -1,5 +1,7 @@
 // What every AWS tool receives: clients, limits, retry policy and a progress sink.
 import type { AwsClients } from "./clients.js";
+import { createLimiter } from "./limiter.js";
+import type { Limiter } from "./limiter.js";
 
 export interface RetryPolicy {
   /** Total attempts per call, including the first. */
@@ -11,10 +13,16 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 100, maxDelayMs: 5_000 };
 
+/** Default bound on SDK calls in flight at once. */
+export const DEFAULT_CONCURRENCY = 8;
+
 export type ProgressEvent =
   | { type: "collect-start"; kind: string; region: string }
   | { type: "collect-done"; kind: string; region: string; count: number }
-  | { type: "throttled"; command: string; attempt: number; delayMs: number };
+  | { type: "collect-failed"; kind: string; region: string; message: string }
+  | { type: "throttled"; command: string; attempt: number; delayMs: number }
+  /** A transient (non-throttling) failure such as a 5xx or a timeout, retried. */
+  | { type: "retry"; command: string; attempt: number; delayMs: number; error: string };
 
 export interface AwsContext {
   clients: AwsClients;
@@ -22,8 +30,35 @@ export interface AwsContext {
   regions: string[];
   /** The account id (STS GetCallerIdentity, or the sandbox's). */
   account: string;
-  /** Most SDK calls in flight at once, across all tools. */
-  concurrency: number;
+  /** Bounds the SDK calls in flight at once, across all tools sharing this context. */
+  limiter: Limiter;
   retry: RetryPolicy;
   onProgress?: (event: ProgressEvent) => void;
+}
+
+export interface AwsContextOptions {
+  clients: AwsClients;
+  regions: string[];
+  account: string;
+  /** Most SDK calls in flight at once; default {@link DEFAULT_CONCURRENCY}. */
+  concurrency?: number;
+  /** Overrides of {@link DEFAULT_RETRY}. */
+  retry?: Partial<RetryPolicy>;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+/**
+ * Builds a context with its own limiter, so every tool using it shares one concurrency bound.
+ * @example const ctx = createAwsContext({ clients, regions: ["us-east-1"], account: "123456789012" });
+ */
+export function createAwsContext(options: AwsContextOptions): AwsContext {
+  const ctx: AwsContext = {
+    clients: options.clients,
+    regions: [...options.regions],
+    account: options.account,
+    limiter: createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY),
+    retry: { ...DEFAULT_RETRY, ...options.retry },
+  };
+  if (options.onProgress) ctx.onProgress = options.onProgress;
+  return ctx;
 }

@@ -13,6 +13,11 @@ export interface KindCollector {
   scope: "regional" | "account";
   /** Every resource of the kind in one region (for account scope, `region` is the default region). */
   collect(ctx: AwsContext, region: string): Promise<Resource[]>;
+  /**
+   * Optional, regional kinds whose listing is global (S3 ListBuckets): the resources of all
+   * `regions` from one listing. The inventory calls it instead of `collect` per region.
+   */
+  collectMany?(ctx: AwsContext, regions: readonly string[]): Promise<Resource[]>;
   /** Re-reads one resource (for verification); null when it no longer exists. */
   collectOne(ctx: AwsContext, id: string, region: string): Promise<Resource | null>;
 }

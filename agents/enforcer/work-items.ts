@@ -1,0 +1,37 @@
+// What enforcement would do: one work item per (resource, action, params), from the failing
+// findings of an enforce-mode policy.
+import { stableStringify } from "../../core/stable-json.js";
+import type { Finding, Resource } from "../../policy/resource.js";
+import type { Policy, Rule } from "../../policy/schema.js";
+import { findAction } from "../../tools/aws/registry.js";
+import type { RemediationAction } from "../../tools/aws/kind-tools.js";
+import type { Plan } from "../../graphs/state.js";
+
+export interface WorkItem {
+  resource: Resource;
+  action: RemediationAction;
+  params: unknown;
+  rules: Rule[];
+}
+
+const resourceKey = (kind: string, region: string, id: string) => `${kind}\u0000${region}\u0000${id}`;
+
+export function workItems(policy: Policy, plan: Plan, findings: readonly Finding[], failing: readonly Resource[]): WorkItem[] {
+  if (policy.mode !== "enforce" || plan.operation === "check-only") return [];
+  const rules = new Map(policy.rules.map((r) => [r.id, r]));
+  const snapshots = new Map(failing.map((r) => [resourceKey(r.kind, r.region, r.id), r]));
+  const items = new Map<string, WorkItem>();
+  for (const finding of findings) {
+    if (finding.status !== "fail") continue;
+    const rule = rules.get(finding.ruleId);
+    const action = rule?.remediation ? findAction(rule.remediation.action) : undefined;
+    const resource = snapshots.get(resourceKey(finding.kind, finding.region, finding.resourceId));
+    if (!rule || !action || !resource) continue;
+    const params = action.params.parse(rule.remediation?.params ?? {});
+    const key = `${resourceKey(finding.kind, finding.region, finding.resourceId)}\u0000${action.name}\u0000${stableStringify(params)}`;
+    const existing = items.get(key);
+    if (existing) existing.rules.push(rule);
+    else items.set(key, { resource, action, params, rules: [rule] });
+  }
+  return [...items.values()];
+}

@@ -1,0 +1,30 @@
+// The reporter: closes a run — stores its findings and report, audits a rejection.
+import type { GraphDeps } from "../../graphs/deps.js";
+import type { State, StateUpdate } from "../../graphs/state.js";
+import { buildReport } from "./report.js";
+
+export function createReporterNode(deps: GraphDeps) {
+  return async function reporter(state: State): Promise<StateUpdate> {
+    const status = state.status === "running" ? "completed" : state.status;
+    if (state.findings.length > 0) {
+      // Idempotent on re-run: a retried reporter replaces nothing twice (insert is keyed by run).
+      const stored = await deps.store.findings.listFindings({ runId: state.runId, limit: 1 });
+      if (stored.length === 0) await deps.store.findings.insertFindings(state.runId, state.findings);
+    }
+    if (status === "rejected" && state.approval) {
+      await deps.store.audit.appendAudit({
+        actor: state.approval.by, runId: state.runId, policyId: state.policy?.id ?? null, policyVersion: state.policy?.version ?? null,
+        action: "approval", result: "rejected", detail: state.approval.comment ?? "enforcement rejected", dedupeKey: `${state.runId}:approval`,
+      });
+    }
+    const report = buildReport(state, status);
+    await deps.store.runs.updateRun(state.runId, {
+      status,
+      policyId: state.policy?.id ?? null,
+      policyVersion: state.policy?.version ?? null,
+      result: JSON.parse(JSON.stringify(report)),
+      error: state.error,
+    });
+    return { status };
+  };
+}

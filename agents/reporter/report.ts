@@ -1,0 +1,72 @@
+// The run report: the one JSON document every surface shows (CLI --json, API, Slack).
+import { findKind } from "../../policy/kinds/index.js";
+import { explainPolicy } from "../../policy/explain.js";
+import type { Finding } from "../../policy/resource.js";
+import type { ActionResult, Approval, BlastRadius, Plan, RunError, RunStatus, State, Summary } from "../../graphs/state.js";
+
+export interface ReportedRule {
+  id: string;
+  title: string;
+  kind: string;
+  severity: string;
+  controls: string[];
+  remediation: string | null;
+}
+
+export interface RunReport {
+  runId: string;
+  status: RunStatus;
+  intent: string;
+  command: "run" | "check";
+  applied: boolean;
+  plan: Pick<Plan, "operation" | "kinds" | "scope" | "interpretation"> | null;
+  policy: {
+    id: string; version: number; title: string; mode: string; scope: unknown;
+    /** The policy in plain words. */
+    explanation: string;
+    rules: ReportedRule[];
+  } | null;
+  /** Failing and erroring findings; passing resources are counted in the summary. */
+  findings: Array<Pick<Finding, "resourceId" | "kind" | "region" | "ruleId" | "status" | "reason">>;
+  actions: Array<Pick<ActionResult, "resourceId" | "kind" | "region" | "action" | "status" | "before" | "after" | "summary"> & { detail?: string }>;
+  summary: Summary;
+  blastRadius: BlastRadius | null;
+  approval: Approval | null;
+  collectionErrors: string[];
+  notes: string[];
+  error: RunError | null;
+}
+
+const EMPTY: Summary = { resources: 0, passed: 0, failed: 0, errors: 0, skipped: 0 };
+const noun = (kind: string) => findKind(kind)?.noun ?? kind;
+
+export function buildReport(state: State, status: RunStatus = state.status): RunReport {
+  const { policy, plan } = state;
+  return {
+    runId: state.runId,
+    status,
+    intent: state.intent,
+    command: state.options.command,
+    applied: state.options.apply,
+    plan: plan ? { operation: plan.operation, kinds: plan.kinds, scope: plan.scope, interpretation: plan.interpretation } : null,
+    policy: policy
+      ? {
+          id: policy.id, version: policy.version, title: policy.title, mode: policy.mode, scope: policy.scope,
+          explanation: explainPolicy(policy, noun),
+          rules: policy.rules.map((r) => ({ id: r.id, title: r.title, kind: r.kind, severity: r.severity, controls: r.controls, remediation: r.remediation?.action ?? null })),
+        }
+      : null,
+    findings: state.findings
+      .filter((f) => f.status === "fail" || f.status === "error")
+      .map(({ resourceId, kind, region, ruleId, status: s, reason }) => ({ resourceId, kind, region, ruleId, status: s, reason })),
+    actions: state.actions.map(({ resourceId, kind, region, action, status: s, before, after, summary, detail }) => ({
+      resourceId, kind, region, action, status: s, before, after, summary, ...(detail ? { detail } : {}),
+    })),
+    summary: state.summary ?? EMPTY,
+    blastRadius: state.blastRadius,
+    approval: state.approval,
+    collectionErrors: state.collectionErrors,
+    notes: state.notes,
+    error: state.error,
+  };
+}

@@ -1,0 +1,59 @@
+// The translator agent: turns the plan into a policy draft with the configured translator
+// (offline by default; the LLM when configured, or as fallback in auto mode).
+import { AgpmError, errorMessage, isAgpmError } from "../../core/errors.js";
+import type { GraphDeps } from "../../graphs/deps.js";
+import type { State, StateUpdate } from "../../graphs/state.js";
+import { mergeIntoExisting } from "./merge.js";
+import type { TranslationOutput, Translator, TranslationInput } from "./translator.js";
+
+/** Auto mode hands over to the LLM below this offline confidence. */
+export const AUTO_CONFIDENCE = 0.8;
+
+async function translate(deps: GraphDeps, mode: State["options"]["translator"], input: TranslationInput): Promise<{ out: TranslationOutput; by: Translator }> {
+  const { offline, llm } = deps.translators;
+  if (mode === "llm") {
+    if (!llm) throw new AgpmError("CONFIG_INVALID", "the LLM translator is not configured: set AGPM_LLM_BASE_URL (or OPENAI_API_KEY) and AGPM_LLM_MODEL");
+    return { out: await llm.translate(input), by: llm };
+  }
+  if (mode === "offline" || !llm) return { out: await offline.translate(input), by: offline };
+  // auto: offline when it is confident and has not been rejected yet, else the LLM.
+  if (input.feedback.length === 0) {
+    try {
+      const out = await offline.translate(input);
+      if (out.confidence >= AUTO_CONFIDENCE) return { out, by: offline };
+    } catch (error) {
+      if (!isAgpmError(error, "INTENT_UNTRANSLATABLE")) throw error;
+    }
+  }
+  return { out: await llm.translate(input), by: llm };
+}
+
+export function createTranslatorNode(deps: GraphDeps) {
+  return async function translator(state: State): Promise<StateUpdate> {
+    deps.onProgress?.({ type: "stage", stage: "translating" });
+    const plan = state.plan;
+    if (!plan) throw new AgpmError("INTERNAL", "translator reached without a plan");
+    try {
+      const { out, by } = await translate(deps, state.options.translator, { intent: state.intent, plan, feedback: state.feedback, previous: state.draft });
+      let draft = out.draft;
+      if (plan.operation === "update" && plan.existing) {
+        const existing = await deps.store.policies.getPolicy(plan.existing.id);
+        if (existing) draft = mergeIntoExisting(existing, draft);
+      }
+      return {
+        draft,
+        attempts: state.attempts + 1,
+        translation: { translator: by.name, confidence: out.confidence, notes: out.notes },
+        notes: [...state.notes, ...out.notes.filter((n) => !state.notes.includes(n))],
+      };
+    } catch (error) {
+      return {
+        attempts: state.attempts + 1,
+        status: "failed",
+        error: isAgpmError(error)
+          ? { code: error.code, message: error.message, details: error.details }
+          : { code: "INTERNAL", message: errorMessage(error) },
+      };
+    }
+  };
+}

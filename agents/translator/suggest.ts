@@ -1,0 +1,34 @@
+// The closest supported controls to an intent, for refusals that help.
+import { CONTROLS } from "../../policy/controls/index.js";
+import { findKind } from "../../policy/kinds/index.js";
+import { phraseStems, tokenize } from "../intent/tokens.js";
+import { FILLER_WORDS } from "../intent/lexicon.js";
+
+export interface Suggestion {
+  control: string;
+  title: string;
+  /** An intent that would select it. */
+  example: string;
+}
+
+function controlStems(id: string): Set<string> {
+  const control = CONTROLS.find((c) => c.id === id);
+  if (!control) return new Set();
+  const kind = findKind(control.kind);
+  return new Set([...phraseStems(control.title), ...control.words.flatMap(phraseStems), ...(kind?.words ?? []).flatMap(phraseStems)]);
+}
+
+/** Up to `limit` controls ranked by shared words with the intent (then catalogue order). */
+export function suggestControls(intent: string, limit = 5): Suggestion[] {
+  const words = tokenize(intent).map((t) => t.stem).filter((s) => !FILLER_WORDS.has(s));
+  const ranked = CONTROLS.map((control, order) => {
+    const stems = controlStems(control.id);
+    const score = words.filter((w) => stems.has(w) || [...stems].some((s) => s.length > 4 && (s.startsWith(w) || w.startsWith(s)))).length;
+    return { control, score, order };
+  }).sort((a, b) => b.score - a.score || a.order - b.order);
+  return ranked.slice(0, limit).map(({ control }) => ({
+    control: control.id,
+    title: control.title,
+    example: `Ensure ${control.title.charAt(0).toLowerCase()}${control.title.slice(1)}`,
+  }));
+}

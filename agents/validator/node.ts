@@ -1,0 +1,49 @@
+// The validator agent: proves a draft is well-formed and says what the intent says, then
+// evaluates it against the inventory (findings and blast radius). Failures go back to the
+// translator with reasons, a bounded number of times.
+import { AgpmError, errorMessage, isAgpmError } from "../../core/errors.js";
+import type { GraphDeps } from "../../graphs/deps.js";
+import { PolicyDraftSchema, type State, type StateUpdate } from "../../graphs/state.js";
+import { identify } from "./identity.js";
+import { evaluateInventory } from "./inventory.js";
+import { staticChecks } from "./static-checks.js";
+
+async function retainedRuleIds(deps: GraphDeps, state: State): Promise<string[]> {
+  const existing = state.plan?.existing;
+  if (!existing || state.plan?.operation !== "update") return [];
+  const policy = await deps.store.policies.getPolicy(existing.id);
+  return policy?.rules.map((r) => r.id) ?? [];
+}
+
+export function createValidatorNode(deps: GraphDeps) {
+  return async function validator(state: State): Promise<StateUpdate> {
+    deps.onProgress?.({ type: "stage", stage: "validating" });
+    const plan = state.plan;
+    if (!plan) throw new AgpmError("INTERNAL", "validator reached without a plan");
+    const parsed = PolicyDraftSchema.safeParse(state.draft);
+    const errors = parsed.success
+      ? staticChecks(parsed.data, plan, await retainedRuleIds(deps, state))
+      : parsed.error.issues.map((i) => `draft.${i.path.join(".")}: ${i.message}`);
+    if (errors.length > 0 || !parsed.success) {
+      if (state.attempts < state.options.maxTranslationAttempts) return { feedback: errors };
+      return {
+        feedback: errors,
+        status: "failed",
+        error: {
+          code: "VALIDATION_FAILED",
+          message: `The draft policy failed validation after ${state.attempts} attempt(s):\n${errors.map((e) => `  - ${e}`).join("\n")}`,
+          details: { errors },
+        },
+      };
+    }
+    const policy = identify(parsed.data, plan, state.intent);
+    try {
+      const evaluation = await evaluateInventory(deps, state.options.target, policy, plan);
+      return { feedback: [], policy, ...evaluation };
+    } catch (error) {
+      const code = isAgpmError(error) ? error.code : "AWS_ERROR";
+      const details = isAgpmError(error) ? error.details : {};
+      return { feedback: [], policy, status: "failed", error: { code, message: errorMessage(error), details } };
+    }
+  };
+}

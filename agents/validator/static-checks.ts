@@ -1,0 +1,87 @@
+// Static validation of a draft: well-formed, every path and action exists for its kind, and
+// the draft says what the plan says (kinds covered, scope kept, updated rules retained).
+import { findKind, modelSchema } from "../../policy/kinds/index.js";
+import { compileRule } from "../../policy/evaluate.js";
+import { describeModelPath } from "../../policy/paths.js";
+import type { Condition, Rule } from "../../policy/schema.js";
+import { UNARY_OPERATORS } from "../../policy/schema.js";
+import { errorMessage } from "../../core/errors.js";
+import { stableStringify } from "../../core/stable-json.js";
+import { findAction } from "../../tools/aws/registry.js";
+import type { Plan, PolicyDraft } from "../../graphs/state.js";
+
+interface LeafPath {
+  path: string;
+  op?: string;
+  /** Inside a quantifier: the path is relative to each element. */
+  quantified: boolean;
+}
+
+function leafPaths(cond: Condition, prefix = "", quantified = false): LeafPath[] {
+  if ("all" in cond) return cond.all.flatMap((c) => leafPaths(c, prefix, quantified));
+  if ("any" in cond) return cond.any.flatMap((c) => leafPaths(c, prefix, quantified));
+  if ("not" in cond) return leafPaths(cond.not, prefix, quantified);
+  const full = prefix ? `${prefix}.${cond.path}` : cond.path;
+  if ("op" in cond) return [{ path: full, op: cond.op, quantified }];
+  const inner = "every" in cond ? cond.every : "some" in cond ? cond.some : cond.none;
+  return [{ path: full, quantified }, ...leafPaths(inner, full, true)];
+}
+
+const NUMERIC_OPS = new Set(["gt", "gte", "lt", "lte"]);
+
+function checkRule(rule: Rule, where: string): string[] {
+  const kind = findKind(rule.kind);
+  if (!kind) return [`${where}: unknown resource kind "${rule.kind}"`];
+  const errors: string[] = [];
+  const schema = modelSchema(kind);
+  const conditions = [rule.require, ...(rule.when ? [rule.when] : [])];
+  for (const leaf of conditions.flatMap((c) => leafPaths(c))) {
+    const info = describeModelPath(schema, leaf.path);
+    if (!info.exists) {
+      const hint = info.missing ? ` (at ${info.missing.at || "the top"}, available: ${info.missing.available.slice(0, 12).join(", ")})` : "";
+      errors.push(`${where}: ${kind.noun} has no field "${leaf.path}"${hint}`);
+      continue;
+    }
+    if (info.throughArray && !leaf.quantified) errors.push(`${where}: "${leaf.path}" is a field of list elements; use every/some/none over the list`);
+    if (leaf.op && NUMERIC_OPS.has(leaf.op) && info.type !== "number" && info.type !== "unknown") {
+      errors.push(`${where}: "${leaf.op}" compares numbers but "${leaf.path}" is ${info.type}`);
+    }
+    if (leaf.op && !UNARY_OPERATORS.has(leaf.op as never) && leaf.op === "matches" && info.type !== "string") {
+      errors.push(`${where}: "matches" needs text but "${leaf.path}" is ${info.type}`);
+    }
+  }
+  try {
+    compileRule(rule);
+  } catch (error) {
+    errors.push(`${where}: ${errorMessage(error)}`);
+  }
+  if (rule.remediation) {
+    const action = findAction(rule.remediation.action);
+    if (!action) errors.push(`${where}: unknown remediation action "${rule.remediation.action}"`);
+    else if (action.kind !== rule.kind) errors.push(`${where}: action ${action.name} remediates ${action.kind}, not ${rule.kind}`);
+    else {
+      const params = action.params.safeParse(rule.remediation.params);
+      if (!params.success) errors.push(`${where}: invalid parameters for ${action.name}: ${params.error.issues.map((i) => `${i.path.join(".") || "params"} ${i.message}`).join("; ")}`);
+    }
+  }
+  return errors;
+}
+
+/** Every reason the draft cannot be approved; empty when it can. */
+export function staticChecks(draft: PolicyDraft, plan: Plan, retainedRuleIds: readonly string[]): string[] {
+  const errors: string[] = [];
+  const ids = new Set<string>();
+  draft.rules.forEach((rule, i) => {
+    const where = `rules[${i}] (${rule.id})`;
+    if (ids.has(rule.id)) errors.push(`${where}: duplicate rule id`);
+    ids.add(rule.id);
+    errors.push(...checkRule(rule, where));
+  });
+  const covered = new Set(draft.rules.map((r) => r.kind));
+  for (const kind of plan.kinds) if (!covered.has(kind)) errors.push(`the intent is about ${findKind(kind)?.plural ?? kind}, but no rule governs them`);
+  for (const rule of draft.rules) if (plan.kinds.length > 0 && !plan.kinds.includes(rule.kind) && !retainedRuleIds.includes(rule.id)) errors.push(`rule ${rule.id} governs ${rule.kind}, which the intent does not mention`);
+  if (stableStringify(draft.scope) !== stableStringify(plan.scope)) errors.push(`scope ${JSON.stringify(draft.scope)} differs from the intent's scope ${JSON.stringify(plan.scope)}`);
+  for (const id of retainedRuleIds) if (!ids.has(id)) errors.push(`update drops existing rule ${id}, which the intent does not ask to remove`);
+  if (plan.operation === "check-only" && draft.mode !== "audit") errors.push("a check-only intent must produce an audit-mode policy");
+  return errors;
+}

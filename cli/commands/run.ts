@@ -1,0 +1,61 @@
+// `agpm run` and `agpm check`: an intent through the whole pipeline.
+import { z } from "zod";
+import type { RunReport } from "../../agents/reporter/report.js";
+import { startRun } from "../../graphs/runner.js";
+import type { App } from "../app.js";
+import { EXIT, exitCodeForError } from "../exit-codes.js";
+import type { CliIo } from "../io.js";
+import { renderReport } from "../output/report.js";
+import { resolveTarget, TargetFlagsSchema } from "../target.js";
+
+export const IntentSchema = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.string().min(3, "the intent is empty; say what must be true, e.g. \"Ensure all S3 buckets are encrypted\"").max(2000, "the intent is longer than 2000 characters"));
+
+export const RunFlagsSchema = TargetFlagsSchema.extend({
+  apply: z.boolean().default(false),
+  yes: z.boolean().default(false),
+  json: z.boolean().default(false),
+  maxChanges: z.coerce.number().int().min(0).optional(),
+  translator: z.enum(["offline", "llm", "auto"]).optional(),
+});
+export type RunFlags = z.input<typeof RunFlagsSchema>;
+
+/** Exit code of a finished (or paused) run. */
+export function exitCodeFor(report: RunReport): number {
+  if (report.status === "awaiting-approval") return EXIT.awaitingApproval;
+  if (report.error) return exitCodeForError(report.error.code);
+  if (report.command === "check") return report.summary.failed + report.summary.errors > 0 ? EXIT.failed : EXIT.ok;
+  if (report.status === "rejected") return EXIT.failed;
+  return report.actions.some((a) => a.status === "failed") ? EXIT.failed : EXIT.ok;
+}
+
+export function printReport(io: CliIo, report: RunReport, asJson: boolean): void {
+  if (asJson) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else io.stdout(renderReport(report, io.color));
+}
+
+export async function runIntent(app: App, io: CliIo, command: "run" | "check", intentText: string, rawFlags: RunFlags): Promise<number> {
+  const intent = IntentSchema.parse(intentText);
+  const flags = RunFlagsSchema.parse(rawFlags);
+  const { target, notice } = await resolveTarget(flags, app.config, app.paths.sandboxFile, io.cwd);
+  if (notice && !flags.json) io.stderr(`${notice}\n`);
+  const { report } = await startRun(app.deps, app.checkpointer, {
+    intent,
+    options: {
+      command,
+      apply: command === "run" && flags.apply,
+      autoApprove: flags.yes,
+      maxChanges: flags.maxChanges ?? app.config.maxChanges,
+      maxTranslationAttempts: app.config.maxTranslationAttempts,
+      translator: flags.translator ?? app.config.translator,
+      target,
+      actor: app.config.actor,
+      source: "cli",
+    },
+  });
+  app.progress.stop();
+  printReport(io, report, flags.json);
+  return exitCodeFor(report);
+}

@@ -1,0 +1,23 @@
+// The CLI's connection to the world, injectable so tests run commands in-process.
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** stderr is a terminal: show progress. */
+  interactive: boolean;
+  /** Colours allowed on stdout. */
+  color: boolean;
+}
+
+export function processIo(): CliIo {
+  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+    interactive: process.stderr.isTTY === true,
+    color: !noColor && (process.stdout.isTTY === true || process.env.FORCE_COLOR !== undefined),
+  };
+}

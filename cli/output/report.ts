@@ -1,0 +1,77 @@
+// Renders a run report for people: the policy in plain words, findings, exact changes, next step.
+import pc from "picocolors";
+import type { RunReport } from "../../agents/reporter/report.js";
+import { renderTable, statusColor } from "./table.js";
+
+/** Rows shown before pointing to --json. */
+export const MAX_ROWS = 40;
+
+const json = (v: unknown) => (v === null || v === undefined ? "-" : JSON.stringify(v));
+
+function section(title: string, color: boolean): string {
+  return `\n${color ? pc.bold(title) : title}\n`;
+}
+
+function findingsBlock(report: RunReport, color: boolean): string {
+  if (report.findings.length === 0) return section("Findings", color) + "No failing resources.\n";
+  const rows = report.findings.slice(0, MAX_ROWS);
+  const more = report.findings.length - rows.length;
+  return (
+    section(`Findings (${report.findings.length} failing)`, color) +
+    renderTable(rows, [
+      { header: "STATUS", value: (f) => f.status.toUpperCase(), color: (f, t) => statusColor(f.status, t) },
+      { header: "RESOURCE", value: (f) => f.resourceId, max: 40 },
+      { header: "REGION", value: (f) => f.region },
+      { header: "RULE", value: (f) => f.ruleId, max: 36 },
+      { header: "REASON", value: (f) => f.reason, max: 80 },
+    ], color) +
+    (more > 0 ? `… and ${more} more (use --json for all)\n` : "")
+  );
+}
+
+function actionsBlock(report: RunReport, color: boolean): string {
+  if (report.actions.length === 0) return "";
+  const rows = report.actions.slice(0, MAX_ROWS);
+  const more = report.actions.length - rows.length;
+  return (
+    section(report.applied ? "Actions" : "Changes it would make (dry run)", color) +
+    renderTable(rows, [
+      { header: "STATUS", value: (a) => a.status.toUpperCase(), color: (a, t) => statusColor(a.status, t) },
+      { header: "ACTION", value: (a) => a.action },
+      { header: "RESOURCE", value: (a) => a.resourceId, max: 40 },
+      { header: "CHANGE", value: (a) => (a.status === "manual" ? a.detail ?? a.summary : `${json(a.before)} → ${json(a.after)}`), max: 90 },
+    ], color) +
+    (more > 0 ? `… and ${more} more (use --json for all)\n` : "")
+  );
+}
+
+function nextStep(report: RunReport): string {
+  if (report.status === "awaiting-approval") {
+    return `Paused for approval: ${report.blastRadius?.resources ?? 0} resources would change. Approve with: agpm approve ${report.runId}  (or: agpm reject ${report.runId})`;
+  }
+  const planned = report.actions.filter((a) => a.status === "planned").length;
+  if (report.command === "run" && !report.applied && planned > 0) return `Dry run: nothing was changed. Re-run with --apply to make these ${planned} changes.`;
+  const failed = report.actions.filter((a) => a.status === "failed").length;
+  if (failed > 0) return `${failed} action(s) failed; see the table above and agpm audit --run ${report.runId}.`;
+  return "";
+}
+
+export function renderReport(report: RunReport, color: boolean): string {
+  let out = "";
+  if (report.policy) {
+    const p = report.policy;
+    const [head = "", ...rest] = p.explanation.split("\n");
+    out += `${color ? pc.bold(head) : head}\n${rest.join("\n")}\n`;
+    if (p.rules.some((r) => r.controls.length > 0)) out += `Benchmarks: ${[...new Set(p.rules.flatMap((r) => r.controls))].join(", ")}\n`;
+  }
+  if (report.notes.length > 0) out += report.notes.map((n) => (color ? pc.dim(`• ${n}`) : `• ${n}`)).join("\n") + "\n";
+  if (report.error) out += `\n${color ? pc.red("Error") : "Error"} [${report.error.code}]: ${report.error.message}\n`;
+  if (report.policy) out += findingsBlock(report, color);
+  out += actionsBlock(report, color);
+  for (const e of report.collectionErrors) out += `${color ? pc.yellow("warning") : "warning"}: ${e}\n`;
+  const s = report.summary;
+  if (report.policy) out += `\n${s.resources} resources: ${s.passed} passed, ${s.failed} failed, ${s.errors} errors${s.skipped ? `, ${s.skipped} skipped` : ""}. Run ${report.runId}: ${color ? statusColor(report.status, report.status) : report.status}.\n`;
+  const next = nextStep(report);
+  if (next) out += `${next}\n`;
+  return out;
+}

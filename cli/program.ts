@@ -1,0 +1,119 @@
+// The agpm command line: commands, flags and help. Each action opens the app, runs, closes.
+import { Command, CommanderError, Option } from "commander";
+import { ZodError } from "zod";
+import { AgpmError, errorMessage, isAgpmError } from "../core/errors.js";
+import { formatJsonPath } from "../core/json-path.js";
+import { openApp, type App } from "./app.js";
+import { decide } from "./commands/approve.js";
+import { listAudit, listFindings, listPolicies, listRuns, policyHistory, showPolicy } from "./commands/records.js";
+import { runIntent } from "./commands/run.js";
+import { sandboxInit, sandboxShow } from "./commands/sandbox.js";
+import { EXIT, exitCodeForError } from "./exit-codes.js";
+import type { CliIo } from "./io.js";
+
+type Action = (app: App) => Promise<number>;
+
+function toAgpmError(error: unknown): AgpmError {
+  if (isAgpmError(error)) return error;
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${formatJsonPath(issue.path).slice(2)}: ` : "";
+    return new AgpmError("INPUT_INVALID", `${where}${issue?.message ?? "invalid input"}`);
+  }
+  return new AgpmError("INTERNAL", errorMessage(error), { cause: error });
+}
+
+const targetOptions = (cmd: Command) =>
+  cmd
+    .option("--sandbox <file>", "sandbox account file (default .agpm/sandbox.json, created on first use)")
+    .option("--aws", "use the real AWS account (default credential chain, AWS_REGION, AWS_ENDPOINT_URL)")
+    .option("--region <region>", "with --aws: the region to use and scan");
+
+export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const wantsJson = (flags: { json?: boolean }) => flags.json === true;
+  const act = (progress: boolean, json: boolean, fn: Action) => async () => {
+    let app: App | undefined;
+    try {
+      app = await openApp(io, { progress: progress && !json });
+      setExit(await fn(app));
+    } catch (error) {
+      app?.progress.stop();
+      const e = toAgpmError(error);
+      if (json) io.stdout(`${JSON.stringify({ error: e.toJSON() }, null, 2)}\n`);
+      else io.stderr(`error [${e.code}]: ${e.message}\n`);
+      setExit(exitCodeForError(e.code));
+    } finally {
+      await app?.close();
+    }
+  };
+
+  const program = new Command("agpm")
+    .description("Agentic governance and policy management: state an intent, get an enforced, audited policy.")
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  targetOptions(program.command("run").argument("<intent>", "what must be true, in plain words"))
+    .description("translate an intent into a policy, evaluate it and plan (or, with --apply, make) the fixes")
+    .option("--apply", "make the changes (default: dry run)")
+    .option("--yes", "approve a blast-radius pause on the spot, and accept offers (e.g. create a missing policy)")
+    .option("--max-changes <n>", "pause for approval when more resources would change (default AGPM_MAX_CHANGES or 10)")
+    .addOption(new Option("--translator <name>", "offline | llm | auto").choices(["offline", "llm", "auto"]))
+    .option("--json", "print exactly one JSON document")
+    .action((intent: string, flags: Record<string, unknown>) => act(true, wantsJson(flags), (app) => runIntent(app, io, "run", intent, flags))());
+
+  targetOptions(program.command("check").argument("<intent>", "what must be true, in plain words"))
+    .description("translate, validate and evaluate; change nothing. Exit 0 compliant, 1 failing, 2 untranslatable or invalid")
+    .addOption(new Option("--translator <name>", "offline | llm | auto").choices(["offline", "llm", "auto"]))
+    .option("--json", "print exactly one JSON document")
+    .action((intent: string, flags: Record<string, unknown>) => act(true, wantsJson(flags), (app) => runIntent(app, io, "check", intent, flags))());
+
+  const policies = program.command("policies").description("list policies, show one, or its version history");
+  policies.command("list", { isDefault: true }).option("--json").action((flags: { json?: boolean }) => act(false, wantsJson(flags), (app) => listPolicies(app, io, flags))());
+  policies.command("show").argument("<id>").option("--version <n>", "a specific version").option("--json")
+    .action((id: string, flags: { json?: boolean; version?: string }) => act(false, wantsJson(flags), (app) => showPolicy(app, io, id, flags))());
+  policies.command("history").argument("<id>").option("--json")
+    .action((id: string, flags: { json?: boolean }) => act(false, wantsJson(flags), (app) => policyHistory(app, io, id, flags))());
+
+  program.command("findings").description("findings of the latest run of each policy (or of one run)")
+    .option("--run <id>").option("--policy <id>").option("--status <status>", "pass | fail | error | skip").option("--limit <n>").option("--json")
+    .action((flags: Record<string, string | boolean | undefined>) => act(false, wantsJson(flags), (app) => listFindings(app, io, flags as never))());
+
+  program.command("audit").description("the audit log: who changed what, when, before and after")
+    .option("--run <id>").option("--policy <id>").option("--resource <id>").option("--limit <n>").option("--json")
+    .action((flags: Record<string, string | boolean | undefined>) => act(false, wantsJson(flags), (app) => listAudit(app, io, flags as never))());
+
+  program.command("runs").description("recent runs and their status").option("--limit <n>").option("--json")
+    .action((flags: { json?: boolean; limit?: string }) => act(false, wantsJson(flags), (app) => listRuns(app, io, flags))());
+
+  for (const [name, approved] of [["approve", true], ["reject", false]] as const) {
+    program.command(name).argument("<run-id>").description(`${name} a run paused for approval`)
+      .option("--comment <text>", "recorded in the audit log").option("--json")
+      .action((runId: string, flags: { json?: boolean; comment?: string }) => act(true, wantsJson(flags), (app) => decide(app, io, runId, approved, flags))());
+  }
+
+  const sandbox = program.command("sandbox").description("the simulated AWS account");
+  sandbox.command("init").argument("[file]", "where to write it (default .agpm/sandbox.json)")
+    .option("--force", "overwrite an existing file").option("--resources <n>", "a generated account of about n resources instead of the demo")
+    .option("--seed <n>", "seed for --resources")
+    .action((file: string | undefined, flags: { force?: boolean; resources?: string; seed?: string }) => act(false, false, (app) => sandboxInit(app, io, file, flags))());
+  sandbox.command("show").option("--sandbox <file>").option("--json")
+    .action((flags: { sandbox?: string; json?: boolean }) => act(true, wantsJson(flags), (app) => sandboxShow(app, io, flags))());
+
+  return program;
+}
+
+/** Runs the CLI with the given arguments (without `node agpm`) and returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.invalid;
+    throw error;
+  }
+  return code;
+}

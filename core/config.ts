@@ -1,0 +1,87 @@
+// Configuration in one place: read from the environment once at start-up, validated,
+// then passed down. Nodes and tools never read process.env.
+import { userInfo } from "node:os";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+import { AgpmError } from "./errors.js";
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const ConfigSchema = z.object({
+  /** Where agpm keeps its state by default (database, sandbox file). */
+  home: z.string().default(".agpm"),
+  /** SQLite file; default `<home>/agpm.db`. */
+  dbFile: z.string().optional(),
+  /** Default sandbox account file; default `<home>/sandbox.json`. */
+  sandboxFile: z.string().optional(),
+  /** Enforcement touching more resources than this pauses for approval. */
+  maxChanges: z.coerce.number().int().min(0).default(10),
+  /** Most AWS calls in flight at once. */
+  concurrency: positiveInt(16),
+  /** Translator → validator round trips before a run gives up. */
+  maxTranslationAttempts: positiveInt(3),
+  translator: z.enum(["offline", "llm", "auto"]).default("offline"),
+  llm: z.object({
+    baseUrl: z.string().url().optional(),
+    model: z.string().default("gpt-4o-mini"),
+    apiKey: z.string().optional(),
+  }),
+  aws: z.object({
+    region: z.string().default("us-east-1"),
+    endpoint: z.string().url().optional(),
+  }),
+  /** Who is acting, for the audit log. */
+  actor: z.string().min(1),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export interface ResolvedPaths {
+  dbFile: string;
+  sandboxFile: string;
+}
+
+export function resolvePaths(config: Config, cwd: string = process.cwd()): ResolvedPaths {
+  const home = resolve(cwd, config.home);
+  return {
+    dbFile: resolve(cwd, config.dbFile ?? join(home, "agpm.db")),
+    sandboxFile: resolve(cwd, config.sandboxFile ?? join(home, "sandbox.json")),
+  };
+}
+
+function currentUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return "unknown";
+  }
+}
+
+/** Reads the configuration from an environment (process.env by default) once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blankToUndefined = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v);
+  const parsed = ConfigSchema.safeParse({
+    home: blankToUndefined(env.AGPM_HOME),
+    dbFile: blankToUndefined(env.AGPM_DB),
+    sandboxFile: blankToUndefined(env.AGPM_SANDBOX),
+    maxChanges: blankToUndefined(env.AGPM_MAX_CHANGES),
+    concurrency: blankToUndefined(env.AGPM_CONCURRENCY),
+    maxTranslationAttempts: blankToUndefined(env.AGPM_MAX_TRANSLATION_ATTEMPTS),
+    translator: blankToUndefined(env.AGPM_TRANSLATOR),
+    llm: {
+      baseUrl: blankToUndefined(env.AGPM_LLM_BASE_URL),
+      model: blankToUndefined(env.AGPM_LLM_MODEL),
+      apiKey: blankToUndefined(env.OPENAI_API_KEY),
+    },
+    aws: {
+      region: blankToUndefined(env.AWS_REGION) ?? blankToUndefined(env.AWS_DEFAULT_REGION),
+      endpoint: blankToUndefined(env.AWS_ENDPOINT_URL),
+    },
+    actor: blankToUndefined(env.AGPM_ACTOR) ?? currentUser(),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? issue.path.join(".") : "config";
+    throw new AgpmError("CONFIG_INVALID", `invalid configuration at ${where}: ${issue?.message ?? "unknown problem"}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,66 @@
+// The governance graph: wiring only. planner → translator → validator → publisher →
+// (approval) → enforcer → reporter, with the validator sending drafts back to the translator.
+import { END, START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgraph";
+import { createApprovalNode } from "../agents/approval/node.js";
+import { createEnforcerNode } from "../agents/enforcer/node.js";
+import { createPlannerNode } from "../agents/planner/node.js";
+import { createPublisherNode } from "../agents/publisher/node.js";
+import { createReporterNode } from "../agents/reporter/node.js";
+import { createTranslatorNode } from "../agents/translator/node.js";
+import { createValidatorNode } from "../agents/validator/node.js";
+import type { GraphDeps } from "./deps.js";
+import { GovernanceState, type State } from "./state.js";
+
+const failed = (s: State) => s.error !== null;
+
+export function afterPlanner(s: State): "reporter" | "publisher" | "translator" {
+  if (failed(s)) return "reporter";
+  return s.plan?.operation === "retire" && s.options.command === "run" ? "publisher" : "translator";
+}
+
+export function afterTranslator(s: State): "reporter" | "validator" {
+  return failed(s) ? "reporter" : "validator";
+}
+
+export function afterValidator(s: State): "reporter" | "translator" | "publisher" {
+  if (failed(s)) return "reporter";
+  if (s.feedback.length > 0) return "translator";
+  return s.options.command === "check" ? "reporter" : "publisher";
+}
+
+export function afterPublisher(s: State): "reporter" | "approvalGate" | "enforcer" {
+  if (failed(s) || s.plan?.operation === "retire") return "reporter";
+  const radius = s.blastRadius?.resources ?? 0;
+  return s.options.apply && radius > s.options.maxChanges ? "approvalGate" : "enforcer";
+}
+
+export function afterApproval(s: State): "reporter" | "enforcer" {
+  return s.approval?.approved ? "enforcer" : "reporter";
+}
+
+/** Recursion limit for one run: the longest path plus every allowed translation retry. */
+export function recursionLimitFor(maxTranslationAttempts: number): number {
+  return 10 + 2 * maxTranslationAttempts;
+}
+
+export function buildGovernanceGraph(deps: GraphDeps, checkpointer: BaseCheckpointSaver) {
+  return new StateGraph(GovernanceState)
+    .addNode("planner", createPlannerNode(deps))
+    .addNode("translator", createTranslatorNode(deps))
+    .addNode("validator", createValidatorNode(deps))
+    .addNode("publisher", createPublisherNode(deps))
+    .addNode("approvalGate", createApprovalNode(deps))
+    .addNode("enforcer", createEnforcerNode(deps))
+    .addNode("reporter", createReporterNode(deps))
+    .addEdge(START, "planner")
+    .addConditionalEdges("planner", afterPlanner, ["reporter", "publisher", "translator"])
+    .addConditionalEdges("translator", afterTranslator, ["reporter", "validator"])
+    .addConditionalEdges("validator", afterValidator, ["reporter", "translator", "publisher"])
+    .addConditionalEdges("publisher", afterPublisher, ["reporter", "approvalGate", "enforcer"])
+    .addConditionalEdges("approvalGate", afterApproval, ["reporter", "enforcer"])
+    .addEdge("enforcer", "reporter")
+    .addEdge("reporter", END)
+    .compile({ checkpointer });
+}
+
+export type GovernanceGraph = ReturnType<typeof buildGovernanceGraph>;

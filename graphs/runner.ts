@@ -1,0 +1,59 @@
+// Starting and resuming governance runs: the one entry point every intake surface uses.
+import { Command, type BaseCheckpointSaver } from "@langchain/langgraph";
+import { AgpmError } from "../core/errors.js";
+import { newId } from "../store/index.js";
+import type { ApprovalDecision, ApprovalRequest } from "../agents/approval/node.js";
+import { buildReport, type RunReport } from "../agents/reporter/report.js";
+import type { GraphDeps } from "./deps.js";
+import { buildGovernanceGraph, recursionLimitFor } from "./governance.js";
+import { RunOptionsSchema, type RunOptionsInput, type State } from "./state.js";
+
+export interface RunOutcome {
+  report: RunReport;
+  /** Present when the run paused for approval. */
+  pending: ApprovalRequest | null;
+}
+
+function configFor(runId: string, maxTranslationAttempts: number) {
+  return { configurable: { thread_id: runId }, recursionLimit: recursionLimitFor(maxTranslationAttempts) };
+}
+
+async function settle(deps: GraphDeps, graph: ReturnType<typeof buildGovernanceGraph>, runId: string, attempts: number): Promise<RunOutcome> {
+  const snapshot = await graph.getState(configFor(runId, attempts));
+  const state = snapshot.values as State;
+  const interrupt = snapshot.tasks.flatMap((t) => t.interrupts)[0];
+  if (interrupt) {
+    const pending = interrupt.value as ApprovalRequest;
+    const report = buildReport(state, "awaiting-approval");
+    await deps.store.runs.updateRun(runId, { status: "awaiting-approval", policyId: state.policy?.id ?? null, policyVersion: state.policy?.version ?? null, result: JSON.parse(JSON.stringify(report)) });
+    return { report, pending };
+  }
+  return { report: buildReport(state), pending: null };
+}
+
+/** Runs an intent through the graph until it completes or pauses for approval. */
+export async function startRun(deps: GraphDeps, checkpointer: BaseCheckpointSaver, input: { intent: string; options: RunOptionsInput; runId?: string }): Promise<RunOutcome> {
+  const options = RunOptionsSchema.parse(input.options);
+  const runId = input.runId ?? newId("run");
+  await deps.store.runs.createRun({
+    id: runId, intent: input.intent, kind: options.command, actor: options.actor,
+    target: JSON.parse(JSON.stringify(options.target)), options: { apply: options.apply, autoApprove: options.autoApprove, maxChanges: options.maxChanges, source: options.source },
+  });
+  const graph = buildGovernanceGraph(deps, checkpointer);
+  await graph.invoke({ runId, intent: input.intent, options }, configFor(runId, options.maxTranslationAttempts));
+  return settle(deps, graph, runId, options.maxTranslationAttempts);
+}
+
+/** Resumes a run paused for approval with the approver's decision (after a restart too). */
+export async function resumeRun(deps: GraphDeps, checkpointer: BaseCheckpointSaver, runId: string, decision: ApprovalDecision): Promise<RunOutcome> {
+  const run = await deps.store.runs.getRun(runId);
+  if (!run) throw new AgpmError("RUN_NOT_FOUND", `no run ${runId}`);
+  if (run.status !== "awaiting-approval") {
+    throw new AgpmError("RUN_NOT_AWAITING_APPROVAL", `run ${runId} is ${run.status}, not awaiting approval`, { details: { status: run.status } });
+  }
+  const graph = buildGovernanceGraph(deps, checkpointer);
+  const snapshot = await graph.getState(configFor(runId, 3));
+  const attempts = (snapshot.values as State).options?.maxTranslationAttempts ?? 3;
+  await graph.invoke(new Command({ resume: decision }), configFor(runId, attempts));
+  return settle(deps, graph, runId, attempts);
+}

@@ -1,0 +1,118 @@
+// The governance graph's state, defined once; every node reads it and returns a partial update.
+import { Annotation } from "@langchain/langgraph";
+import { z } from "zod";
+import { PolicySchema, ScopeSchema, type Policy } from "../policy/schema.js";
+import type { Finding, Resource } from "../policy/resource.js";
+import { TargetSchema } from "../tools/target.js";
+
+export const RunOptionsSchema = z.object({
+  /** run: translate, publish, plan and (with apply) enforce. check: translate, validate, evaluate; change nothing. */
+  command: z.enum(["run", "check"]),
+  apply: z.boolean().default(false),
+  /** Approve a blast-radius pause on the spot (and accept offers such as creating a missing policy). */
+  autoApprove: z.boolean().default(false),
+  maxChanges: z.number().int().min(0),
+  maxTranslationAttempts: z.number().int().positive(),
+  translator: z.enum(["offline", "llm", "auto"]).default("offline"),
+  target: TargetSchema,
+  actor: z.string().min(1),
+  /** Where the request came from (cli, queue, slack…), for the audit log. */
+  source: z.string().default("cli"),
+});
+export type RunOptions = z.infer<typeof RunOptionsSchema>;
+export type RunOptionsInput = z.input<typeof RunOptionsSchema>;
+
+export const PlanSchema = z.object({
+  operation: z.enum(["create", "update", "check-only", "retire"]),
+  kinds: z.array(z.string()),
+  scope: ScopeSchema,
+  /** The stored policy this intent changes (update / retire). */
+  existing: z.object({ id: z.string(), version: z.number().int(), title: z.string() }).nullable(),
+  /** How the intent was read, in sentences, shown to the user. */
+  interpretation: z.array(z.string()),
+});
+export type Plan = z.infer<typeof PlanSchema>;
+
+/** What a translator produces: a policy without identity (the validator assigns id and version). */
+export const PolicyDraftSchema = PolicySchema.pick({ title: true, mode: true, scope: true, rules: true });
+export type PolicyDraft = z.infer<typeof PolicyDraftSchema>;
+
+export interface BlastRadius {
+  /** Distinct resources an automatic remediation would change. */
+  resources: number;
+  /** Distinct (resource, action) pairs. */
+  changes: number;
+  manual: number;
+}
+
+export const ACTION_STATUSES = ["planned", "applied", "verified", "failed", "manual", "skipped"] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export interface ActionResult {
+  resourceId: string;
+  kind: string;
+  region: string;
+  action: string;
+  ruleIds: string[];
+  status: ActionStatus;
+  before: unknown;
+  after: unknown;
+  summary: string;
+  /** Why it failed, or guidance for a manual fix. */
+  detail?: string;
+}
+
+export interface RunError {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export interface Summary {
+  resources: number;
+  passed: number;
+  failed: number;
+  errors: number;
+  skipped: number;
+}
+
+export const RUN_STATUSES = ["running", "awaiting-approval", "completed", "failed", "rejected", "needs-input"] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export interface Approval {
+  approved: boolean;
+  by: string;
+  at: string;
+  comment?: string;
+}
+
+const last = <T>(fallback: () => T) => Annotation<T>({ reducer: (_prev: T, next: T) => next, default: fallback });
+
+export const GovernanceState = Annotation.Root({
+  runId: Annotation<string>,
+  intent: Annotation<string>,
+  options: Annotation<RunOptions>,
+  plan: last<Plan | null>(() => null),
+  draft: last<PolicyDraft | null>(() => null),
+  /** Which translator produced the draft, and what it noted. */
+  translation: last<{ translator: string; confidence: number; notes: string[] } | null>(() => null),
+  attempts: last<number>(() => 0),
+  /** Validator reasons sent back to the translator. */
+  feedback: last<string[]>(() => []),
+  policy: last<Policy | null>(() => null),
+  findings: last<Finding[]>(() => []),
+  /** Snapshots of the resources that failed, for planning without re-reading. */
+  failing: last<Resource[]>(() => []),
+  summary: last<Summary | null>(() => null),
+  /** Kinds or regions that could not be listed at all. */
+  collectionErrors: last<string[]>(() => []),
+  blastRadius: last<BlastRadius | null>(() => null),
+  approval: last<Approval | null>(() => null),
+  actions: last<ActionResult[]>(() => []),
+  notes: last<string[]>(() => []),
+  status: last<RunStatus>(() => "running"),
+  error: last<RunError | null>(() => null),
+});
+
+export type State = typeof GovernanceState.State;
+export type StateUpdate = typeof GovernanceState.Update;

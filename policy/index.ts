@@ -1,0 +1,30 @@
+// The public surface of the policy engine: the IR, resource kinds, compile, evaluate, scope, explain, versions.
+export {
+  ConditionSchema, IdSchema, JsonValueSchema, OPERATORS, OperatorSchema, PathSchema, PolicyModeSchema, PolicySchema,
+  PolicyStatusSchema, RemediationRefSchema, RuleSchema, ScopeSchema, SeveritySchema, TagMatchSchema, UNARY_OPERATORS,
+} from "./schema.js";
+export type {
+  Condition, JsonValue, Operator, Policy, PolicyInput, PolicyMode, RemediationRef, Rule, Scope, Severity,
+} from "./schema.js";
+export { EvaluationStatusSchema, EvidenceSchema, FindingSchema, ResourceEnvelopeSchema } from "./resource.js";
+export type { EvaluationStatus, Evidence, Finding, Resource, ResourceEnvelope } from "./resource.js";
+export { findKind, KIND_NAMES, KINDS, modelSchema } from "./kinds/index.js";
+export type { KindDefinition } from "./kinds/index.js";
+
+export { compileGetter, describeModelPath, getPath, SELF_PATH, splitPath } from "./paths.js";
+export type { ModelLiteral, ModelPathInfo, ModelPathType, PathGetter, PathLookup } from "./paths.js";
+export { findPathProblems } from "./check-paths.js";
+export type { PathProblem } from "./check-paths.js";
+export { deepEqual, isTruthy } from "./operators.js";
+export { compileCondition, isQuantifierTally, MAX_ENTRY_EVIDENCE } from "./compile.js";
+export type { CompiledCondition, ConditionResult, QuantifierTally } from "./compile.js";
+export { compilePolicy, compileRule, evaluate, evaluatePolicy, evidenceSentence } from "./evaluate.js";
+export type {
+  CompiledPolicy, CompiledRule, CompileRuleOptions, PolicyEvaluation, PolicyRef, PolicySummary, ReasonFormatter,
+} from "./evaluate.js";
+export { compileScope, globToRegExp, inScope } from "./scope.js";
+export type { ScopePredicate } from "./scope.js";
+export { explainCondition, explainConditionOfIt, explainPolicy, explainRule, explainScope } from "./explain.js";
+export { expectedPhrase, formatValue } from "./phrases.js";
+export { diffPolicies, nextVersion, samePolicyContent } from "./version.js";
+export type { PolicyChange, PolicyChanges, PolicyChangeType } from "./version.js";

@@ -1,0 +1,88 @@
+// Audit repository: an append-only trail of what was planned, done, verified and approved.
+import { JsonValueSchema } from "../policy/schema.js";
+import { fromJsonOrNull, guarded, parseInput, toJsonOrNull } from "./codec.js";
+import type { StoreContext } from "./context.js";
+import { newId } from "./ids.js";
+import { AuditQuerySchema, NewAuditEventSchema } from "./records.js";
+import type { AppendResult, AuditEvent, AuditQuery, NewAuditEvent } from "./records.js";
+import type { AuditEventsTable } from "./tables.js";
+
+export interface AuditRepository {
+  appendAudit(event: NewAuditEvent): Promise<AppendResult>;
+  listAudit(query?: AuditQuery): Promise<AuditEvent[]>;
+}
+
+function toAuditEvent(row: AuditEventsTable): AuditEvent {
+  const where = `audit_events(${row.id})`;
+  return {
+    id: row.id,
+    at: row.at,
+    actor: row.actor,
+    runId: row.run_id,
+    policyId: row.policy_id,
+    policyVersion: row.policy_version,
+    resourceId: row.resource_id,
+    kind: row.kind,
+    region: row.region,
+    action: row.action,
+    before: fromJsonOrNull(JsonValueSchema, row.before, `${where}.before`),
+    after: fromJsonOrNull(JsonValueSchema, row.after, `${where}.after`),
+    result: row.result,
+    detail: row.detail,
+    dedupeKey: row.dedupe_key,
+  };
+}
+
+export function createAuditRepository({ db, now }: StoreContext): AuditRepository {
+  return {
+    /**
+     * Appends one event. With a `dedupeKey`, a retried step that appends the same key again
+     * writes nothing and gets `{ inserted: false }` with the first event's id.
+     * @example await store.audit.appendAudit({ actor: "agpm", runId, result: "applied", dedupeKey: `${runId}:${resourceId}:apply` })
+     */
+    async appendAudit(input) {
+      const event = parseInput(NewAuditEventSchema, input, "audit event");
+      const row: AuditEventsTable = {
+        id: event.id ?? newId("evt"),
+        at: event.at ?? now(),
+        actor: event.actor,
+        run_id: event.runId ?? null,
+        policy_id: event.policyId ?? null,
+        policy_version: event.policyVersion ?? null,
+        resource_id: event.resourceId ?? null,
+        kind: event.kind ?? null,
+        region: event.region ?? null,
+        action: event.action ?? null,
+        before: toJsonOrNull(event.before),
+        after: toJsonOrNull(event.after),
+        result: event.result,
+        detail: event.detail ?? null,
+        dedupe_key: event.dedupeKey ?? null,
+      };
+      return guarded("appendAudit", async () => {
+        const inserted = await db
+          .insertInto("audit_events")
+          .values(row)
+          .onConflict((oc) => oc.column("dedupe_key").doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0 || row.dedupe_key === null) return { inserted: true, id: row.id };
+        const first = await db.selectFrom("audit_events").select("id").where("dedupe_key", "=", row.dedupe_key).executeTakeFirstOrThrow();
+        return { inserted: false, id: first.id };
+      });
+    },
+
+    /** Matching events, newest first; all of them unless `limit` is given. */
+    async listAudit(input = {}) {
+      const query = parseInput(AuditQuerySchema, input, "audit query");
+      const rows = await guarded("listAudit", () => {
+        let select = db.selectFrom("audit_events").selectAll().orderBy("at", "desc").orderBy("id", "desc");
+        if (query.runId !== undefined) select = select.where("run_id", "=", query.runId);
+        if (query.policyId !== undefined) select = select.where("policy_id", "=", query.policyId);
+        if (query.resourceId !== undefined) select = select.where("resource_id", "=", query.resourceId);
+        if (query.limit !== undefined) select = select.limit(query.limit);
+        return select.execute();
+      });
+      return rows.map(toAuditEvent);
+    },
+  };
+}

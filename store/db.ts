@@ -1,0 +1,105 @@
+// Opens the store: connects, migrates to the latest schema, and bundles the repositories.
+import { Kysely, Migrator } from "kysely";
+import { AgpmError, errorMessage } from "../core/errors.js";
+import { createAuditRepository } from "./audit.js";
+import type { AuditRepository } from "./audit.js";
+import type { StoreContext } from "./context.js";
+import type { StoreCheckpointer } from "./checkpointer.js";
+import { openBackend } from "./dialect.js";
+import type { Backend } from "./dialect.js";
+import { createFindingRepository } from "./findings.js";
+import type { FindingRepository } from "./findings.js";
+import { migrationProvider } from "./migrations/index.js";
+import { createPolicyRepository } from "./policies.js";
+import type { PolicyRepository } from "./policies.js";
+import { createRunRepository } from "./runs.js";
+import type { RunRepository } from "./runs.js";
+import { MEMORY_FILE } from "./sqlite.js";
+import type { Database } from "./tables.js";
+
+export interface StoreOptions {
+  /** SQLite file path (parent folders are created), or `:memory:`. */
+  file: string;
+  /** Clock for timestamps; defaults to the system clock. */
+  now?: () => Date;
+}
+
+export interface Store {
+  policies: PolicyRepository;
+  runs: RunRepository;
+  findings: FindingRepository;
+  audit: AuditRepository;
+  /**
+   * LangGraph checkpoints in the same database. Its calls wait for any open store transaction,
+   * so a graph and the store can share one file in one process; open one Store per file per process.
+   */
+  checkpointer: StoreCheckpointer;
+  /** The typed kysely handle, for migrations tooling and queries no repository offers yet. */
+  db: Kysely<Database>;
+  /** Closes the connections (store and checkpointer); the store must not be used afterwards. */
+  close(): Promise<void>;
+}
+
+/** Applies every pending migration; safe to call on every start (already-applied ones are skipped). */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results.find((result) => result.status === "Error")?.migrationName;
+    throw new AgpmError("STORE_ERROR", `database migration ${failed ?? ""} failed: ${errorMessage(error)}`, {
+      cause: error,
+      details: { migration: failed ?? null },
+    });
+  }
+  return results.filter((result) => result.status === "Success").map((result) => result.migrationName);
+}
+
+/**
+ * Opens (creating if needed) the store at `file`, migrated to the latest schema.
+ * @example
+ * const store = await openStore({ file: ".agpm/agpm.db" });
+ * try { await store.policies.listPolicies(); } finally { await store.close(); }
+ */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  let backend: Backend;
+  try {
+    backend = openBackend({ file: options.file });
+  } catch (cause) {
+    throw new AgpmError("STORE_ERROR", `cannot open the store at ${options.file}: ${errorMessage(cause)}`, {
+      cause,
+      details: { file: options.file },
+    });
+  }
+  const db = new Kysely<Database>({ dialect: backend.dialect });
+  let checkpointer: StoreCheckpointer;
+  try {
+    await migrateToLatest(db);
+    // Kysely holds its single SQLite connection for a whole transaction; borrowing it makes
+    // checkpoint calls wait their turn instead of meeting a locked file.
+    checkpointer = backend.openCheckpointer((operation) => db.connection().execute(operation));
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const clock = options.now ?? (() => new Date());
+  const context: StoreContext = { db, now: () => clock().toISOString() };
+  let closed: Promise<void> | undefined;
+  return {
+    policies: createPolicyRepository(context),
+    runs: createRunRepository(context),
+    findings: createFindingRepository(context),
+    audit: createAuditRepository(context),
+    checkpointer,
+    db,
+    close: () =>
+      (closed ??= (async () => {
+        checkpointer.close();
+        await db.destroy();
+      })()),
+  };
+}
+
+/** A private in-memory store (tests, dry runs); gone when closed. */
+export function openMemoryStore(options: Omit<StoreOptions, "file"> = {}): Promise<Store> {
+  return openStore({ ...options, file: MEMORY_FILE });
+}

@@ -1,0 +1,44 @@
+// Public surface of the store: open it, its repositories' types, and the LangGraph checkpointer.
+export { openStore, openMemoryStore, migrateToLatest } from "./db.js";
+export type { Store, StoreOptions } from "./db.js";
+export { createCheckpointer, StoreCheckpointer } from "./checkpointer.js";
+export type { Exclusive } from "./checkpointer.js";
+export { newId } from "./ids.js";
+export type { PolicyRepository } from "./policies.js";
+export type { RunRepository } from "./runs.js";
+export type { FindingRepository } from "./findings.js";
+export { FINDINGS_PER_STATEMENT } from "./findings.js";
+export type { AuditRepository } from "./audit.js";
+export {
+  AUDIT_RESULTS,
+  AuditEventSchema,
+  NewAuditEventSchema,
+  NewRunSchema,
+  RUN_STATUSES,
+  RunErrorSchema,
+  RunKindSchema,
+  RunPatchSchema,
+  RunSchema,
+  RunStatusSchema,
+  StoredFindingSchema,
+} from "./records.js";
+export type {
+  AppendResult,
+  AuditEvent,
+  AuditQuery,
+  FindingQuery,
+  JsonObject,
+  KnownAuditResult,
+  NewAuditEvent,
+  NewRun,
+  PolicySummary,
+  PolicyVersionEntry,
+  Run,
+  RunError,
+  RunKind,
+  RunPatch,
+  RunQuery,
+  RunStatus,
+  StoredFinding,
+} from "./records.js";
+export type { Database } from "./tables.js";

@@ -1,0 +1,11 @@
+// The in-code migration list: names sort in the order they must run; never rename or edit a shipped one.
+import type { Migration, MigrationProvider } from "kysely";
+import { initial } from "./0001_initial.js";
+
+const MIGRATIONS: Record<string, Migration> = {
+  "0001_initial": initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

@@ -1,0 +1,82 @@
+// The kysely `Database` interface: the row shapes of every table, as stored (JSON as TEXT,
+// timestamps as ISO-8601 TEXT, ids as TEXT), portable between SQLite and PostgreSQL.
+import type { EvaluationStatus } from "../policy/resource.js";
+import type { PolicyStatus } from "./records.js";
+import type { RunKind, RunStatus } from "./records.js";
+
+export interface PoliciesTable {
+  id: string;
+  title: string;
+  status: PolicyStatus;
+  current_version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PolicyVersionsTable {
+  policy_id: string;
+  version: number;
+  /** The full Policy JSON, as validated by PolicySchema. */
+  document: string;
+  intent: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface RunsTable {
+  id: string;
+  intent: string;
+  kind: RunKind;
+  status: RunStatus;
+  target: string;
+  options: string;
+  policy_id: string | null;
+  policy_version: number | null;
+  actor: string;
+  result: string | null;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FindingsTable {
+  id: string;
+  run_id: string;
+  policy_id: string;
+  policy_version: number;
+  rule_id: string;
+  kind: string;
+  resource_id: string;
+  region: string;
+  status: EvaluationStatus;
+  reason: string;
+  evidence: string;
+  created_at: string;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  at: string;
+  actor: string;
+  run_id: string | null;
+  policy_id: string | null;
+  policy_version: number | null;
+  resource_id: string | null;
+  kind: string | null;
+  region: string | null;
+  action: string | null;
+  before: string | null;
+  after: string | null;
+  result: string;
+  detail: string | null;
+  /** Idempotency key: a retried step carrying the same key never writes a second event. */
+  dedupe_key: string | null;
+}
+
+export interface Database {
+  policies: PoliciesTable;
+  policy_versions: PolicyVersionsTable;
+  runs: RunsTable;
+  findings: FindingsTable;
+  audit_events: AuditEventsTable;
+}

@@ -1,0 +1,63 @@
+import { existsSync } from "node:fs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { migrateToLatest, openMemoryStore, openStore } from "../../store/index.js";
+import { samplePolicy, tempDbFile } from "./helpers.js";
+
+let temp: ReturnType<typeof tempDbFile>;
+beforeEach(() => {
+  temp = tempDbFile();
+});
+afterEach(() => temp.cleanup());
+
+describe("when the store is opened", () => {
+  it("creates the parent folders and the file", async () => {
+    const store = await openStore({ file: temp.file });
+    await store.close();
+    expect(existsSync(temp.file)).toBe(true);
+  });
+
+  it("uses WAL journaling and a busy timeout", async () => {
+    const store = await openStore({ file: temp.file });
+    try {
+      const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
+      const timeout = await sql<{ timeout: number }>`pragma busy_timeout`.execute(store.db);
+      expect(journal.rows[0]?.journal_mode).toBe("wal");
+      expect(timeout.rows[0]?.timeout).toBeGreaterThan(0);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("opens an existing file again without re-running migrations or losing data", async () => {
+    const first = await openStore({ file: temp.file });
+    await first.policies.createPolicy(samplePolicy(), "alice");
+    await first.close();
+
+    const second = await openStore({ file: temp.file });
+    try {
+      expect(await migrateToLatest(second.db)).toEqual([]);
+      expect((await second.policies.getPolicy("s3-private"))?.title).toBe("S3 buckets are private");
+      const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(second.db);
+      expect(applied.rows.map((row) => row.name)).toEqual(["0001_initial"]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("refuses a path that cannot be a database with STORE_ERROR", async () => {
+    // The temp folder itself is a directory, not a file SQLite can open.
+    await expect(openStore({ file: temp.dir })).rejects.toMatchObject({ code: "STORE_ERROR" });
+  });
+
+  it("keeps in-memory stores private to each other", async () => {
+    const a = await openMemoryStore();
+    const b = await openMemoryStore();
+    try {
+      await a.policies.createPolicy(samplePolicy(), "alice");
+      expect(await b.policies.listPolicies()).toEqual([]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+});

@@ -1,0 +1,123 @@
+// Large generated accounts for benchmarks: about `resources` resources over 2–4 regions, ~30%
+// drifted, reproducible from a seed.
+import { acl, FULL_BLOCK, fileSystem, instance, securityGroup, sse, volume } from "./build.js";
+import { canonicalId } from "./handlers/s3-buckets.js";
+import { seededRandom } from "./random.js";
+import type { AutoScalingGroupInput, BucketInput, InstanceInput, SandboxFile, SecurityGroupInput, VolumeInput } from "./schema.js";
+
+export interface ScaleOptions {
+  /** Roughly how many resources to create, across all kinds. */
+  resources: number;
+  /** PRNG seed (default 42): the same seed gives the same account. */
+  seed?: number;
+}
+
+const ACCOUNT = "123456789012";
+const REGIONS = ["us-east-1", "eu-west-1", "us-west-2", "ap-southeast-2"] as const;
+const DRIFT = 0.3;
+/** Share of the resources given to each kind. */
+const SHARE = { buckets: 0.12, instances: 0.3, groups: 0.15, volumes: 0.28, fileSystems: 0.05, asgs: 0.1 };
+
+const hex = (prefix: string, n: number) => `${prefix}-${n.toString(16).padStart(17, "0")}`;
+const dateOf = (n: number) => new Date(Date.UTC(2022, 0, 1) + (n % 900) * 86_400_000).toISOString();
+
+interface Gen {
+  random: () => number;
+  regions: readonly string[];
+  drifted: () => boolean;
+}
+
+function buckets(g: Gen, count: number): BucketInput[] {
+  const owner = canonicalId(ACCOUNT);
+  return Array.from({ length: count }, (_, n) => {
+    const drift = g.drifted() ? Math.floor(g.random() * 3) : -1;
+    const name = `scale-bucket-${n.toString().padStart(6, "0")}`;
+    return {
+      Name: name, CreationDate: dateOf(n), Region: g.regions[n % g.regions.length],
+      PublicAccessBlock: drift === 0 || drift === 2 ? null : FULL_BLOCK,
+      Encryption: drift === 1 ? null : sse(n % 3 === 0 ? `arn:aws:kms:us-east-1:${ACCOUNT}:key/scale-${n % 7}` : undefined),
+      Versioning: n % 2 === 0 ? { Status: "Enabled", MFADelete: "Disabled" } : {},
+      Policy: drift === 2 ? { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: `arn:aws:s3:::${name}/*` }] } : null,
+      Acl: acl(owner, drift === 0), Logging: null, Lifecycle: null, ObjectLock: null, Tags: [{ Key: "owner", Value: `team-${n % 12}` }],
+    };
+  });
+}
+
+function securityGroups(g: Gen, count: number): SecurityGroupInput[] {
+  return Array.from({ length: count }, (_, n) => {
+    const region = g.regions[n % g.regions.length] as string;
+    const open = g.drifted();
+    const rules = open
+      ? [n % 2 === 0 ? { protocol: "tcp", from: 22, cidrs: ["0.0.0.0/0"] } : { protocol: "tcp", from: 3389, cidrs6: ["::/0"] }]
+      : [{ protocol: "tcp", from: 443, cidrs: ["10.0.0.0/8"] }];
+    return securityGroup(hex("sg", n + 1), `scale-sg-${n}`, "generated", `vpc-${region}`, ACCOUNT, rules, region === "us-east-1" ? undefined : region);
+  });
+}
+
+function instancesAndVolumes(g: Gen, instanceCount: number, volumeCount: number, groups: SecurityGroupInput[]): { instances: InstanceInput[]; volumes: VolumeInput[] } {
+  const instances: InstanceInput[] = [];
+  const volumes: VolumeInput[] = [];
+  for (let n = 0; n < instanceCount; n++) {
+    const region = g.regions[n % g.regions.length] as string;
+    const zone = `${region}${"abc"[n % 3]}`;
+    const id = hex("i", n + 1);
+    const group = groups[n % Math.max(groups.length, 1)];
+    const volumeIds = n < volumeCount ? [hex("vol", n + 1)] : [];
+    instances.push(instance({
+      id, name: `scale-${n}`, zone, type: n % 4 === 0 ? "m6i.large" : "t3.medium", running: n % 10 !== 0, imdsv2: !g.drifted(),
+      vpcId: `vpc-${region}`, subnetId: `subnet-${zone}`, imageId: "ami-0a1b2c3d4e5f00101", launchTime: dateOf(n),
+      groups: group ? [{ id: group.GroupId, name: group.GroupName ?? "" }] : [], volumeIds, privateIp: `10.${n >> 16 & 255}.${(n >> 8) & 255}.${n & 255}`,
+    }));
+    if (volumeIds[0]) volumes.push(volume({ id: volumeIds[0], zone, sizeGiB: 8 + (n % 8) * 8, encrypted: !g.drifted(), createTime: dateOf(n), attachedTo: { instanceId: id, device: "/dev/xvda" } }));
+  }
+  for (let n = volumes.length; n < volumeCount; n++) {
+    const region = g.regions[n % g.regions.length] as string;
+    volumes.push(volume({ id: hex("vol", n + 1), zone: `${region}a`, sizeGiB: 100, encrypted: !g.drifted(), createTime: dateOf(n) }));
+  }
+  return { instances, volumes };
+}
+
+/** About 60% of instances belong to a group (of similar size) in their region. */
+function autoScalingGroups(g: Gen, count: number, instances: InstanceInput[]): AutoScalingGroupInput[] {
+  const byRegion = new Map<string, InstanceInput[]>(g.regions.map((r) => [r, []]));
+  instances.forEach((i, n) => {
+    if (n % 5 < 3) byRegion.get(g.regions[n % g.regions.length] as string)?.push(i);
+  });
+  const perRegion = Math.max(1, Math.ceil(count / g.regions.length));
+  return Array.from({ length: count }, (_, n): AutoScalingGroupInput => {
+    const region = g.regions[n % g.regions.length] as string;
+    const pool = byRegion.get(region) ?? [];
+    const size = Math.ceil(pool.length / perRegion);
+    const slot = Math.floor(n / g.regions.length);
+    const mine = pool.slice(slot * size, (slot + 1) * size);
+    return {
+      ...(region === "us-east-1" ? {} : { Region: region }), AutoScalingGroupName: `scale-asg-${n}`, MinSize: 1, MaxSize: Math.max(2, size * 2), DesiredCapacity: mine.length,
+      DefaultCooldown: 300, AvailabilityZones: [`${region}a`, `${region}b`], HealthCheckType: g.drifted() ? "EC2" : "ELB", CreatedTime: dateOf(n),
+      Instances: mine.map((i) => ({ InstanceId: i.InstanceId, AvailabilityZone: String(i.Placement?.AvailabilityZone), LifecycleState: "InService", HealthStatus: "Healthy", ProtectedFromScaleIn: false })),
+      Tags: [],
+    };
+  });
+}
+
+/** A generated account of about `resources` resources (deterministic for a seed; fast). */
+export function generateScaleAccount(options: ScaleOptions): SandboxFile {
+  const random = seededRandom(options.seed ?? 42);
+  const regions = REGIONS.slice(0, 2 + Math.floor(random() * 3));
+  const g: Gen = { random, regions, drifted: () => random() < DRIFT };
+  const count = (share: number) => Math.max(1, Math.round(options.resources * share));
+  const groups = securityGroups(g, count(SHARE.groups));
+  const { instances, volumes } = instancesAndVolumes(g, count(SHARE.instances), count(SHARE.volumes), groups);
+  const fileSystems = Array.from({ length: count(SHARE.fileSystems) }, (_, n) => {
+    const region = regions[n % regions.length] as string;
+    const drift = g.drifted();
+    return { ...fileSystem(hex("fs", n + 1), region, ACCOUNT, `scale-fs-${n}`, !(drift && n % 2 === 0), dateOf(n)), BackupPolicy: drift && n % 2 === 1 ? null : { Status: "ENABLED" } };
+  });
+  return {
+    account: ACCOUNT,
+    region: "us-east-1",
+    s3: { accountPublicAccessBlock: null, buckets: buckets(g, count(SHARE.buckets)) },
+    ec2: { ebsEncryptionByDefault: Object.fromEntries(regions.map((r, i) => [r, i % 2 === 1])), instances, securityGroups: groups, volumes },
+    efs: { fileSystems },
+    autoscaling: { groups: autoScalingGroups(g, count(SHARE.asgs), instances) },
+  };
+}
