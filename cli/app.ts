@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { loadConfig, resolvePaths, type Config, type ResolvedPaths } from "../core/config.js";
 import { createOfflineTranslator } from "../agents/translator/offline.js";
+import { createChatModel, createLlmTranslator } from "../agents/translator/llm.js";
 import type { GraphDeps } from "../graphs/deps.js";
 import { openStore, type Store } from "../store/index.js";
 import { openTarget } from "../tools/target.js";
@@ -29,7 +30,11 @@ export async function openApp(io: CliIo, options: { progress?: boolean } = {}): 
   const progress = options.progress ? createProgress(io) : createProgress({ ...io, interactive: false });
   const deps: GraphDeps = {
     store,
-    translators: { offline: createOfflineTranslator() },
+    translators: {
+      offline: createOfflineTranslator(),
+      // Configured when an endpoint or key is given; otherwise `--translator llm` says how to set it up.
+      ...(config.llm.baseUrl || config.llm.apiKey ? { llm: createLlmTranslator(createChatModel(config.llm)) } : {}),
+    },
     openTarget: (target) => openTarget(target, { concurrency: config.concurrency, onProgress: progress.onProgress }),
     now: () => new Date(),
     onProgress: progress.onProgress,

@@ -18,8 +18,9 @@ export function afterPlanner(s: State): "reporter" | "publisher" | "translator" 
   return s.plan?.operation === "retire" && s.options.command === "run" ? "publisher" : "translator";
 }
 
-export function afterTranslator(s: State): "reporter" | "validator" {
-  return failed(s) ? "reporter" : "validator";
+export function afterTranslator(s: State): "reporter" | "validator" | "translator" {
+  if (failed(s)) return "reporter";
+  return s.draft === null ? "translator" : "validator";
 }
 
 export function afterValidator(s: State): "reporter" | "translator" | "publisher" {
@@ -54,7 +55,7 @@ export function buildGovernanceGraph(deps: GraphDeps, checkpointer: BaseCheckpoi
     .addNode("reporter", createReporterNode(deps))
     .addEdge(START, "planner")
     .addConditionalEdges("planner", afterPlanner, ["reporter", "publisher", "translator"])
-    .addConditionalEdges("translator", afterTranslator, ["reporter", "validator"])
+    .addConditionalEdges("translator", afterTranslator, ["reporter", "validator", "translator"])
     .addConditionalEdges("validator", afterValidator, ["reporter", "translator", "publisher"])
     .addConditionalEdges("publisher", afterPublisher, ["reporter", "approvalGate", "enforcer"])
     .addConditionalEdges("approvalGate", afterApproval, ["reporter", "enforcer"])

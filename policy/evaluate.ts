@@ -147,9 +147,17 @@ export interface PolicyEvaluation {
   summary: PolicySummary;
 }
 
-type Outcome = "passed" | "failed" | "errors" | "skipped";
-const RANK: Record<Finding["status"], number> = { skip: 0, pass: 1, error: 2, fail: 3 };
-const OUTCOME: Record<Finding["status"], Outcome> = { skip: "skipped", pass: "passed", error: "errors", fail: "failed" };
+/** How much a status says about a resource: a fail outranks an error, which outranks a pass. */
+function rank(status: Finding["status"]): number {
+  return status === "fail" ? 3 : status === "error" ? 2 : status === "pass" ? 1 : 0;
+}
+
+function count(summary: PolicySummary, worst: Finding["status"]): void {
+  if (worst === "fail") summary.failed++;
+  else if (worst === "error") summary.errors++;
+  else if (worst === "pass") summary.passed++;
+  else summary.skipped++;
+}
 
 const sameResource = (a: Resource, b: Resource): boolean =>
   a.kind === b.kind && a.account === b.account && a.region === b.region;
@@ -187,10 +195,10 @@ export function evaluatePolicy(policy: Policy | CompiledPolicy, resources: Itera
     for (const rule of rules) {
       const result = evaluate(rule, resource, compiled.ref);
       findings.push(result);
-      if (RANK[result.status] > RANK[worst]) worst = result.status;
+      if (rank(result.status) > rank(worst)) worst = result.status;
     }
     summary.resources++;
-    summary[OUTCOME[worst]]++;
+    count(summary, worst);
   }
   return { findings, summary };
 }

@@ -35,6 +35,7 @@ function leafBody(c: Leaf, negated: boolean): string {
 }
 
 function isComposite(c: Condition): boolean {
+  if ("not" in c) return isComposite(c.not);
   return ("all" in c && c.all.length > 1) || ("any" in c && c.any.length > 1);
 }
 

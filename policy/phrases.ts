@@ -6,6 +6,7 @@ const MAX_VALUE_CHARS = 80;
 /** A value as people read it in a sentence: JSON for data, "missing" for nothing at all. */
 export function formatValue(value: unknown, maxChars = MAX_VALUE_CHARS): string {
   if (value === undefined) return "missing";
+  if (value === null || typeof value === "boolean" || typeof value === "number") return String(value);
   let text: string;
   try {
     text = typeof value === "bigint" ? value.toString() : JSON.stringify(value) ?? String(value);

@@ -22,13 +22,23 @@ export function globToRegExp(glob: string): RegExp {
 
 function namesMatcher(globs: readonly string[]): (resource: Resource) => boolean {
   const patterns = globs.map(globToRegExp);
-  return (resource) => patterns.some((p) => p.test(resource.id) || (resource.name !== null && p.test(resource.name)));
+  return (resource) => {
+    for (const p of patterns) if (p.test(resource.id) || (typeof resource.name === "string" && p.test(resource.name))) return true;
+    return false;
+  };
 }
 
-function tagTests(match: TagMatch): Array<(tags: Record<string, string>) => boolean> {
-  return Object.entries(match).map(([key, value]) =>
-    value === null ? (tags) => Object.hasOwn(tags, key) : (tags) => Object.hasOwn(tags, key) && tags[key] === value,
-  );
+const NO_TAGS: Record<string, string> = {};
+
+/** How many of the listed tags a resource carries (a null value accepts any value). */
+function tagCounter(match: TagMatch): (resource: Resource) => number {
+  const entries = Object.entries(match);
+  return (resource) => {
+    const tags = resource.tags ?? NO_TAGS;
+    let count = 0;
+    for (const [key, value] of entries) if (Object.hasOwn(tags, key) && (value === null || tags[key] === value)) count++;
+    return count;
+  };
 }
 
 function hasEntries(value: object | undefined): value is object {
@@ -49,20 +59,26 @@ export function compileScope(scope: Scope): ScopePredicate {
     tests.push((r) => regions.has(r.region));
   }
   if (hasEntries(scope.tags)) {
-    const required = tagTests(scope.tags);
-    tests.push((r) => required.every((t) => t(r.tags ?? {})));
+    const carried = tagCounter(scope.tags);
+    const needed = Object.keys(scope.tags).length;
+    tests.push((r) => carried(r) === needed);
   }
   if (scope.names && scope.names.length > 0) tests.push(namesMatcher(scope.names));
   if (hasEntries(scope.exclude?.tags)) {
-    const excluded = tagTests(scope.exclude.tags);
-    tests.push((r) => !excluded.some((t) => t(r.tags ?? {})));
+    const excluded = tagCounter(scope.exclude.tags);
+    tests.push((r) => excluded(r) === 0);
   }
   if (scope.exclude?.names && scope.exclude.names.length > 0) {
     const excluded = namesMatcher(scope.exclude.names);
     tests.push((r) => !excluded(r));
   }
+  const [only] = tests;
   if (tests.length === 0) return () => true;
-  return (resource) => tests.every((t) => t(resource));
+  if (tests.length === 1 && only) return only;
+  return (resource) => {
+    for (const test of tests) if (!test(resource)) return false;
+    return true;
+  };
 }
 
 /** One-off form of {@link compileScope}; compile once when checking many resources. */

@@ -47,8 +47,13 @@ export function createTranslatorNode(deps: GraphDeps) {
         notes: [...state.notes, ...out.notes.filter((n) => !state.notes.includes(n))],
       };
     } catch (error) {
+      const attempts = state.attempts + 1;
+      // A malformed draft (LLM output) is feedback for another attempt, like a validator rejection.
+      if (isAgpmError(error, "POLICY_INVALID") && attempts < state.options.maxTranslationAttempts) {
+        return { attempts, draft: null, feedback: [error.message] };
+      }
       return {
-        attempts: state.attempts + 1,
+        attempts,
         status: "failed",
         error: isAgpmError(error)
           ? { code: error.code, message: error.message, details: error.details }

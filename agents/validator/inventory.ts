@@ -49,7 +49,7 @@ export async function evaluateInventory(deps: GraphDeps, target: Target, policy:
     deps.onProgress?.({ type: "stage", stage: "evaluating" });
     const { findings, summary } = evaluatePolicy(policy, resources);
     // A kind that could not be listed in a region is an error of the run, never a silent pass.
-    const collectionErrors = failures.map((f) => `could not list ${f.kind} in ${f.region}: ${f.message}`);
+    const collectionErrors = failures.map((f) => (f.kind === "*" ? `${f.region}: ${f.message}` : `could not list ${f.kind} in ${f.region}: ${f.message}`));
     const failingKeys = new Set(findings.filter((f) => f.status === "fail").map((f) => key(f.kind, f.region, f.resourceId)));
     const failing = resources.filter((r) => failingKeys.has(key(r.kind, r.region, r.id)));
     return { findings, failing, summary: { ...summary, errors: summary.errors + failures.length }, blastRadius: blastRadiusOf(policy, plan, findings), collectionErrors };

@@ -93,3 +93,10 @@ describe("when explaining a compound policy", () => {
     expect(text).not.toMatch(/[{}]|"op"|"path"/);
   });
 });
+
+describe("when a negated group sits inside another group", () => {
+  it("still brackets it", () => {
+    const text = explainCondition({ any: [{ not: { all: [{ path: "a", op: "truthy" }, { path: "b", op: "truthy" }] } }, { path: "c", op: "exists" }] });
+    expect(text).toBe("either (have either a unset (false, zero, empty or missing) or b unset (false, zero, empty or missing)) or have c present");
+  });
+});

@@ -32,8 +32,7 @@ function securityGroups(): SecurityGroupInput[] {
     ]),
     securityGroup(sg(5), "default", "default VPC security group", VPC[EU], ACCOUNT, [{ protocol: "-1", groups: [sg(5)] }], EU),
     securityGroup(sg(6), "windows-admin", "RDP for Windows administration", VPC[EU], ACCOUNT, [
-      { protocol: "tcp", from: 3389, cidrs6: ["::/0"], description: "RDP" },
-      { protocol: "tcp", from: 3389, cidrs: ["10.20.0.0/16"], description: "RDP from the VPN" },
+      { protocol: "tcp", from: 3389, cidrs: ["10.20.0.0/16"], cidrs6: ["::/0"], description: "RDP" },
     ], EU),
     securityGroup(sg(7), "api-service", "API tasks behind the load balancer", VPC[EU], ACCOUNT, [
       { protocol: "tcp", from: 8443, groups: [sg(5)], description: "from the load balancer" },

@@ -59,17 +59,17 @@ export interface RevokeResult {
 export function revoke(permissions: StoredPermission[], requested: readonly IpPermission[], groupId: string, egress: boolean): RevokeResult {
   const result: RevokeResult = { revoked: [], unknown: [] };
   for (const want of requested) {
-    const existing = permissions.find((p) => keyOf(p) === keyOf(want));
+    // Files pasted or hand-written may split one (protocol, ports) over several permissions.
+    const candidates = permissions.filter((p) => keyOf(p) === keyOf(want));
     const missing: Record<string, Entry[]> = {};
     for (const source of SOURCES) {
       for (const entry of entriesOf(want, source.list)) {
-        const list = existing ? entriesOf(existing, source.list) : [];
-        const at = list.findIndex((e) => e[source.key] === entry[source.key]);
-        if (at < 0) {
+        const list = candidates.map((p) => entriesOf(p, source.list)).find((l) => l.some((e) => e[source.key] === entry[source.key]));
+        if (!list) {
           (missing[source.list] ??= []).push(entry);
           continue;
         }
-        const [removed] = list.splice(at, 1);
+        const [removed] = list.splice(list.findIndex((e) => e[source.key] === entry[source.key]), 1);
         result.revoked.push(ruleOf(groupId, egress, want, source, removed ?? entry));
       }
     }
@@ -83,11 +83,11 @@ export function revoke(permissions: StoredPermission[], requested: readonly IpPe
 /** The first requested source that already exists, or null. */
 export function findDuplicate(permissions: readonly StoredPermission[], requested: readonly IpPermission[]): string | null {
   for (const want of requested) {
-    const existing = permissions.find((p) => keyOf(p) === keyOf(want));
-    if (!existing) continue;
+    const candidates = permissions.filter((p) => keyOf(p) === keyOf(want));
     for (const source of SOURCES) {
       for (const entry of entriesOf(want, source.list)) {
-        if (entriesOf(existing, source.list).some((e) => e[source.key] === entry[source.key])) return `${keyOf(want)} ${String(entry[source.key])}`;
+        const taken = candidates.some((p) => entriesOf(p, source.list).some((e) => e[source.key] === entry[source.key]));
+        if (taken) return `${keyOf(want)} ${String(entry[source.key])}`;
       }
     }
   }
