@@ -48,6 +48,9 @@ export interface ControlLexeme {
   phrases: Phrase[];
 }
 
+/** Phrases that contain a kind word without naming the kind ("server-side encryption"). */
+export const NOT_KIND_PHRASES: readonly Phrase[] = toPhrases(["server side", "server-side", "client side", "client-side", "host name", "hostname"]);
+
 /** Words that name only a service, too generic to pick a kind when a specific one is named. */
 export const SERVICE_WORDS = new Set(["s3", "ec2", "ebs", "efs", "autoscaling"].map(stem));
 

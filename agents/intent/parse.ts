@@ -4,7 +4,7 @@ import { findKind } from "../../policy/kinds/index.js";
 import { findControl } from "../../policy/controls/index.js";
 import { recogniseEntities, type Entities } from "./entities.js";
 import {
-  CONTROL_LEXICON, ENFORCE_LEXICON, FILLER_WORDS, KIND_LEXICON, KIND_STEMS, LIFECYCLE_LEXICON, SERVICE_WORDS,
+  CONTROL_LEXICON, ENFORCE_LEXICON, FILLER_WORDS, KIND_LEXICON, KIND_STEMS, LIFECYCLE_LEXICON, NOT_KIND_PHRASES, SERVICE_WORDS,
   type Operation, type Phrase,
 } from "./lexicon.js";
 import { findPhrase, tokenize, type Token } from "./tokens.js";
@@ -66,6 +66,9 @@ function detectOperation(tokens: readonly Token[], lifecycle: Set<number>, block
 }
 
 function detectKinds(tokens: readonly Token[], used: Set<number>, blocked: ReadonlySet<number>): string[] {
+  const shielded = new Set(blocked);
+  consumePhrases(tokens, NOT_KIND_PHRASES, shielded, blocked);
+  blocked = shielded;
   const candidates = KIND_LEXICON.flatMap((k) => k.phrases.map((p) => ({ kind: k.kind, service: k.service, phrase: p })))
     .sort((a, b) => b.phrase.weight - a.phrase.weight);
   const strength = new Map<string, boolean>();

@@ -2,53 +2,22 @@
 // the draft says what the plan says (kinds covered, scope kept, updated rules retained).
 import { findKind, modelSchema } from "../../policy/kinds/index.js";
 import { compileRule } from "../../policy/evaluate.js";
-import { describeModelPath } from "../../policy/paths.js";
+import { findPathProblems } from "../../policy/check-paths.js";
 import type { Condition, Rule } from "../../policy/schema.js";
-import { UNARY_OPERATORS } from "../../policy/schema.js";
 import { errorMessage } from "../../core/errors.js";
 import { stableStringify } from "../../core/stable-json.js";
 import { findAction } from "../../tools/aws/registry.js";
 import type { Plan, PolicyDraft } from "../../graphs/state.js";
-
-interface LeafPath {
-  path: string;
-  op?: string;
-  /** Inside a quantifier: the path is relative to each element. */
-  quantified: boolean;
-}
-
-function leafPaths(cond: Condition, prefix = "", quantified = false): LeafPath[] {
-  if ("all" in cond) return cond.all.flatMap((c) => leafPaths(c, prefix, quantified));
-  if ("any" in cond) return cond.any.flatMap((c) => leafPaths(c, prefix, quantified));
-  if ("not" in cond) return leafPaths(cond.not, prefix, quantified);
-  const full = prefix ? `${prefix}.${cond.path}` : cond.path;
-  if ("op" in cond) return [{ path: full, op: cond.op, quantified }];
-  const inner = "every" in cond ? cond.every : "some" in cond ? cond.some : cond.none;
-  return [{ path: full, quantified }, ...leafPaths(inner, full, true)];
-}
-
-const NUMERIC_OPS = new Set(["gt", "gte", "lt", "lte"]);
 
 function checkRule(rule: Rule, where: string): string[] {
   const kind = findKind(rule.kind);
   if (!kind) return [`${where}: unknown resource kind "${rule.kind}"`];
   const errors: string[] = [];
   const schema = modelSchema(kind);
-  const conditions = [rule.require, ...(rule.when ? [rule.when] : [])];
-  for (const leaf of conditions.flatMap((c) => leafPaths(c))) {
-    const info = describeModelPath(schema, leaf.path);
-    if (!info.exists) {
-      const hint = info.missing ? ` (at ${info.missing.at || "the top"}, available: ${info.missing.available.slice(0, 12).join(", ")})` : "";
-      errors.push(`${where}: ${kind.noun} has no field "${leaf.path}"${hint}`);
-      continue;
-    }
-    if (info.throughArray && !leaf.quantified) errors.push(`${where}: "${leaf.path}" is a field of list elements; use every/some/none over the list`);
-    if (leaf.op && NUMERIC_OPS.has(leaf.op) && info.type !== "number" && info.type !== "unknown") {
-      errors.push(`${where}: "${leaf.op}" compares numbers but "${leaf.path}" is ${info.type}`);
-    }
-    if (leaf.op && !UNARY_OPERATORS.has(leaf.op as never) && leaf.op === "matches" && info.type !== "string") {
-      errors.push(`${where}: "matches" needs text but "${leaf.path}" is ${info.type}`);
-    }
+  const conditions: Array<[string, Condition | undefined]> = [["require", rule.require], ["when", rule.when]];
+  for (const [part, condition] of conditions) {
+    if (!condition) continue;
+    for (const problem of findPathProblems(condition, schema, part)) errors.push(`${where}.${problem.conditionPath}: ${kind.noun}: ${problem.message}`);
   }
   try {
     compileRule(rule);

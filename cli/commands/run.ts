@@ -32,8 +32,12 @@ export function exitCodeFor(report: RunReport): number {
 }
 
 export function printReport(io: CliIo, report: RunReport, asJson: boolean): void {
-  if (asJson) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  else io.stdout(renderReport(report, io.color));
+  if (asJson) {
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  io.stdout(renderReport(report, io.color));
+  if (report.error) io.stderr(`error [${report.error.code}]: ${report.error.message}\n`);
 }
 
 export async function runIntent(app: App, io: CliIo, command: "run" | "check", intentText: string, rawFlags: RunFlags): Promise<number> {

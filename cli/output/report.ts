@@ -65,7 +65,6 @@ export function renderReport(report: RunReport, color: boolean): string {
     if (p.rules.some((r) => r.controls.length > 0)) out += `Benchmarks: ${[...new Set(p.rules.flatMap((r) => r.controls))].join(", ")}\n`;
   }
   if (report.notes.length > 0) out += report.notes.map((n) => (color ? pc.dim(`• ${n}`) : `• ${n}`)).join("\n") + "\n";
-  if (report.error) out += `\n${color ? pc.red("Error") : "Error"} [${report.error.code}]: ${report.error.message}\n`;
   if (report.policy) out += findingsBlock(report, color);
   out += actionsBlock(report, color);
   for (const e of report.collectionErrors) out += `${color ? pc.yellow("warning") : "warning"}: ${e}\n`;

@@ -14,9 +14,14 @@ beforeEach(() => {
 });
 afterEach(() => f.cleanup());
 
-/** Edits the file as a person would (in place), making sure the change is visible in its stamp. */
-function editFile(file: string, change: (state: Record<string, any>) => void): void {
-  const state = JSON.parse(readFileSync(file, "utf8")) as Record<string, any>;
+interface Editable {
+  ec2: { instances: Array<{ InstanceId: unknown; MetadataOptions: { HttpTokens: string } }> };
+  s3: { buckets: Array<{ Name: string; Encryption: unknown }> };
+}
+
+/** Edits the file as a person would (in place, re-indented so its size changes too). */
+function editFile(file: string, change: (state: Editable) => void): void {
+  const state = JSON.parse(readFileSync(file, "utf8")) as Editable;
   change(state);
   writeFileSync(file, JSON.stringify(state, null, 4));
 }
@@ -44,8 +49,8 @@ describe("when someone edits the file behind our back", () => {
   it("refreshIfChanged reloads the edit, and the next SDK call sees it", async () => {
     expect(f.account.refreshIfChanged()).toBe(false);
     editFile(f.file, (state) => {
-      state["ec2"].instances[0].MetadataOptions.HttpTokens = "optional";
-      state["s3"].buckets.find((b: { Name: string }) => b.Name === "app-logs").Encryption = null;
+      state.ec2.instances[0]!.MetadataOptions.HttpTokens = "optional";
+      state.s3.buckets.find((b) => b.Name === "app-logs")!.Encryption = null;
     });
     const error = await rejectionOf(f.clients.s3("us-east-1").send(new GetBucketEncryptionCommand({ Bucket: "app-logs" })));
     expect(error.name).toBe("ServerSideEncryptionConfigurationNotFoundError");
@@ -55,7 +60,7 @@ describe("when someone edits the file behind our back", () => {
   it("refuses a malformed edit and keeps the state it had (never half-loaded)", () => {
     const before = JSON.stringify(f.account.state);
     editFile(f.file, (state) => {
-      state["ec2"].instances[0].InstanceId = 42;
+      state.ec2.instances[0]!.InstanceId = 42;
     });
     try {
       f.account.refreshIfChanged();

@@ -115,9 +115,13 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export async function send<Out>(ctx: AwsContext, client: SdkClient, command: SdkCommand<Out>): Promise<Out> {
   const name = commandName(command);
   const call = client.send.bind(client) as (c: SdkCommand<Out>) => Promise<Out>;
+  // Some commands (S3 Control's) add middleware to their own stack on every send, so a
+  // retry re-sending the same object fails with "Duplicate middleware name": retry a copy.
+  const copy = (): SdkCommand<Out> => new (command.constructor as new (input: object) => SdkCommand<Out>)(command.input);
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await ctx.limiter.run(() => call(command));
+      const attemptCommand = attempt === 1 ? command : copy();
+      return await ctx.limiter.run(() => call(attemptCommand));
     } catch (e) {
       const throttled = isThrottling(e);
       const retryable = throttled || isTransient(e);

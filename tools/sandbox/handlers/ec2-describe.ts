@@ -37,8 +37,13 @@ export function dryRun(input: { DryRun?: boolean | undefined }): void {
 }
 
 /** The ids a request names, checked against what exists in the client's region. */
-function byIds(spec: DescribeSpec, ids: readonly string[], items: readonly Item[]): Item[] {
-  const index = new Map(items.map((item) => [String(item[spec.idField]), item]));
+function byIds(spec: DescribeSpec, ids: readonly string[], ctx: HandlerContext): Item[] {
+  const lookup = ctx.account.lookup;
+  const index = new Map<string, Item>();
+  for (const id of ids) {
+    const item = lookup.byId(spec.list, spec.idField, id);
+    if (item && lookup.regionOf(spec.list, item) === ctx.region) index.set(id, item);
+  }
   const missing = ids.filter((id) => !index.has(id));
   if (missing.length > 0) {
     const many = missing.length > 1;
@@ -55,8 +60,7 @@ export function describe(spec: DescribeSpec, input: DescribeInput, ctx: HandlerC
     throw awsError("ec2", "InvalidParameterCombination", 400, `The parameter ${spec.idParam} cannot be used with the parameter maxResults`);
   }
   checkRange(ctx, "MaxResults", input.MaxResults === undefined ? undefined : Math.min(input.MaxResults, 1000), 5, 1000);
-  const inRegion = ctx.account.lookup.inRegion(spec.list, ctx.region);
-  const chosen = ids.length > 0 ? byIds(spec, ids, inRegion) : inRegion;
+  const chosen = ids.length > 0 ? byIds(spec, ids, ctx) : ctx.account.lookup.inRegion(spec.list, ctx.region);
   const matches = filterPredicate(spec.list, spec.command, input[spec.filterParam ?? "Filters"] as Filter[] | undefined);
   const selected = chosen.filter((item) => matches(item) && (select === undefined || select(item)));
   const size = input.MaxResults === undefined ? undefined : Math.min(input.MaxResults, spec.maxCap);
