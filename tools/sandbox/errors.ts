@@ -3,7 +3,7 @@
 import { AutoScalingServiceException, InvalidNextToken } from "@aws-sdk/client-auto-scaling";
 import { EC2ServiceException } from "@aws-sdk/client-ec2";
 import { AccessPointNotFound, BadRequest, EFSServiceException, FileSystemNotFound, MountTargetNotFound, PolicyNotFound, ThrottlingException } from "@aws-sdk/client-efs";
-import { AccessDenied, NoSuchBucket, S3ServiceException } from "@aws-sdk/client-s3";
+import { AccessDenied, NoSuchBucket, NotFound, S3ServiceException } from "@aws-sdk/client-s3";
 import { NoSuchPublicAccessBlockConfiguration, S3ControlServiceException } from "@aws-sdk/client-s3-control";
 import { STSServiceException } from "@aws-sdk/client-sts";
 import { randomUUID } from "node:crypto";
@@ -30,7 +30,7 @@ const BASE: Record<ServiceName, ExceptionClass> = {
 
 /** Errors the SDK models as classes; their constructors set name and $fault themselves. */
 const MODELED: Partial<Record<ServiceName, Record<string, unknown>>> = {
-  s3: { NoSuchBucket, AccessDenied },
+  s3: { NoSuchBucket, AccessDenied, NotFound },
   s3control: { NoSuchPublicAccessBlockConfiguration },
   efs: { FileSystemNotFound, PolicyNotFound, BadRequest, ThrottlingException, MountTargetNotFound, AccessPointNotFound },
   autoscaling: { InvalidNextToken },

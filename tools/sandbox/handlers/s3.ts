@@ -76,6 +76,8 @@ function policyOf(bucket: BucketState): Record<string, unknown> {
 const S3_READS: HandlerTable = {
   ListBuckets: read(listBuckets),
   HeadBucket: read((input: BucketInput, ctx): HeadBucketOutput => {
+    // HEAD responses have no body, so the SDK names a missing bucket by its status: NotFound.
+    if (input.Bucket && !ctx.account.lookup.byId("buckets", "Name", input.Bucket)) throw awsError("s3", "NotFound", 404, "Not Found");
     const bucket = bucketFor(input, ctx);
     return { BucketRegion: bucketRegion(bucket, ctx), BucketArn: `arn:aws:s3:::${bucket.Name}` };
   }),
