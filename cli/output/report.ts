@@ -70,6 +70,10 @@ export function renderReport(report: RunReport, color: boolean): string {
   for (const e of report.collectionErrors) out += `${color ? pc.yellow("warning") : "warning"}: ${e}\n`;
   const s = report.summary;
   if (report.policy) out += `\n${s.resources} resources: ${s.passed} passed, ${s.failed} failed, ${s.errors} errors${s.skipped ? `, ${s.skipped} skipped` : ""}. Run ${report.runId}: ${color ? statusColor(report.status, report.status) : report.status}.\n`;
+  if (report.applied && report.actions.length > 0) {
+    const count = (status: string) => report.actions.filter((a) => a.status === status).length;
+    out += `Actions: ${count("verified")} verified, ${count("failed")} failed, ${count("manual")} manual.\n`;
+  }
   const next = nextStep(report);
   if (next) out += `${next}\n`;
   return out;

@@ -11,6 +11,7 @@ import {
   GetBucketVersioningCommand,
   GetObjectLockConfigurationCommand,
   GetPublicAccessBlockCommand,
+  HeadBucketCommand,
   ListBucketsCommand,
   NoSuchBucket,
   PutBucketEncryptionCommand,
@@ -100,6 +101,13 @@ describe("when reading bucket configuration through the S3 client", () => {
     const s3 = f.clients.s3("us-east-1");
     expect((await s3.send(new GetBucketLocationCommand({ Bucket: "payments-data" }))).LocationConstraint).toBe("eu-west-1");
     expect((await s3.send(new GetBucketLocationCommand({ Bucket: "app-logs" }))).LocationConstraint).toBeUndefined();
+  });
+
+  it("answers HeadBucket with the bucket's region, and NotFound for a missing bucket", async () => {
+    const s3 = f.clients.s3("eu-west-1");
+    expect((await s3.send(new HeadBucketCommand({ Bucket: "payments-data" }))).BucketRegion).toBe("eu-west-1");
+    const error = await rejectionOf(s3.send(new HeadBucketCommand({ Bucket: "no-such-bucket" })));
+    expect(error.name).toBe("NotFound");
   });
 
   it("fails a missing Bucket parameter like the SDK does", async () => {

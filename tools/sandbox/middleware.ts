@@ -1,12 +1,14 @@
 // The one middleware that turns a real SDK client into a sandbox client: it answers each command
 // from the SandboxAccount instead of sending HTTP.
 //
-// Step choice (measured, see bench/sandbox.bench.ts): intercepting at "initialize" costs a few µs
-// over the SDK's own ~50–80 µs per send; letting the SDK serialize first ("build") adds endpoint
-// resolution and request serialization, ~150–300 µs more per call — 3–4× slower on 10,000-resource
-// collections. So "initialize" is the default; handlers check required parameters themselves with
-// the errors AWS or the SDK would raise. `serialize: true` intercepts at "build" instead, for tests
-// that want the SDK's own serializers to run.
+// Step choice (measured with bench/sandbox.bench.ts on a 10,000-resource account): answering at
+// "initialize" costs about what any interception costs — the SDK's own send() floor is ~50–100 µs
+// per call and the sandbox stays within the noise of it for per-resource calls. Letting the SDK
+// serialize first ("build" step: endpoint resolution + request serialization) adds ~150–300 µs per
+// call, 3–4× slower on large collections. So "initialize" is the default and handlers check the
+// parameters they need with the errors AWS or the SDK would raise; `serialize: true` intercepts at
+// "build" instead, for tests that want the SDK's own serializers to run (Put* checksums included).
+// Priority "low" keeps the SDK's own initialize middlewares (logger, S3 bucket-name checks) in front.
 import { randomUUID } from "node:crypto";
 import { AgpmError } from "../../core/errors.js";
 import type { SandboxAccount } from "./account.js";
