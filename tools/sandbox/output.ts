@@ -5,7 +5,6 @@ type Json = Record<string, unknown>;
 
 /** Timestamp members of the SDK shapes we return, as paths; `[]` steps into each list item. */
 export const DATE_PATHS = {
-  bucket: ["CreationDate"],
   lifecycle: ["Rules[].Expiration.Date", "Rules[].Transitions[].Date"],
   instance: [
     "LaunchTime",

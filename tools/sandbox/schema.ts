@@ -76,6 +76,8 @@ export const Instance = Obj({
   Placement: Placement.optional(),
   State: Obj({ Name: Str.optional(), Code: z.number().optional() }).optional(),
   MetadataOptions: Obj({ HttpTokens: Str.optional(), HttpEndpoint: Str.optional() }).optional(),
+  BlockDeviceMappings: List(Obj({ Ebs: Obj({ AttachTime: IsoDate.optional() }).optional() })).optional(),
+  NetworkInterfaces: List(Obj({ Attachment: Obj({ AttachTime: IsoDate.optional() }).optional() })).optional(),
   Tags,
 });
 

@@ -1,0 +1,50 @@
+// Executable docs: every intent in the README translates, its sandbox commands run as written,
+// and its JSON example parses.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWorkspace, type CliWorkspace } from "../helpers/cli.js";
+
+const README = readFileSync(join(import.meta.dirname, "..", "..", "README.md"), "utf8");
+const blocks = (lang: string) => [...README.matchAll(new RegExp("```" + lang + "\\n([\\s\\S]*?)```", "g"))].map((m) => m[1] ?? "");
+const commands = blocks("sh").flatMap((b) => b.split("\n")).map((l) => l.replace(/#.*$/, "").trim()).filter((l) => l.startsWith("agpm ") || l.includes("npx agpm "));
+const intents = [...new Set(commands.map((c) => /agpm (?:run|check) "([^"]+)"/.exec(c)?.[1]).filter((i): i is string => i !== undefined))];
+
+let ws: CliWorkspace;
+beforeAll(async () => {
+  ws = createWorkspace();
+  expect((await ws.run("sandbox", "init")).code).toBe(0);
+});
+afterAll(() => ws.cleanup());
+
+describe("when a reader tries the README's intents", () => {
+  it("finds the four seed intents among them", () => {
+    for (const seed of ["Ensure all AWS cloud storage buckets are private and encrypted.", "Update existing rule for EFS to enforce encryption at rest.", "Validate EC2 instances have autoscaling enabled.", "Require IMDSv2 on all EC2 instances in us-east-1."]) {
+      expect(intents).toContain(seed);
+    }
+  });
+
+  it.each(intents)("translates %s", async (intent) => {
+    const result = await ws.run("check", intent, "--json");
+    expect(result.code, result.stdout).not.toBe(2);
+    const report = result.json<{ policy: { rules: unknown[] } | null; error: { code: string } | null }>();
+    // An update with no policy to update is an offer, not a translation failure.
+    if (report.error) expect(report.error.code).toBe("INTENT_NEEDS_CONFIRMATION");
+    else expect(report.policy?.rules.length).toBeGreaterThan(0);
+  });
+});
+
+describe("when a reader runs the README's sandbox commands", () => {
+  it.each(commands.filter((c) => c.startsWith("agpm sandbox")))("%s exits 0", async (command) => {
+    const argv = command.split(/\s+/).slice(1);
+    expect((await ws.run(...argv)).code).toBe(0);
+  });
+});
+
+describe("when a reader copies the JSON example", () => {
+  it("parses", () => {
+    const json = blocks("json");
+    expect(json.length).toBeGreaterThan(0);
+    for (const block of json) expect(() => JSON.parse(block)).not.toThrow();
+  });
+});
