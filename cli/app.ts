@@ -4,10 +4,10 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { loadConfig, resolvePaths, type Config, type ResolvedPaths } from "../core/config.js";
 import { createOfflineTranslator } from "../agents/translator/offline.js";
-import { createChatModel, createLlmTranslator } from "../agents/translator/llm.js";
+import type { Translator } from "../agents/translator/translator.js";
 import type { GraphDeps } from "../graphs/deps.js";
 import { openStore, type Store } from "../store/index.js";
-import { openTarget } from "../tools/target.js";
+import type { Target } from "../tools/target.js";
 import type { CliIo } from "./io.js";
 import { createProgress, type Progress } from "./progress.js";
 
@@ -19,6 +19,20 @@ export interface App {
   deps: GraphDeps;
   progress: Progress;
   close(): Promise<void>;
+}
+
+// The AWS SDK and the LLM client are loaded on first use, so listing policies stays quick.
+const lazyOpenTarget = async (target: Target, options: Parameters<typeof import("../tools/target.js").openTarget>[1]) =>
+  (await import("../tools/target.js")).openTarget(target, options);
+
+function lazyLlmTranslator(settings: Config["llm"]): Translator {
+  return {
+    name: "llm",
+    async translate(input) {
+      const { createChatModel, createLlmTranslator } = await import("../agents/translator/llm.js");
+      return createLlmTranslator(createChatModel(settings)).translate(input);
+    },
+  };
 }
 
 export async function openApp(io: CliIo, options: { progress?: boolean } = {}): Promise<App> {
@@ -33,9 +47,9 @@ export async function openApp(io: CliIo, options: { progress?: boolean } = {}): 
     translators: {
       offline: createOfflineTranslator(),
       // Configured when an endpoint or key is given; otherwise `--translator llm` says how to set it up.
-      ...(config.llm.baseUrl || config.llm.apiKey ? { llm: createLlmTranslator(createChatModel(config.llm)) } : {}),
+      ...(config.llm.baseUrl || config.llm.apiKey ? { llm: lazyLlmTranslator(config.llm) } : {}),
     },
-    openTarget: (target) => openTarget(target, { concurrency: config.concurrency, onProgress: progress.onProgress }),
+    openTarget: (target) => lazyOpenTarget(target, { concurrency: config.concurrency, onProgress: progress.onProgress }),
     now: () => new Date(),
     onProgress: progress.onProgress,
   };

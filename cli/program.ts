@@ -4,14 +4,20 @@ import { ZodError } from "zod";
 import { AgpmError, errorMessage, isAgpmError } from "../core/errors.js";
 import { formatJsonPath } from "../core/json-path.js";
 import { openApp, type App } from "./app.js";
-import { decide } from "./commands/approve.js";
-import { listAudit, listFindings, listPolicies, listRuns, policyHistory, showPolicy } from "./commands/records.js";
-import { runIntent } from "./commands/run.js";
-import { sandboxInit, sandboxShow } from "./commands/sandbox.js";
+import { packageVersion } from "../core/package-info.js";
 import { EXIT, exitCodeForError } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 
 type Action = (app: App) => Promise<number>;
+
+// Command modules load on demand: `agpm policies` should not pay for the AWS SDK and LangGraph.
+const commands = {
+  run: () => import("./commands/run.js"),
+  approve: () => import("./commands/approve.js"),
+  records: () => import("./commands/records.js"),
+  sandbox: () => import("./commands/sandbox.js"),
+};
+const VERSION = packageVersion();
 
 function toAgpmError(error: unknown): AgpmError {
   if (isAgpmError(error)) return error;
@@ -49,6 +55,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 
   const program = new Command("agpm")
     .description("Agentic governance and policy management: state an intent, get an enforced, audited policy.")
+    .version(VERSION)
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
@@ -60,45 +67,45 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option("--max-changes <n>", "pause for approval when more resources would change (default AGPM_MAX_CHANGES or 10)")
     .addOption(new Option("--translator <name>", "offline | llm | auto").choices(["offline", "llm", "auto"]))
     .option("--json", "print exactly one JSON document")
-    .action((intent: string, flags: Record<string, unknown>) => act(true, wantsJson(flags), (app) => runIntent(app, io, "run", intent, flags))());
+    .action((intent: string, flags: Record<string, unknown>) => act(true, wantsJson(flags), async (app) => (await commands.run()).runIntent(app, io, "run", intent, flags))());
 
   targetOptions(program.command("check").argument("<intent>", "what must be true, in plain words"))
     .description("translate, validate and evaluate; change nothing. Exit 0 compliant, 1 failing, 2 untranslatable or invalid")
     .addOption(new Option("--translator <name>", "offline | llm | auto").choices(["offline", "llm", "auto"]))
     .option("--json", "print exactly one JSON document")
-    .action((intent: string, flags: Record<string, unknown>) => act(true, wantsJson(flags), (app) => runIntent(app, io, "check", intent, flags))());
+    .action((intent: string, flags: Record<string, unknown>) => act(true, wantsJson(flags), async (app) => (await commands.run()).runIntent(app, io, "check", intent, flags))());
 
   const policies = program.command("policies").description("list policies, show one, or its version history");
-  policies.command("list", { isDefault: true }).option("--json").action((flags: { json?: boolean }) => act(false, wantsJson(flags), (app) => listPolicies(app, io, flags))());
+  policies.command("list", { isDefault: true }).option("--json").action((flags: { json?: boolean }) => act(false, wantsJson(flags), async (app) => (await commands.records()).listPolicies(app, io, flags))());
   policies.command("show").argument("<id>").option("--version <n>", "a specific version").option("--json")
-    .action((id: string, flags: { json?: boolean; version?: string }) => act(false, wantsJson(flags), (app) => showPolicy(app, io, id, flags))());
+    .action((id: string, flags: { json?: boolean; version?: string }) => act(false, wantsJson(flags), async (app) => (await commands.records()).showPolicy(app, io, id, flags))());
   policies.command("history").argument("<id>").option("--json")
-    .action((id: string, flags: { json?: boolean }) => act(false, wantsJson(flags), (app) => policyHistory(app, io, id, flags))());
+    .action((id: string, flags: { json?: boolean }) => act(false, wantsJson(flags), async (app) => (await commands.records()).policyHistory(app, io, id, flags))());
 
   program.command("findings").description("findings of the latest run of each policy (or of one run)")
     .option("--run <id>").option("--policy <id>").option("--status <status>", "pass | fail | error | skip").option("--limit <n>").option("--json")
-    .action((flags: Record<string, string | boolean | undefined>) => act(false, wantsJson(flags), (app) => listFindings(app, io, flags as never))());
+    .action((flags: Record<string, string | boolean | undefined>) => act(false, wantsJson(flags), async (app) => (await commands.records()).listFindings(app, io, flags as never))());
 
   program.command("audit").description("the audit log: who changed what, when, before and after")
     .option("--run <id>").option("--policy <id>").option("--resource <id>").option("--limit <n>").option("--json")
-    .action((flags: Record<string, string | boolean | undefined>) => act(false, wantsJson(flags), (app) => listAudit(app, io, flags as never))());
+    .action((flags: Record<string, string | boolean | undefined>) => act(false, wantsJson(flags), async (app) => (await commands.records()).listAudit(app, io, flags as never))());
 
   program.command("runs").description("recent runs and their status").option("--limit <n>").option("--json")
-    .action((flags: { json?: boolean; limit?: string }) => act(false, wantsJson(flags), (app) => listRuns(app, io, flags))());
+    .action((flags: { json?: boolean; limit?: string }) => act(false, wantsJson(flags), async (app) => (await commands.records()).listRuns(app, io, flags))());
 
   for (const [name, approved] of [["approve", true], ["reject", false]] as const) {
     program.command(name).argument("<run-id>").description(`${name} a run paused for approval`)
       .option("--comment <text>", "recorded in the audit log").option("--json")
-      .action((runId: string, flags: { json?: boolean; comment?: string }) => act(true, wantsJson(flags), (app) => decide(app, io, runId, approved, flags))());
+      .action((runId: string, flags: { json?: boolean; comment?: string }) => act(true, wantsJson(flags), async (app) => (await commands.approve()).decide(app, io, runId, approved, flags))());
   }
 
   const sandbox = program.command("sandbox").description("the simulated AWS account");
   sandbox.command("init").argument("[file]", "where to write it (default .agpm/sandbox.json)")
     .option("--force", "overwrite an existing file").option("--resources <n>", "a generated account of about n resources instead of the demo")
     .option("--seed <n>", "seed for --resources")
-    .action((file: string | undefined, flags: { force?: boolean; resources?: string; seed?: string }) => act(false, false, (app) => sandboxInit(app, io, file, flags))());
+    .action((file: string | undefined, flags: { force?: boolean; resources?: string; seed?: string }) => act(false, false, async (app) => (await commands.sandbox()).sandboxInit(app, io, file, flags))());
   sandbox.command("show").option("--sandbox <file>").option("--json")
-    .action((flags: { sandbox?: string; json?: boolean }) => act(true, wantsJson(flags), (app) => sandboxShow(app, io, flags))());
+    .action((flags: { sandbox?: string; json?: boolean }) => act(true, wantsJson(flags), async (app) => (await commands.sandbox()).sandboxShow(app, io, flags))());
 
   return program;
 }

@@ -10,25 +10,9 @@ import { createAwsContext } from "./aws/context.js";
 import type { AwsContext, ProgressEvent, RetryPolicy } from "./aws/context.js";
 import { createAwsClients } from "./aws/real-clients.js";
 import { send } from "./aws/send.js";
-import { SandboxAccount, createSandboxClients } from "./sandbox/index.js";
-import type { SandboxFaults } from "./sandbox/index.js";
+import { SandboxAccount, SandboxFaultsSchema, createSandboxClients } from "./sandbox/index.js";
 
 const RegionName = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "a region name such as us-east-1");
-
-export const SandboxFaultsSchema = z
-  .object({
-    latencyMs: z.number().min(0).optional(),
-    throttle: z
-      .object({
-        rate: z.number().min(0).max(1).optional(),
-        firstCalls: z.number().int().min(0).optional(),
-        commands: z.array(z.string().min(1)).optional(),
-      })
-      .strict()
-      .optional(),
-    seed: z.number().int().optional(),
-  })
-  .strict() satisfies z.ZodType<SandboxFaults>;
 
 export const TargetSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("sandbox"), file: z.string().min(1), faults: SandboxFaultsSchema.optional() }).strict(),
