@@ -57,6 +57,9 @@ function nextStep(report: RunReport): string {
 }
 
 export function renderReport(report: RunReport, color: boolean): string {
+  if (report.plan?.operation === "retire" && report.policy && report.command === "run" && !report.error) {
+    return `Retired policy ${report.policy.id} (v${report.policy.version}: ${report.policy.title}). It is kept with its history; findings stop.\n`;
+  }
   let out = "";
   if (report.policy) {
     const p = report.policy;

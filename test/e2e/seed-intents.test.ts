@@ -137,3 +137,16 @@ describe("when the intent is seed 4 (IMDSv2 in us-east-1)", () => {
     expect(imdsV1Instances(after, "eu-west-1")).toEqual(imdsV1Instances(before, "eu-west-1"));
   });
 });
+
+describe("when the intent retires a policy", () => {
+  it("retires the policy governing the named kind and audits it", async () => {
+    const created = (await ws.run("run", "Ensure EFS file systems have automatic backups enabled", "--json")).json<RunReport>();
+    const retired = await ws.run("run", "Retire the EFS backup policy");
+    expect(retired.code).toBe(0);
+    expect(retired.stdout).toContain(`Retired policy ${created.policy?.id}`);
+    const policies = (await ws.run("policies", "list", "--json")).json<{ policies: Array<{ id: string; status: string }> }>().policies;
+    expect(policies).toEqual([expect.objectContaining({ id: created.policy?.id, status: "retired" })]);
+    const events = (await ws.run("audit", "--policy", created.policy?.id ?? "", "--json")).json<{ events: Array<{ result: string }> }>().events;
+    expect(events.map((e) => e.result)).toContain("policy-retired");
+  });
+});
