@@ -3,6 +3,8 @@ import { Annotation } from "@langchain/langgraph";
 import { z } from "zod";
 import { PolicySchema, ScopeSchema, type Policy } from "../policy/schema.js";
 import type { Finding, Resource } from "../policy/resource.js";
+import type { PolicySummary } from "../policy/evaluate.js";
+import type { RunStatus } from "../store/index.js";
 import { TargetSchema } from "../tools/target.js";
 
 export const RunOptionsSchema = z.object({
@@ -68,16 +70,9 @@ export interface RunError {
   details?: Record<string, unknown>;
 }
 
-export interface Summary {
-  resources: number;
-  passed: number;
-  failed: number;
-  errors: number;
-  skipped: number;
-}
-
-export const RUN_STATUSES = ["running", "awaiting-approval", "completed", "failed", "rejected", "needs-input"] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
+/** Per-resource outcome counts of an evaluation. */
+export type Summary = PolicySummary;
+export type { RunStatus };
 
 export interface Approval {
   approved: boolean;
