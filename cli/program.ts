@@ -83,7 +83,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .action((id: string, flags: { json?: boolean }) => act(false, wantsJson(flags), async (app) => (await commands.records()).policyHistory(app, io, id, flags))());
 
   program.command("findings").description("findings of the latest run of each policy (or of one run)")
-    .option("--run <id>").option("--policy <id>").option("--status <status>", "pass | fail | error | skip").option("--limit <n>").option("--json")
+    .option("--run <id>").option("--policy <id>").option("--status <status>", "pass | fail | error | skip").option("--all", "passing and skipped too")
+    .option("--limit <n>").option("--json")
     .action((flags: Record<string, string | boolean | undefined>) => act(false, wantsJson(flags), async (app) => (await commands.records()).listFindings(app, io, flags as never))());
 
   program.command("audit").description("the audit log: who changed what, when, before and after")

@@ -21,7 +21,7 @@ function passesAll(item: WorkItem, resource: Resource, policy: Policy): boolean 
 export function planItem(item: WorkItem, resource: Resource = item.resource): ActionResult | null {
   const { action } = item;
   if (action.manual) {
-    return { ...base(item), status: "manual", before: null, after: null, summary: `manual: ${action.title}`, detail: action.guidance(resource, item.params as never) };
+    return { ...base(item), status: "manual", before: null, after: null, summary: action.title, detail: action.guidance(resource, item.params as never) };
   }
   const plan = action.plan(resource, item.params as never);
   if (!plan) return null;

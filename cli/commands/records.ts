@@ -55,12 +55,15 @@ export async function policyHistory(app: App, io: CliIo, id: string, flags: { js
   return EXIT.ok;
 }
 
-export async function listFindings(app: App, io: CliIo, flags: { json?: boolean; run?: string; policy?: string; status?: string; limit?: string }): Promise<number> {
+export async function listFindings(app: App, io: CliIo, flags: { json?: boolean; run?: string; policy?: string; status?: string; limit?: string; all?: boolean }): Promise<number> {
   const status = flags.status === undefined ? undefined : z.enum(["pass", "fail", "error", "skip"]).parse(flags.status);
   const limit = LimitFlag.parse(flags.limit);
-  const findings = flags.run
-    ? await app.store.findings.listFindings({ runId: flags.run, ...(flags.policy ? { policyId: flags.policy } : {}), ...(status ? { status } : {}), limit })
-    : (await app.store.findings.latestFindings(flags.policy ? { policyId: flags.policy } : {})).filter((f) => !status || f.status === status).slice(0, limit);
+  // By default people want what needs attention: failures and errors.
+  const wanted = (s: string) => (status ? s === status : flags.all || s === "fail" || s === "error");
+  const found = flags.run
+    ? await app.store.findings.listFindings({ runId: flags.run, ...(flags.policy ? { policyId: flags.policy } : {}) })
+    : await app.store.findings.latestFindings(flags.policy ? { policyId: flags.policy } : {});
+  const findings = found.filter((f) => wanted(f.status)).slice(0, limit);
   print(io, flags.json, { findings }, () =>
     findings.length === 0
       ? "No findings.\n"
