@@ -34,7 +34,7 @@ function catalogPolicy(): Policy {
     const built = c.build({});
     return { id: c.id, title: built.title, severity: c.severity, kind: c.kind, require: built.require, ...(built.when ? { when: built.when } : {}), controls: [...c.benchmarks] };
   });
-  return { id: "bench-catalogue", version: 1, title: "every control", intent: "bench", mode: "audit", scope: {}, rules, status: "active" };
+  return { id: "bench-catalogue", version: 1, title: "every control", intent: "bench", mode: "audit", scope: {}, rules, exemptions: [], status: "active" };
 }
 
 async function collect(target: Target, concurrency: number) {

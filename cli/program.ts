@@ -75,6 +75,12 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option("--json", "print exactly one JSON document")
     .action((intent: string, flags: Record<string, unknown>) => act(true, wantsJson(flags), async (app) => (await commands.run()).runIntent(app, io, "check", intent, flags))());
 
+  program.command("explain").argument("<intent>", "what must be true, in plain words")
+    .description("translate and prove an intent, and say in plain words what the policy would do; reads no account")
+    .addOption(new Option("--translator <name>", "offline | llm | auto").choices(["offline", "llm", "auto"]))
+    .option("--json", "print exactly one JSON document")
+    .action((intent: string, flags: Record<string, unknown>) => act(false, wantsJson(flags), async (app) => (await commands.run()).runIntent(app, io, "explain", intent, flags))());
+
   const policies = program.command("policies").description("list policies, show one, or its version history");
   policies.command("list", { isDefault: true }).option("--json").action((flags: { json?: boolean }) => act(false, wantsJson(flags), async (app) => (await commands.records()).listPolicies(app, io, flags))());
   policies.command("show").argument("<id>").option("--version <n>", "a specific version").option("--json")

@@ -26,13 +26,14 @@ export function afterTranslator(s: State): "reporter" | "validator" | "translato
 export function afterValidator(s: State): "reporter" | "translator" | "publisher" {
   if (failed(s)) return "reporter";
   if (s.feedback.length > 0) return "translator";
-  return s.options.command === "check" ? "reporter" : "publisher";
+  return s.options.command === "run" ? "publisher" : "reporter";
 }
 
 export function afterPublisher(s: State): "reporter" | "approvalGate" | "enforcer" {
   if (failed(s) || s.plan?.operation === "retire") return "reporter";
   const radius = s.blastRadius?.resources ?? 0;
-  return s.options.apply && radius > s.options.maxChanges ? "approvalGate" : "enforcer";
+  const needsPerson = radius > s.options.maxChanges || s.safety.length > 0;
+  return s.options.apply && needsPerson ? "approvalGate" : "enforcer";
 }
 
 export function afterApproval(s: State): "reporter" | "enforcer" {

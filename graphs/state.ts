@@ -9,7 +9,7 @@ import { TargetSchema } from "../tools/target.js";
 
 export const RunOptionsSchema = z.object({
   /** run: translate, publish, plan and (with apply) enforce. check: translate, validate, evaluate; change nothing. */
-  command: z.enum(["run", "check"]),
+  command: z.enum(["run", "check", "explain"]),
   apply: z.boolean().default(false),
   /** Approve a blast-radius pause on the spot (and accept offers such as creating a missing policy). */
   autoApprove: z.boolean().default(false),
@@ -36,7 +36,9 @@ export const PlanSchema = z.object({
 export type Plan = z.infer<typeof PlanSchema>;
 
 /** What a translator produces: a policy without identity (the validator assigns id and version). */
-export const PolicyDraftSchema = PolicySchema.pick({ title: true, mode: true, scope: true, rules: true });
+export const PolicyDraftSchema = PolicySchema.pick({ title: true, mode: true, scope: true, rules: true }).extend({
+  exemptions: PolicySchema.shape.exemptions.optional(),
+});
 export type PolicyDraft = z.infer<typeof PolicyDraftSchema>;
 
 export interface BlastRadius {
@@ -99,6 +101,8 @@ export const GovernanceState = Annotation.Root({
   /** Snapshots of the resources that failed, for planning without re-reading. */
   failing: last<Resource[]>(() => []),
   summary: last<Summary | null>(() => null),
+  /** Why enforcing needs a person's explicit approval (conflicts, actions that are not plain tightening). */
+  safety: last<string[]>(() => []),
   /** Kinds or regions that could not be listed at all. */
   collectionErrors: last<string[]>(() => []),
   blastRadius: last<BlastRadius | null>(() => null),

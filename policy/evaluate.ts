@@ -5,6 +5,7 @@ import type { CompiledCondition, ConditionResult } from "./compile.js";
 import { formatValue } from "./phrases.js";
 import type { Evidence, Finding, Resource } from "./resource.js";
 import type { Policy, Rule } from "./schema.js";
+import { compileExemptions, exemptionReason, type CompiledExemption } from "./exemptions.js";
 import { compileScope } from "./scope.js";
 import type { ScopePredicate } from "./scope.js";
 
@@ -116,17 +117,24 @@ export interface CompiledPolicy {
   ref: PolicyRef;
   inScope: ScopePredicate;
   rulesByKind: ReadonlyMap<string, readonly CompiledRule[]>;
+  /** Exemptions in force when the policy was compiled. */
+  exemptions: readonly CompiledExemption[];
 }
 
 /** Compiles a whole policy once: scope and every rule, grouped by kind. */
-export function compilePolicy(policy: Policy, reasonFor?: (rule: Rule) => ReasonFormatter | undefined): CompiledPolicy {
+export function compilePolicy(policy: Policy, reasonFor?: (rule: Rule) => ReasonFormatter | undefined, now: Date = new Date()): CompiledPolicy {
   const rulesByKind = new Map<string, CompiledRule[]>();
   for (const rule of policy.rules) {
     const reason = reasonFor?.(rule);
     const compiled = compileRule(rule, reason ? { reason } : {});
     rulesByKind.set(rule.kind, [...(rulesByKind.get(rule.kind) ?? []), compiled]);
   }
-  return { ref: { id: policy.id, version: policy.version }, inScope: compileScope(policy.scope), rulesByKind };
+  return {
+    ref: { id: policy.id, version: policy.version },
+    inScope: compileScope(policy.scope),
+    rulesByKind,
+    exemptions: compileExemptions(policy.exemptions ?? [], now),
+  };
 }
 
 export interface PolicySummary {
@@ -172,6 +180,13 @@ function isDuplicate(seen: Map<string, Resource | Resource[]>, resource: Resourc
   return false;
 }
 
+/** An exempted verdict is reported as skip — never pass — with the exemption's reason. */
+function exempted(compiled: CompiledPolicy, finding: Finding, resource: Resource): Finding {
+  if (compiled.exemptions.length === 0 || finding.status === "skip") return finding;
+  const match = compiled.exemptions.find((e) => e.covers(finding.ruleId, resource));
+  return match ? { ...finding, status: "skip", reason: exemptionReason(match.exemption) } : finding;
+}
+
 function isCompiled(policy: Policy | CompiledPolicy): policy is CompiledPolicy {
   return "rulesByKind" in policy;
 }
@@ -182,8 +197,8 @@ function isCompiled(policy: Policy | CompiledPolicy): policy is CompiledPolicy {
  * listed twice (same kind, account, region and id) is evaluated once.
  * @example evaluatePolicy(policy, resources).summary // { resources: 12, passed: 9, failed: 3, errors: 0, skipped: 0 }
  */
-export function evaluatePolicy(policy: Policy | CompiledPolicy, resources: Iterable<Resource>): PolicyEvaluation {
-  const compiled = isCompiled(policy) ? policy : compilePolicy(policy);
+export function evaluatePolicy(policy: Policy | CompiledPolicy, resources: Iterable<Resource>, now: Date = new Date()): PolicyEvaluation {
+  const compiled = isCompiled(policy) ? policy : compilePolicy(policy, undefined, now);
   const findings: Finding[] = [];
   const summary: PolicySummary = { resources: 0, passed: 0, failed: 0, errors: 0, skipped: 0 };
   const seen = new Map<string, Resource | Resource[]>();
@@ -193,7 +208,7 @@ export function evaluatePolicy(policy: Policy | CompiledPolicy, resources: Itera
     if (isDuplicate(seen, resource)) continue;
     let worst: Finding["status"] = "skip";
     for (const rule of rules) {
-      const result = evaluate(rule, resource, compiled.ref);
+      const result = exempted(compiled, evaluate(rule, resource, compiled.ref), resource);
       findings.push(result);
       if (rank(result.status) > rank(worst)) worst = result.status;
     }

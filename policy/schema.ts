@@ -99,6 +99,28 @@ export const ScopeSchema = z
   .strict();
 export type Scope = z.infer<typeof ScopeSchema>;
 
+/**
+ * A documented exception: matching resources are reported as `skip` (never `pass`) for the
+ * named rules until it expires.
+ */
+export const ExemptionSchema = z
+  .object({
+    id: IdSchema,
+    /** Rule ids it covers; empty = every rule of the policy. */
+    rules: z.array(z.string()).default([]),
+    /** Resource ids or names (glob patterns) it covers. */
+    names: z.array(z.string().min(1)).default([]),
+    /** Tags a covered resource carries (null value = any value). */
+    tags: TagMatchSchema.default({}),
+    reason: z.string().min(1),
+    owner: z.string().min(1),
+    /** Last day it applies (YYYY-MM-DD, UTC); null = until removed. */
+    expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date such as 2027-03-31").nullable(),
+  })
+  .strict()
+  .refine((e) => e.names.length > 0 || Object.keys(e.tags).length > 0, { message: "an exemption names resources or tags" });
+export type Exemption = z.infer<typeof ExemptionSchema>;
+
 export const PolicyModeSchema = z.enum(["audit", "enforce"]);
 export type PolicyMode = z.infer<typeof PolicyModeSchema>;
 export const PolicyStatusSchema = z.enum(["draft", "active", "retired"]);
@@ -113,6 +135,7 @@ export const PolicySchema = z
     mode: PolicyModeSchema,
     scope: ScopeSchema.default({}),
     rules: z.array(RuleSchema).min(1),
+    exemptions: z.array(ExemptionSchema).default([]),
     status: PolicyStatusSchema.default("active"),
   })
   .strict();

@@ -41,8 +41,8 @@ export const RUN_STATUSES = ["running", "awaiting-approval", "completed", "faile
 export const RunStatusSchema = z.enum(RUN_STATUSES);
 export type RunStatus = z.infer<typeof RunStatusSchema>;
 
-/** `run`: an intent through the whole graph. `check`: evaluate stored policies only. */
-export const RunKindSchema = z.enum(["run", "check"]);
+/** `run`: an intent through the whole graph. `check`: translate and evaluate, change nothing. `explain`: translate and prove, no inventory. */
+export const RunKindSchema = z.enum(["run", "check", "explain"]);
 export type RunKind = z.infer<typeof RunKindSchema>;
 
 /** How a run failed; the shape of `AgpmError.toJSON()`. */

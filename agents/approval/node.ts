@@ -20,13 +20,15 @@ export interface ApprovalRequest {
   resources: number;
   changes: number;
   maxChanges: number;
+  safety: string[];
   reason: string;
 }
 
 export function createApprovalNode(deps: GraphDeps) {
   return function approval(state: State): StateUpdate {
     const radius = state.blastRadius ?? { resources: 0, changes: 0, manual: 0 };
-    if (state.options.autoApprove) {
+    // --yes covers the blast radius, never a safety flag: those need a person's decision.
+    if (state.options.autoApprove && state.safety.length === 0) {
       return { approval: { approved: true, by: `${state.options.actor} (--yes)`, at: deps.now().toISOString() } };
     }
     const request: ApprovalRequest = {
@@ -35,7 +37,10 @@ export function createApprovalNode(deps: GraphDeps) {
       resources: radius.resources,
       changes: radius.changes,
       maxChanges: state.options.maxChanges,
-      reason: `enforcement would change ${radius.resources} resources, more than the allowed ${state.options.maxChanges}`,
+      safety: state.safety,
+      reason: state.safety.length > 0
+        ? `needs explicit approval: ${state.safety.join("; ")}`
+        : `enforcement would change ${radius.resources} resources, more than the allowed ${state.options.maxChanges}`,
     };
     const decision = ApprovalDecisionSchema.parse(interrupt(request));
     return { approval: decision, status: decision.approved ? "running" : "rejected" };

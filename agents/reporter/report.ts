@@ -17,7 +17,7 @@ export interface RunReport {
   runId: string;
   status: RunStatus;
   intent: string;
-  command: "run" | "check";
+  command: "run" | "check" | "explain";
   applied: boolean;
   plan: Pick<Plan, "operation" | "kinds" | "scope" | "interpretation"> | null;
   policy: {
@@ -31,6 +31,8 @@ export interface RunReport {
   actions: Array<Pick<ActionResult, "resourceId" | "kind" | "region" | "action" | "status" | "before" | "after" | "summary"> & { detail?: string }>;
   summary: Summary;
   blastRadius: BlastRadius | null;
+  /** Why enforcement needs explicit approval. */
+  safety: string[];
   approval: Approval | null;
   collectionErrors: string[];
   notes: string[];
@@ -64,6 +66,7 @@ export function buildReport(state: State, status: RunStatus = state.status): Run
     })),
     summary: state.summary ?? EMPTY,
     blastRadius: state.blastRadius,
+    safety: state.safety,
     approval: state.approval,
     collectionErrors: state.collectionErrors,
     notes: state.notes,

@@ -11,5 +11,7 @@ export function mergeIntoExisting(existing: Policy, fragment: PolicyDraft): Poli
   const rules = [...kept, ...added];
   // "enforce" in an update upgrades an audit policy; an audit fragment never downgrades.
   const mode = existing.mode === "enforce" || fragment.mode === "enforce" ? "enforce" : "audit";
-  return { title: titleFor(rules, describeScope(fragment.scope)), mode, scope: fragment.scope, rules };
+  // Exemptions stay with the policy across updates; a fragment may add new ones.
+  const exemptions = [...existing.exemptions, ...(fragment.exemptions ?? [])];
+  return { title: titleFor(rules, describeScope(fragment.scope)), mode, scope: fragment.scope, rules, exemptions };
 }

@@ -18,5 +18,5 @@ export function policyIdFor(draft: PolicyDraft): string {
 export function identify(draft: PolicyDraft, plan: Plan, intent: string): Policy {
   const id = plan.existing && plan.operation === "update" ? plan.existing.id : policyIdFor(draft);
   const version = plan.existing && plan.operation === "update" ? plan.existing.version + 1 : 1;
-  return { id, version, title: draft.title, intent, mode: draft.mode, scope: draft.scope, rules: draft.rules, status: "active" };
+  return { id, version, title: draft.title, intent, mode: draft.mode, scope: draft.scope, rules: draft.rules, exemptions: draft.exemptions ?? [], status: "active" };
 }

@@ -4,6 +4,7 @@
 import { AgpmError, errorMessage, isAgpmError } from "../../core/errors.js";
 import type { GraphDeps } from "../../graphs/deps.js";
 import { PolicyDraftSchema, type State, type StateUpdate } from "../../graphs/state.js";
+import { findConflicts } from "./conflicts.js";
 import { identify } from "./identity.js";
 import { evaluateInventory } from "./inventory.js";
 import { staticChecks } from "./static-checks.js";
@@ -37,9 +38,11 @@ export function createValidatorNode(deps: GraphDeps) {
       };
     }
     const policy = identify(parsed.data, plan, state.intent);
+    const safety = await findConflicts(deps.store, policy);
+    if (state.options.command === "explain") return { feedback: [], policy, safety };
     try {
       const evaluation = await evaluateInventory(deps, state.options.target, policy, plan);
-      return { feedback: [], policy, ...evaluation };
+      return { feedback: [], policy, safety, ...evaluation };
     } catch (error) {
       const code = isAgpmError(error) ? error.code : "AWS_ERROR";
       const details = isAgpmError(error) ? error.details : {};

