@@ -4,7 +4,7 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { ChatOpenAI } from "@langchain/openai";
 import { AgpmError, errorMessage } from "../../core/errors.js";
-import { PolicyDraftSchema } from "../../graphs/state.js";
+import { LlmDraftSchema } from "./llm-schema.js";
 import { SYSTEM_PROMPT, userPrompt } from "./prompts.js";
 import type { TranslationInput, TranslationOutput, Translator } from "./translator.js";
 
@@ -21,6 +21,8 @@ export function createChatModel(settings: LlmSettings): BaseChatModel {
     temperature: 0,
     apiKey: settings.apiKey ?? "not-needed",
     maxRetries: 2,
+    // JSON mode is the structured output most OpenAI-compatible servers support.
+    modelKwargs: { response_format: { type: "json_object" } },
     ...(settings.baseUrl ? { configuration: { baseURL: settings.baseUrl } } : {}),
   });
 }
@@ -44,7 +46,7 @@ export function createLlmTranslator(model: BaseChatModel): Translator {
     async translate(input: TranslationInput): Promise<TranslationOutput> {
       const reply = await model.invoke([new SystemMessage(SYSTEM_PROMPT), new HumanMessage(userPrompt(input))]);
       const text = typeof reply.content === "string" ? reply.content : reply.content.map((p) => ("text" in p ? String(p.text) : "")).join("");
-      const parsed = PolicyDraftSchema.safeParse(extractJson(text));
+      const parsed = LlmDraftSchema.safeParse(extractJson(text));
       if (!parsed.success) {
         const issues = parsed.error.issues.slice(0, 8).map((i) => `draft.${i.path.join(".")}: ${i.message}`);
         throw new AgpmError("POLICY_INVALID", `the model's draft does not fit the policy schema:\n${issues.join("\n")}`, { details: { issues } });

@@ -2,7 +2,7 @@
 // so the prompt and the validator can never describe different languages.
 import { CONTROLS } from "../../policy/controls/index.js";
 import { KINDS } from "../../policy/kinds/index.js";
-import { OPERATORS } from "../../policy/schema.js";
+import { LLM_DRAFT_JSON_SCHEMA } from "./llm-schema.js";
 import type { TranslationInput } from "./translator.js";
 
 function catalogue(): string {
@@ -17,10 +17,9 @@ function kinds(): string {
 }
 
 export const SYSTEM_PROMPT = `You translate cloud security intents into agpm policy drafts.
-Answer with ONE JSON object and nothing else:
-{"title": string, "mode": "audit"|"enforce", "scope": {"regions"?: string[], "tags"?: {key: value|null}, "names"?: string[], "exclude"?: {"tags"?: {...}, "names"?: string[]}}, "rules": Rule[]}
-Rule = {"id": string, "title": string, "severity": "low"|"medium"|"high"|"critical", "kind": string, "control"?: string, "when"?: Condition, "require": Condition, "remediation"?: {"action": string, "params": object}, "controls": string[]}
-Condition = {"all": Condition[]} | {"any": Condition[]} | {"not": Condition} | {"path": string, "op": one of ${OPERATORS.join(", ")}, "value"?: any} | {"path": string, "every"|"some"|"none": Condition}
+Answer with ONE JSON object and nothing else, valid against this JSON Schema:
+${LLM_DRAFT_JSON_SCHEMA}
+A condition path is a dotted path into the resource model listed below; inside every/some/none, paths are relative to each list entry ("@" is the entry itself).
 Prefer catalogue controls (use the control id as rule id and "control"). Use only the kinds and fields listed. Never weaken security.
 Catalogue:
 ${catalogue()}
