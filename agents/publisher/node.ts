@@ -1,7 +1,7 @@
 // Publishes the approved policy: version 1 of a new policy, n+1 of an updated one, nothing
 // when an identical version already exists; retires on request. Every change is audited.
 import { AgpmError } from "../../core/errors.js";
-import { samePolicyContent } from "../../policy/version.js";
+import { diffPolicies, samePolicyContent } from "../../policy/version.js";
 import type { Policy } from "../../policy/schema.js";
 import type { GraphDeps } from "../../graphs/deps.js";
 import type { State, StateUpdate } from "../../graphs/state.js";
@@ -40,6 +40,8 @@ export function createPublisherNode(deps: GraphDeps) {
       ? await deps.store.policies.addVersion(candidate, options.actor)
       : await deps.store.policies.createPolicy(candidate, options.actor);
     await audit(saved, existing ? "policy-updated" : "policy-created", existing ? { version: existing.version, mode: existing.mode, rules: existing.rules.map((r) => r.id) } : null);
-    return { policy: saved };
+    if (!existing) return { policy: saved };
+    const diff = diffPolicies(existing, saved).map((d) => d.text);
+    return { policy: saved, notes: [...state.notes, `Version ${saved.version} changes v${existing.version}: ${diff.join("; ")}.`] };
   };
 }

@@ -50,7 +50,7 @@ function nextStep(report: RunReport): string {
     return `Paused for approval: ${report.blastRadius?.resources ?? 0} resources would change. Approve with: agpm approve ${report.runId}  (or: agpm reject ${report.runId})`;
   }
   const planned = report.actions.filter((a) => a.status === "planned").length;
-  if (report.command === "run" && !report.applied && planned > 0) return `Dry run: nothing was changed. Re-run with --apply to make these ${planned} changes.`;
+  if (report.command === "run" && !report.applied && planned > 0) return `Dry run: nothing was changed. Re-run with --apply to make ${planned === 1 ? "this change" : `these ${planned} changes`}.`;
   const failed = report.actions.filter((a) => a.status === "failed").length;
   if (failed > 0) return `${failed} action(s) failed; see the table above and agpm audit --run ${report.runId}.`;
   return "";
