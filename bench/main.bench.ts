@@ -8,6 +8,7 @@ import { performance } from "node:perf_hooks";
 import { createOfflineTranslator } from "../agents/translator/offline.js";
 import { startRun } from "../graphs/runner.js";
 import { CONTROLS } from "../policy/controls/index.js";
+import { instantiateControl } from "../policy/controls/instantiate.js";
 import { compilePolicy, evaluatePolicy } from "../policy/evaluate.js";
 import type { Policy } from "../policy/schema.js";
 import { openStore } from "../store/index.js";
@@ -30,10 +31,8 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
 }
 
 function catalogPolicy(): Policy {
-  const rules = CONTROLS.map((c) => {
-    const built = c.build({});
-    return { id: c.id, title: built.title, severity: c.severity, kind: c.kind, require: built.require, ...(built.when ? { when: built.when } : {}), controls: [...c.benchmarks] };
-  });
+  // Every control, any-kind ones instantiated for every kind.
+  const rules = CONTROLS.flatMap((c) => instantiateControl(c, {}, KIND_NAMES));
   return { id: "bench-catalogue", version: 1, title: "every control", intent: "bench", mode: "audit", scope: {}, rules, exemptions: [], status: "active" };
 }
 

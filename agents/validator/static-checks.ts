@@ -28,7 +28,7 @@ function checkRule(rule: Rule, where: string): string[] {
   if (rule.remediation) {
     const action = findAction(rule.remediation.action);
     if (!action) errors.push(`${where}: unknown remediation action "${rule.remediation.action}"`);
-    else if (action.kind !== rule.kind) errors.push(`${where}: action ${action.name} remediates ${action.kind}, not ${rule.kind}`);
+    else if (action.kind !== rule.kind && action.kind !== "*") errors.push(`${where}: action ${action.name} remediates ${action.kind}, not ${rule.kind}`);
     else {
       const params = action.params.safeParse(rule.remediation.params);
       if (!params.success) errors.push(`${where}: invalid parameters for ${action.name}: ${params.error.issues.map((i) => `${i.path.join(".") || "params"} ${i.message}`).join("; ")}`);
