@@ -4,10 +4,20 @@
 import { AgpmError, errorMessage, isAgpmError } from "../../core/errors.js";
 import type { GraphDeps } from "../../graphs/deps.js";
 import { PolicyDraftSchema, type State, type StateUpdate } from "../../graphs/state.js";
+import type { Policy } from "../../policy/schema.js";
+import { findAction } from "../../tools/aws/registry.js";
 import { findConflicts } from "./conflicts.js";
 import { identify } from "./identity.js";
 import { evaluateInventory } from "./inventory.js";
 import { staticChecks } from "./static-checks.js";
+
+/** Remediations that do more than tighten (none in the catalogue today) always need a person. */
+function riskyActions(policy: Policy): string[] {
+  return policy.rules.flatMap((rule) => {
+    const action = rule.remediation ? findAction(rule.remediation.action) : undefined;
+    return action && action.effect !== "tightens" ? [`rule ${rule.id} would ${action.effect === "destructive" ? "destroy data" : "weaken security"} through ${action.name}`] : [];
+  });
+}
 
 async function retainedRuleIds(deps: GraphDeps, state: State): Promise<string[]> {
   const existing = state.plan?.existing;
@@ -38,7 +48,7 @@ export function createValidatorNode(deps: GraphDeps) {
       };
     }
     const policy = identify(parsed.data, plan, state.intent);
-    const safety = await findConflicts(deps.store, policy);
+    const safety = [...(await findConflicts(deps.store, policy)), ...riskyActions(policy)];
     if (state.options.command === "explain") return { feedback: [], policy, safety };
     try {
       const evaluation = await evaluateInventory(deps, state.options.target, policy, plan);

@@ -1,4 +1,4 @@
-// EFS kinds: file systems.
+// EFS kinds: file systems and access points.
 import { z } from "zod";
 import type { KindDefinition } from "./kind.js";
 
@@ -17,7 +17,11 @@ export const EfsFileSystemModel = z.object({
     status: z.string().nullable(),
   }),
   lifecyclePolicies: z.array(z.string()),
-  fileSystemPolicy: z.object({ present: z.boolean() }),
+  fileSystemPolicy: z.object({
+    present: z.boolean(),
+    /** An Allow to principal "*" (or {"AWS": "*"}) without a Condition: any NFS client may mount. */
+    allowsAnyClient: z.boolean(),
+  }),
   mountTargets: z.number().int(),
   accessPoints: z.number().int(),
 });
@@ -30,4 +34,22 @@ export const efsFileSystem: KindDefinition = {
   idField: "file-system id",
   words: ["efs", "elastic file system", "file system", "file systems", "filesystem", "filesystems", "nfs", "efs file system", "shared storage"],
   model: EfsFileSystemModel,
+};
+
+export const EfsAccessPointModel = z.object({
+  fileSystemId: z.string(),
+  /** RootDirectory.Path; "/" when the access point does not set one (the file system's root). */
+  rootDirectory: z.string(),
+  /** The POSIX identity every request through the access point uses; null when not enforced. */
+  posixUser: z.object({ uid: z.number().int(), gid: z.number().int() }).nullable(),
+});
+
+export const efsAccessPoint: KindDefinition = {
+  name: "aws.efs.access-point",
+  noun: "EFS access point",
+  plural: "EFS access points",
+  service: "efs",
+  idField: "access-point id",
+  words: ["access point", "access points", "efs access point"],
+  model: EfsAccessPointModel,
 };

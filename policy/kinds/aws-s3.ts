@@ -29,6 +29,11 @@ export const S3BucketModel = z.object({
     allowsPublic: z.boolean(),
     /** A Deny on aws:SecureTransport = false. */
     deniesInsecureTransport: z.boolean(),
+    /**
+     * An Allow to a principal naming another AWS account (its id, or an arn:aws:iam::<id>:… /
+     * arn:aws:sts::<id>:… principal) without a restricting condition.
+     */
+    crossAccount: z.boolean(),
   }),
   /** Public as AWS decides it: ACL grants and policy, after Block Public Access. */
   public: z.object({

@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { ResourceEnvelopeSchema } from "../resource.js";
 import { autoScalingGroup } from "./aws-autoscaling.js";
-import { ebsEncryptionByDefault, ebsVolume, ec2Instance, ec2SecurityGroup } from "./aws-ec2.js";
-import { efsFileSystem } from "./aws-efs.js";
+import { ebsEncryptionByDefault, ebsSnapshot, ebsVolume, ec2Instance, ec2SecurityGroup } from "./aws-ec2.js";
+import { efsAccessPoint, efsFileSystem } from "./aws-efs.js";
 import { s3AccountPublicAccessBlock, s3Bucket } from "./aws-s3.js";
 import type { KindDefinition } from "./kind.js";
 
@@ -15,8 +15,10 @@ export const KINDS: readonly KindDefinition[] = [
   ec2Instance,
   ec2SecurityGroup,
   ebsVolume,
+  ebsSnapshot,
   ebsEncryptionByDefault,
   efsFileSystem,
+  efsAccessPoint,
   autoScalingGroup,
 ];
 

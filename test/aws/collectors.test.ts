@@ -7,6 +7,16 @@ import { ALL_BLOCKED, factsAccount } from "./fixtures.js";
 import { ACCOUNT, openSandbox } from "./sandbox-helpers.js";
 import type { OpenedSandbox } from "./sandbox-helpers.js";
 
+const rule = (protocol: string, fromPort: number, toPort: number, source: string, sourceType: string) =>
+  ({ protocol, fromPort, toPort, source, sourceType, world: false, prefixLength: null as number | null, publicCidr: false, groupId: "sg-0aaa" });
+/** sg-0aaa's ingress as the fixture writes it, flattened. */
+const WEB_INGRESS = [
+  { ...rule("tcp", 22, 22, "0.0.0.0/0", "cidr"), world: true, prefixLength: 0, publicCidr: true },
+  { ...rule("tcp", 22, 22, "10.0.0.0/8", "cidr"), prefixLength: 8 },
+  { ...rule("tcp", 443, 443, "::/0", "cidr"), world: true, prefixLength: 0, publicCidr: true },
+  rule("-1", 0, 65535, "sg-0bbb", "security-group"),
+];
+
 let sandbox: OpenedSandbox;
 let resources: Resource[];
 const byId = (kind: string, id: string): Resource => {
@@ -16,8 +26,12 @@ const byId = (kind: string, id: string): Resource => {
 };
 const ids = (kind: string) => resources.filter((r) => r.kind === kind).map((r) => r.id).sort();
 
+/** The clock every age below is measured on. */
+const NOW = new Date("2024-06-01T00:00:00Z");
+
 beforeAll(async () => {
   sandbox = await openSandbox(factsAccount());
+  sandbox.ctx.now = () => NOW;
   const inventory = await collectAll(sandbox.ctx, KIND_NAMES);
   expect(inventory.failures).toEqual([]);
   resources = inventory.resources;
@@ -38,14 +52,16 @@ describe("when every kind is collected from the sandbox", () => {
   });
 
   it("identifies resources as the kinds say: names, ids, account and regions", () => {
-    expect(ids("aws.s3.bucket")).toEqual(["acl-public", "acl-public-ignored", "bare", "configured", "policy-public", "policy-public-restricted"]);
+    expect(ids("aws.s3.bucket")).toEqual(["acl-public", "acl-public-ignored", "bare", "configured", "cross-account", "policy-public", "policy-public-restricted"]);
     expect(ids("aws.s3.account-public-access-block")).toEqual([ACCOUNT]);
-    expect(ids("aws.ec2.instance")).toEqual(["i-0aaa", "i-0bbb"]);
-    expect(ids("aws.ec2.security-group")).toEqual(["sg-0aaa", "sg-0bbb"]);
-    expect(ids("aws.ebs.volume")).toEqual(["vol-0aaa", "vol-0bbb"]);
+    expect(ids("aws.ec2.instance")).toEqual(["i-0aaa", "i-0bbb", "i-0ddd"]);
+    expect(ids("aws.ec2.security-group")).toEqual(["sg-0aaa", "sg-0bbb", "sg-0ccc"]);
+    expect(ids("aws.ebs.volume")).toEqual(["vol-0aaa", "vol-0bbb", "vol-0ccc"]);
+    expect(ids("aws.ebs.snapshot")).toEqual(["snap-0aaa", "snap-0bbb"]);
     expect(ids("aws.ebs.encryption-by-default")).toEqual(["eu-west-1", "us-east-1"]);
-    expect(ids("aws.efs.file-system")).toEqual(["fs-0aaa", "fs-0bbb"]);
-    expect(ids("aws.autoscaling.group")).toEqual(["web-asg"]);
+    expect(ids("aws.efs.file-system")).toEqual(["fs-0aaa", "fs-0bbb", "fs-0ccc"]);
+    expect(ids("aws.efs.access-point")).toEqual(["fsap-1", "fsap-2"]);
+    expect(ids("aws.autoscaling.group")).toEqual(["batch-asg", "web-asg"]);
     expect(new Set(resources.map((r) => r.account))).toEqual(new Set([ACCOUNT]));
     expect(byId("aws.s3.bucket", "configured").region).toBe("eu-west-1");
     expect(byId("aws.ebs.volume", "vol-0bbb").region).toBe("eu-west-1");
@@ -55,7 +71,7 @@ describe("when every kind is collected from the sandbox", () => {
   it("reports each collection's start and end per kind and region", () => {
     const done = sandbox.events.filter((e) => e.type === "collect-done");
     expect(done).toContainEqual({ type: "collect-done", kind: "aws.s3.bucket", region: "eu-west-1", count: 1 });
-    expect(done).toContainEqual({ type: "collect-done", kind: "aws.ec2.instance", region: "us-east-1", count: 2 });
+    expect(done).toContainEqual({ type: "collect-done", kind: "aws.ec2.instance", region: "us-east-1", count: 3 });
     expect(sandbox.events.filter((e) => e.type === "collect-start")).toHaveLength(done.length);
   });
 });
@@ -66,7 +82,7 @@ describe("when a bucket has nothing configured", () => {
     expect(bare).toMatchObject({
       name: "bare", tags: {}, creationDate: "2024-01-01T00:00:00.000Z",
       publicAccessBlock: null, accountPublicAccessBlock: null,
-      policy: { present: false, allowsPublic: false, deniesInsecureTransport: false },
+      policy: { present: false, allowsPublic: false, deniesInsecureTransport: false, crossAccount: false },
       encryption: { enabled: false, algorithm: null, kmsKeyId: null, bucketKeyEnabled: false },
       versioning: { status: "Disabled", mfaDelete: false },
       objectOwnership: null, logging: { enabled: false, targetBucket: null }, lifecycle: { rules: 0 }, objectLock: { enabled: false },
@@ -81,7 +97,7 @@ describe("when a bucket is fully configured", () => {
     expect(byId("aws.s3.bucket", "configured")).toMatchObject({
       tags: { owner: "payments" },
       publicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
-      policy: { present: true, allowsPublic: false, deniesInsecureTransport: true },
+      policy: { present: true, allowsPublic: false, deniesInsecureTransport: true, crossAccount: false },
       encryption: { enabled: true, algorithm: "aws:kms", kmsKeyId: "arn:aws:kms:eu-west-1:123456789012:key/k1", bucketKeyEnabled: true },
       versioning: { status: "Enabled", mfaDelete: false },
       objectOwnership: "BucketOwnerEnforced",
@@ -101,6 +117,11 @@ describe("when deciding which buckets are public", () => {
   it("finds a public policy public, unless public buckets are restricted", () => {
     expect(byId("aws.s3.bucket", "policy-public")).toMatchObject({ policy: { allowsPublic: true }, public: { viaPolicy: true }, isPublic: true });
     expect(byId("aws.s3.bucket", "policy-public-restricted")).toMatchObject({ policy: { allowsPublic: true }, public: { viaPolicy: false }, isPublic: false });
+  });
+
+  it("finds a grant to another account, but not one to the bucket owner's own roles, cross-account and not public", () => {
+    expect(byId("aws.s3.bucket", "cross-account")).toMatchObject({ policy: { present: true, allowsPublic: false, crossAccount: true }, isPublic: false });
+    expect(byId("aws.s3.bucket", "policy-public")).toMatchObject({ policy: { crossAccount: false } });
   });
 
   it("lets account-level Block Public Access make every bucket private", async () => {
@@ -141,17 +162,36 @@ describe("when EC2 resources are collected", () => {
     expect(byId("aws.ec2.instance", "i-0bbb")).toMatchObject({ name: null, autoScalingGroup: "web-asg", metadataOptions: { httpTokens: "required" } });
   });
 
-  it("flattens security-group permissions into one rule per source", () => {
+  it("flattens security-group permissions into one rule per source, each with its group, prefix and reach", () => {
     const web = byId("aws.ec2.security-group", "sg-0aaa");
-    expect(web).toMatchObject({ groupName: "web", description: "web tier", vpcId: "vpc-1", isDefault: false, tags: { tier: "web" } });
-    expect(web["ingress"]).toEqual([
-      { protocol: "tcp", fromPort: 22, toPort: 22, source: "0.0.0.0/0", sourceType: "cidr", world: true },
-      { protocol: "tcp", fromPort: 22, toPort: 22, source: "10.0.0.0/8", sourceType: "cidr", world: false },
-      { protocol: "tcp", fromPort: 443, toPort: 443, source: "::/0", sourceType: "cidr", world: true },
-      { protocol: "-1", fromPort: 0, toPort: 65535, source: "sg-0bbb", sourceType: "security-group", world: false },
-    ]);
-    expect(web["egress"]).toEqual([{ protocol: "-1", fromPort: 0, toPort: 65535, source: "0.0.0.0/0", sourceType: "cidr", world: true }]);
-    expect(byId("aws.ec2.security-group", "sg-0bbb")).toMatchObject({ isDefault: true, ingress: [] });
+    expect(web).toMatchObject({ groupName: "web", description: "web tier", vpcId: "vpc-1", isDefault: false, launchWizard: false, tags: { tier: "web" } });
+    expect(web["ingress"]).toEqual(WEB_INGRESS);
+    expect(web["egress"]).toEqual([{ ...rule("-1", 0, 65535, "0.0.0.0/0", "cidr"), world: true, prefixLength: 0, publicCidr: true }]);
+    expect(web["ruleCount"]).toBe(5);
+    expect(byId("aws.ec2.security-group", "sg-0bbb")).toMatchObject({ isDefault: true, ruleCount: 3, ingress: [{ source: "sg-0bbb", groupId: "sg-0bbb" }] });
+  });
+
+  it("recognises a launch-wizard group and measures its CIDRs", () => {
+    expect(byId("aws.ec2.security-group", "sg-0ccc")).toMatchObject({
+      groupName: "launch-wizard-3", launchWizard: true, isDefault: false, ruleCount: 3, egress: [],
+      ingress: [
+        { fromPort: 22, source: "198.51.100.0/22", world: false, prefixLength: 22, publicCidr: true, groupId: "sg-0ccc" },
+        { fromPort: 8080, source: "10.1.0.0/16", world: false, prefixLength: 16, publicCidr: false, groupId: "sg-0ccc" },
+        { fromPort: 8080, source: "pl-0abc", sourceType: "prefix-list", prefixLength: null, publicCidr: false, groupId: "sg-0ccc" },
+      ],
+    });
+  });
+
+  it("gives an instance the ingress of all its groups, its volumes' encryption and its ages on the context's clock", () => {
+    const stopped = byId("aws.ec2.instance", "i-0ddd");
+    expect(stopped["ingress"]).toEqual([...WEB_INGRESS, ...(byId("aws.ec2.security-group", "sg-0ccc")["ingress"] as unknown[])]);
+    // vol-0gone is no longer listed by DescribeVolumes: it is not reported as attached.
+    expect(stopped).toMatchObject({ state: "stopped", volumeIds: ["vol-0ccc", "vol-0gone"], volumes: [{ volumeId: "vol-0ccc", encrypted: true }] });
+    expect(stopped).toMatchObject({ ageDays: 366, stoppedDays: 30, virtualizationType: "paravirtual" });
+    expect(byId("aws.ec2.instance", "i-0aaa")).toMatchObject({
+      ingress: WEB_INGRESS, volumes: [{ volumeId: "vol-0aaa", encrypted: false }], ageDays: 92, stoppedDays: null, monitoring: "disabled",
+    });
+    expect(byId("aws.ec2.instance", "i-0bbb")).toMatchObject({ ingress: [], volumes: [], ageDays: null, stoppedDays: null });
   });
 
   it("reads volumes and the per-region encryption-by-default setting", () => {
@@ -160,19 +200,39 @@ describe("when EC2 resources are collected", () => {
     expect(byId("aws.ebs.encryption-by-default", "us-east-1")).toMatchObject({ region: "us-east-1", enabled: false });
     expect(byId("aws.ebs.encryption-by-default", "eu-west-1")).toMatchObject({ enabled: true });
   });
+
+  it("reads the account's own snapshots with who may create volumes from them", () => {
+    expect(byId("aws.ebs.snapshot", "snap-0aaa")).toMatchObject({
+      region: "us-east-1", name: "web-1-root", encrypted: false, kmsKeyId: null, volumeId: "vol-0aaa", sizeGiB: 8, state: "completed",
+      startTime: "2024-05-02T00:00:00.000Z", ageDays: 30, public: true,
+    });
+    // Shared with one named account is not public; a copy has no real source volume.
+    expect(byId("aws.ebs.snapshot", "snap-0bbb")).toMatchObject({
+      region: "eu-west-1", encrypted: true, kmsKeyId: "arn:aws:kms:eu-west-1:123456789012:key/k2", volumeId: null, ageDays: 366, public: false,
+    });
+  });
 });
 
 describe("when EFS file systems and Auto Scaling groups are collected", () => {
   it("reads backup, lifecycle, policy and access points, with missing policies as facts", () => {
     expect(byId("aws.efs.file-system", "fs-0aaa")).toMatchObject({
       name: "shared", encrypted: false, oneZone: false, backup: { enabled: false, status: null },
-      lifecyclePolicies: [], fileSystemPolicy: { present: false }, mountTargets: 2, accessPoints: 0,
+      lifecyclePolicies: [], fileSystemPolicy: { present: false, allowsAnyClient: false }, mountTargets: 2, accessPoints: 0,
     });
     expect(byId("aws.efs.file-system", "fs-0bbb")).toMatchObject({
       encrypted: true, oneZone: true, availabilityZoneName: "us-east-1a", backup: { enabled: true, status: "ENABLED" },
-      lifecyclePolicies: ["TransitionToIA:AFTER_30_DAYS"], fileSystemPolicy: { present: true }, accessPoints: 2,
+      lifecyclePolicies: ["TransitionToIA:AFTER_30_DAYS", "TransitionToPrimaryStorageClass:AFTER_1_ACCESS"],
+      fileSystemPolicy: { present: true, allowsAnyClient: false }, accessPoints: 2,
     });
+    expect(byId("aws.efs.file-system", "fs-0ccc")).toMatchObject({ region: "eu-west-1", fileSystemPolicy: { present: true, allowsAnyClient: true } });
     expect(byId("aws.efs.file-system", "fs-0aaa")["collectErrors"]).toBeUndefined();
+  });
+
+  it("reads each access point's root directory and POSIX user, with \"/\" and null when unset", () => {
+    expect(byId("aws.efs.access-point", "fsap-1")).toMatchObject({
+      name: "data", tags: { team: "data" }, fileSystemId: "fs-0bbb", rootDirectory: "/data", posixUser: { uid: 1001, gid: 1002 },
+    });
+    expect(byId("aws.efs.access-point", "fsap-2")).toMatchObject({ name: null, fileSystemId: "fs-0bbb", rootDirectory: "/", posixUser: null });
   });
 
   it("reads the group's sizes, load balancing and instances", () => {
@@ -199,6 +259,8 @@ describe("when one resource is re-read", () => {
     expect(await collectOne(sandbox.ctx, "aws.ebs.volume", "vol-0fff", "us-east-1")).toBeNull();
     expect(await collectOne(sandbox.ctx, "aws.efs.file-system", "fs-0fff", "us-east-1")).toBeNull();
     expect(await collectOne(sandbox.ctx, "aws.autoscaling.group", "nope", "us-east-1")).toBeNull();
+    expect(await collectOne(sandbox.ctx, "aws.ebs.snapshot", "snap-0ffe", "us-east-1")).toBeNull();
+    expect(await collectOne(sandbox.ctx, "aws.efs.access-point", "fsap-9", "us-east-1")).toBeNull();
   });
 });
 

@@ -10,7 +10,7 @@ const tlsOnly = {
 
 describe("when a bucket policy is analysed", () => {
   it("finds an Allow to everyone without conditions public", () => {
-    expect(analysePolicy(doc(publicRead))).toEqual({ allowsPublic: true, deniesInsecureTransport: false });
+    expect(analysePolicy(doc(publicRead))).toEqual({ allowsPublic: true, deniesInsecureTransport: false, crossAccount: false });
     expect(analysePolicy(doc({ ...publicRead, Principal: { AWS: ["*"] } }))?.allowsPublic).toBe(true);
   });
 
@@ -41,7 +41,7 @@ describe("when a bucket policy is analysed", () => {
   });
 
   it("recognises a deny of insecure transport, with a boolean or a list", () => {
-    expect(analysePolicy(doc(tlsOnly))).toEqual({ allowsPublic: false, deniesInsecureTransport: true });
+    expect(analysePolicy(doc(tlsOnly))).toEqual({ allowsPublic: false, deniesInsecureTransport: true, crossAccount: false });
     const boolValue = { ...tlsOnly, Condition: { Bool: { "aws:SecureTransport": [false] } } };
     expect(analysePolicy({ Statement: boolValue })?.deniesInsecureTransport).toBe(true);
   });
@@ -49,6 +49,29 @@ describe("when a bucket policy is analysed", () => {
   it("does not take a deny that only covers one action, or requires TLS, for one", () => {
     expect(analysePolicy(doc({ ...tlsOnly, Action: "s3:PutObject" }))?.deniesInsecureTransport).toBe(false);
     expect(analysePolicy(doc({ ...tlsOnly, Condition: { Bool: { "aws:SecureTransport": "true" } } }))?.deniesInsecureTransport).toBe(false);
+  });
+
+  it("finds an unconditioned Allow naming another account cross-account, in every principal form", () => {
+    const OWNER = "123456789012";
+    for (const AWS of ["210987654321", "arn:aws:iam::210987654321:root", ["arn:aws:iam::123456789012:role/app", "arn:aws:iam::210987654321:role/partner"],
+      "arn:aws:sts::210987654321:assumed-role/partner/session", "arn:aws-us-gov:iam::210987654321:user/ops"]) {
+      expect(analysePolicy(doc({ ...publicRead, Principal: { AWS } }), OWNER), JSON.stringify(AWS)).toMatchObject({ crossAccount: true, allowsPublic: false });
+    }
+  });
+
+  it("does not count the owner's own principals, Deny statements, services, everyone, or restricted grants as cross-account", () => {
+    const OWNER = "123456789012";
+    const partner = { ...publicRead, Principal: { AWS: "arn:aws:iam::210987654321:root" } };
+    for (const statement of [
+      { ...publicRead, Principal: { AWS: `arn:aws:iam::${OWNER}:role/app` } },
+      { ...partner, Effect: "Deny" },
+      { ...publicRead, Principal: { Service: "logging.s3.amazonaws.com" } },
+      publicRead,
+      { ...partner, Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123" } } },
+    ]) {
+      expect(analysePolicy(doc(statement), OWNER)?.crossAccount, JSON.stringify(statement)).toBe(false);
+    }
+    expect(analysePolicy(doc({ ...partner, Condition: { StringNotEquals: { "aws:PrincipalOrgID": "o-abc123" } } }), OWNER)?.crossAccount).toBe(true);
   });
 
   it("answers null for something that is not a policy", () => {

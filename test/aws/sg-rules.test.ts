@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { coversPort, flattenPermissions, worldRuleToPermission } from "../../tools/aws/collectors/sg-rules.js";
+import { cidrFacts } from "../../tools/aws/collectors/cidr.js";
+import { coversPort, flattenPermissions, ruleToPermission, worldRuleToPermission } from "../../tools/aws/collectors/sg-rules.js";
 
 describe("when security-group permissions are flattened", () => {
   it("makes one rule per source, of every source type", () => {
@@ -44,5 +45,64 @@ describe("when security-group permissions are flattened", () => {
     expect(worldRuleToPermission(v6!)).toEqual({ IpProtocol: "tcp", FromPort: 22, ToPort: 22, Ipv6Ranges: [{ CidrIpv6: "::/0" }] });
     const [all] = flattenPermissions([{ IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }] }]);
     expect(worldRuleToPermission(all!)).toEqual({ IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }] });
+  });
+});
+
+describe("when a CIDR source is measured", () => {
+  it.each([
+    ["0.0.0.0/0", 0, true],
+    ["::/0", 0, true],
+    ["203.0.113.7/32", 32, true],
+    ["198.51.100.0/22", 22, true],
+    ["10.0.0.0/8", 8, false],
+    ["10.20.0.0/16", 16, false],
+    ["172.16.0.0/12", 12, false],
+    ["172.31.255.0/24", 24, false],
+    ["172.32.0.0/16", 16, true],
+    ["192.168.1.0/24", 24, false],
+    ["100.64.0.0/10", 10, false],
+    ["100.128.0.0/16", 16, true],
+    ["127.0.0.1/32", 32, false],
+    ["169.254.169.254/32", 32, false],
+    ["fd12:3456:789a::/48", 48, false],
+    ["fc00::/7", 7, false],
+    ["fe80::1/128", 128, false],
+    ["2001:db8::/32", 32, true],
+    ["2600:1f18:abcd:ef00::/56", 56, true],
+  ])("%s has prefix /%i and is public: %s", (cidr, prefixLength, publicCidr) => {
+    expect(cidrFacts(cidr)).toEqual({ prefixLength, publicCidr });
+  });
+
+  it("counts a range that only partly overlaps a private one as public", () => {
+    expect(cidrFacts("10.0.0.0/7")).toEqual({ prefixLength: 7, publicCidr: true });
+    expect(cidrFacts("192.0.0.0/8")).toEqual({ prefixLength: 8, publicCidr: true });
+  });
+
+  it("neither measures nor calls public what is not a CIDR", () => {
+    for (const text of ["10.0.0.1", "300.0.0.0/8", "10.0.0.0/33", "2001:db8::/129", "1:2:3:4:5:6:7:8:9/64", "x/8"]) {
+      expect(cidrFacts(text), text).toEqual({ prefixLength: null, publicCidr: false });
+    }
+  });
+
+  it("tags every flattened rule with its group and measures only CIDR sources", () => {
+    const rules = flattenPermissions([
+      { IpProtocol: "tcp", FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: "198.51.100.0/24" }], UserIdGroupPairs: [{ GroupId: "sg-2" }], PrefixListIds: [{ PrefixListId: "pl-1" }] },
+    ], "sg-1");
+    expect(rules.map((r) => [r.source, r.prefixLength, r.publicCidr, r.groupId])).toEqual([
+      ["198.51.100.0/24", 24, true, "sg-1"],
+      ["sg-2", null, false, "sg-1"],
+      ["pl-1", null, false, "sg-1"],
+    ]);
+  });
+});
+
+describe("when any flattened rule is turned back into a permission", () => {
+  it("names a group or prefix-list source the way EC2 does", () => {
+    const [group, list] = flattenPermissions([
+      { IpProtocol: "-1", UserIdGroupPairs: [{ GroupId: "sg-2" }] },
+      { IpProtocol: "tcp", FromPort: 443, ToPort: 443, PrefixListIds: [{ PrefixListId: "pl-1" }] },
+    ], "sg-1");
+    expect(ruleToPermission(group!)).toEqual({ IpProtocol: "-1", UserIdGroupPairs: [{ GroupId: "sg-2" }] });
+    expect(ruleToPermission(list!)).toEqual({ IpProtocol: "tcp", FromPort: 443, ToPort: 443, PrefixListIds: [{ PrefixListId: "pl-1" }] });
   });
 });

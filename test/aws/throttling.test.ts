@@ -50,7 +50,9 @@ describe("when a command is throttled without end", () => {
       ["aws.ebs.volume", "eu-west-1", "AWS_THROTTLED"],
       ["aws.ebs.volume", "us-east-1", "AWS_THROTTLED"],
     ]);
-    expect(resources.map((r) => r.id).sort()).toEqual(["i-0aaa", "i-0bbb"]);
+    expect(resources.map((r) => r.id).sort()).toEqual(["i-0aaa", "i-0bbb", "i-0ddd"]);
+    // Instances are still listed; the volume encryption they borrow is marked unreadable.
+    expect(resources.every((r) => (r["collectErrors"] as string[])[0]?.startsWith("volumes: "))).toBe(true);
     expect(s.events.filter((e) => e.type === "collect-failed")).toHaveLength(2);
   });
 });
@@ -61,7 +63,7 @@ describe("when one bucket cannot be read", () => {
     const s = await open(factsAccount(), { faults: { throttle: { firstCalls: 1, commands: ["GetBucketAcl"] } }, retry: { maxAttempts: 1 } });
     const { resources, failures } = await collectAll(s.ctx, ["aws.s3.bucket"]);
     expect(failures).toEqual([]);
-    expect(resources).toHaveLength(6);
+    expect(resources).toHaveLength(7);
     const broken = resources.filter((r) => r["collectErrors"] !== undefined);
     expect(broken).toHaveLength(1);
     expect(broken[0]!["collectErrors"]).toEqual([expect.stringMatching(/^GetBucketAcl .*SlowDown/)]);

@@ -32,7 +32,7 @@ export function bucket(overrides: Plain = {}): Resource {
     creationDate: "2024-03-01T00:00:00Z",
     publicAccessBlock: pab, accountPublicAccessBlock: null, effectivePublicAccessBlock: pab,
     acl: { publicPermissions: [], grants: 1 },
-    policy: { present: false, allowsPublic: false, deniesInsecureTransport: false },
+    policy: { present: false, allowsPublic: false, deniesInsecureTransport: false, crossAccount: false },
     public: { viaAcl: false, viaPolicy: false }, isPublic: false,
     encryption: { enabled: true, algorithm: "aws:kms", kmsKeyId: "arn:aws:kms:eu-west-1:123456789012:key/abc", bucketKeyEnabled: true },
     versioning: { status: "Enabled", mfaDelete: false },
@@ -43,13 +43,17 @@ export function bucket(overrides: Plain = {}): Resource {
 }
 
 export function ingressRule(overrides: Partial<SecurityGroupRuleModel> = {}): SecurityGroupRuleModel {
-  return { protocol: "tcp", fromPort: 443, toPort: 443, source: "10.0.0.0/8", sourceType: "cidr", world: false, ...overrides };
+  return {
+    protocol: "tcp", fromPort: 443, toPort: 443, source: "10.0.0.0/8", sourceType: "cidr", world: false,
+    prefixLength: 8, publicCidr: false, groupId: "sg-0123456789abcdef0", ...overrides,
+  };
 }
 
 export function securityGroup(ingress: SecurityGroupRuleModel[], overrides: Plain = {}): Resource {
   return resourceOf("aws.ec2.security-group", {
     kind: "aws.ec2.security-group", id: "sg-0123456789abcdef0", region: "eu-west-1", account: "123456789012", name: "web",
     tags: {}, groupName: "web", description: "web tier", vpcId: "vpc-1", isDefault: false, ingress, egress: [],
+    ruleCount: ingress.length, launchWizard: false,
   }, overrides);
 }
 
@@ -61,6 +65,7 @@ export function instance(overrides: Plain = {}): Resource {
     metadataOptions: { httpTokens: "optional", httpEndpoint: "enabled", httpPutResponseHopLimit: 1 },
     publicIp: null, iamInstanceProfile: null, monitoring: "disabled", virtualizationType: "hvm",
     securityGroupIds: ["sg-0123456789abcdef0"], volumeIds: ["vol-1"], autoScalingGroup: null,
+    ingress: [], volumes: [{ volumeId: "vol-1", encrypted: true }], ageDays: 30, stoppedDays: null,
   }, overrides);
 }
 
@@ -69,7 +74,7 @@ export function fileSystem(overrides: Plain = {}): Resource {
     kind: "aws.efs.file-system", id: "fs-0abc", region: "eu-west-1", account: "123456789012", name: "shared", tags: {},
     encrypted: false, kmsKeyId: null, lifeCycleState: "available", performanceMode: "generalPurpose", throughputMode: "bursting",
     oneZone: false, availabilityZoneName: null, backup: { enabled: false, status: null }, lifecyclePolicies: ["AFTER_30_DAYS"],
-    fileSystemPolicy: { present: false }, mountTargets: 2, accessPoints: 0,
+    fileSystemPolicy: { present: false, allowsAnyClient: false }, mountTargets: 2, accessPoints: 0,
   }, overrides);
 }
 

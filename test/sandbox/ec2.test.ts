@@ -3,18 +3,23 @@ import {
   DescribeInstancesCommand,
   DescribeRegionsCommand,
   DescribeSecurityGroupsCommand,
+  DescribeSnapshotAttributeCommand,
   DescribeSnapshotsCommand,
   DescribeVolumesCommand,
   EC2ServiceException,
   EnableEbsEncryptionByDefaultCommand,
   GetEbsEncryptionByDefaultCommand,
   ModifyInstanceMetadataOptionsCommand,
+  ModifySnapshotAttributeCommand,
+  MonitorInstancesCommand,
   RevokeSecurityGroupIngressCommand,
+  UnmonitorInstancesCommand,
 } from "@aws-sdk/client-ec2";
 import type { Instance } from "@aws-sdk/client-ec2";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { isAgpmError } from "../../core/errors.js";
 import { generateScaleAccount, SandboxAccount } from "../../tools/sandbox/index.js";
-import { fixture, rejectionOf } from "./helpers.js";
+import { fixture, minimal, rejectionOf } from "./helpers.js";
 import type { Fixture } from "./helpers.js";
 
 let f: Fixture;
@@ -97,7 +102,7 @@ describe("when describing EC2 resources", () => {
     const noVolume = await rejectionOf(ec2.send(new DescribeVolumesCommand({ VolumeIds: ["vol-0000000000000dead"] })));
     expect(noVolume.name).toBe("InvalidVolume.NotFound");
     const snapshots = await f.clients.ec2("us-east-1").send(new DescribeSnapshotsCommand({ OwnerIds: ["self"] }));
-    expect(snapshots.Snapshots?.map((s) => s.SnapshotId)).toEqual(["snap-0a1b2c3d4e5f00001"]);
+    expect(snapshots.Snapshots?.map((s) => s.SnapshotId)).toEqual(["snap-0a1b2c3d4e5f00001", "snap-0a1b2c3d4e5f00003"]);
     expect(snapshots.Snapshots?.[0]).not.toHaveProperty("CreateVolumePermissions");
     expect(snapshots.Snapshots?.[0]?.StartTime).toBeInstanceOf(Date);
   });
@@ -161,5 +166,83 @@ describe("when remediating EC2 resources", () => {
     expect(out.SecurityGroupRules?.[0]).toMatchObject({ GroupId: "sg-0a1b2c3d4e5f00004", IsEgress: false, CidrIpv4: "0.0.0.0/0", FromPort: 22 });
     const again = await rejectionOf(ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: "sg-0a1b2c3d4e5f00004", IpPermissions: [permission] })));
     expect(again.name).toBe("InvalidPermission.Duplicate");
+  });
+});
+
+describe("when sharing snapshots", () => {
+  const PUBLIC = "snap-0a1b2c3d4e5f00001";
+  const permissions = async (id: string) =>
+    (await f.clients.ec2("us-east-1").send(new DescribeSnapshotAttributeCommand({ SnapshotId: id, Attribute: "createVolumePermission" }))).CreateVolumePermissions;
+
+  it("makes a public snapshot private and persists it", async () => {
+    expect(await permissions(PUBLIC)).toEqual([{ Group: "all" }]);
+    await f.clients.ec2("us-east-1").send(new ModifySnapshotAttributeCommand({ SnapshotId: PUBLIC, Attribute: "createVolumePermission", OperationType: "remove", GroupNames: ["all"] }));
+    expect(await permissions(PUBLIC)).toEqual([]);
+    expect(SandboxAccount.load(f.file).state.ec2.snapshots.find((s) => s.SnapshotId === PUBLIC)?.CreateVolumePermissions).toEqual([]);
+  });
+
+  it("adds and removes account permissions in the list form, without duplicates", async () => {
+    const ec2 = f.clients.ec2("us-east-1");
+    const id = "snap-0a1b2c3d4e5f00003";
+    await ec2.send(new ModifySnapshotAttributeCommand({ SnapshotId: id, CreateVolumePermission: { Add: [{ UserId: "210987654321" }, { UserId: "210987654321" }] } }));
+    expect(await permissions(id)).toEqual([{ UserId: "210987654321" }]);
+    await ec2.send(new ModifySnapshotAttributeCommand({ SnapshotId: id, Attribute: "createVolumePermission", OperationType: "remove", UserIds: ["210987654321", "111122223333"] }));
+    expect(await permissions(id)).toEqual([]);
+  });
+
+  it("refuses unknown snapshots, groups and malformed accounts with EC2's errors, changing nothing", async () => {
+    const ec2 = f.clients.ec2("us-east-1");
+    const before = JSON.stringify(f.onDisk());
+    const cases: Array<[object, string]> = [
+      [{ SnapshotId: "snap-0a1b2c3d4e5f00002", Attribute: "createVolumePermission", OperationType: "remove", GroupNames: ["all"] }, "InvalidSnapshot.NotFound"],
+      [{ SnapshotId: PUBLIC, Attribute: "createVolumePermission", OperationType: "add", GroupNames: ["everyone"] }, "InvalidParameterValue"],
+      [{ SnapshotId: PUBLIC, CreateVolumePermission: { Add: [{ UserId: "not-an-account" }] } }, "InvalidUserID.Malformed"],
+      [{ SnapshotId: PUBLIC, Attribute: "createVolumePermission" }, "MissingParameter"],
+      [{ SnapshotId: PUBLIC, Attribute: "createVolumePermission", GroupNames: ["all"] }, "MissingParameter"],
+    ];
+    for (const [input, name] of cases) {
+      expect((await rejectionOf(ec2.send(new ModifySnapshotAttributeCommand(input as never)))).name, JSON.stringify(input)).toBe(name);
+    }
+    expect(JSON.stringify(f.onDisk())).toBe(before);
+  });
+
+  it("lists only the account's own snapshots for OwnerIds self", async () => {
+    const other = fixture(minimal({ ec2: { snapshots: [{ SnapshotId: "snap-mine" }, { SnapshotId: "snap-theirs", OwnerId: "999999999999" }] } }));
+    try {
+      const ec2 = other.clients.ec2("us-east-1");
+      expect((await ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ["self"] }))).Snapshots?.map((s) => s.SnapshotId)).toEqual(["snap-mine"]);
+      expect((await ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ["999999999999"] }))).Snapshots?.map((s) => s.SnapshotId)).toEqual(["snap-theirs"]);
+    } finally {
+      other.cleanup();
+    }
+  });
+});
+
+describe("when turning detailed monitoring on and off", () => {
+  const WEB_1 = "i-0a1b2c3d4e5f60001";
+  const monitoring = async () =>
+    (await f.clients.ec2("us-east-1").send(new DescribeInstancesCommand({ InstanceIds: [WEB_1] }))).Reservations?.[0]?.Instances?.[0]?.Monitoring?.State;
+
+  it("answers the transitional state, then describes and persists the settled one", async () => {
+    const ec2 = f.clients.ec2("us-east-1");
+    const on = await ec2.send(new MonitorInstancesCommand({ InstanceIds: [WEB_1] }));
+    expect(on.InstanceMonitorings).toEqual([{ InstanceId: WEB_1, Monitoring: { State: "pending" } }]);
+    expect(await monitoring()).toBe("enabled");
+    expect(SandboxAccount.load(f.file).state.ec2.instances.find((i) => i.InstanceId === WEB_1)?.["Monitoring"]).toEqual({ State: "enabled" });
+    const off = await ec2.send(new UnmonitorInstancesCommand({ InstanceIds: [WEB_1] }));
+    expect(off.InstanceMonitorings?.[0]?.Monitoring?.State).toBe("disabling");
+    expect(await monitoring()).toBe("disabled");
+  });
+
+  it("refuses an instance of another region, all or nothing", async () => {
+    const before = JSON.stringify(f.onDisk());
+    const error = await rejectionOf(f.clients.ec2("us-east-1").send(new MonitorInstancesCommand({ InstanceIds: [WEB_1, "i-0a1b2c3d4e5f60006"] })));
+    expect(error.name).toBe("InvalidInstanceID.NotFound");
+    expect(JSON.stringify(f.onDisk())).toBe(before);
+  });
+
+  it("refuses what it does not simulate instead of ignoring it", async () => {
+    const error = await rejectionOf(f.clients.ec2("us-east-1").send(new ModifySnapshotAttributeCommand({ SnapshotId: "snap-0a1b2c3d4e5f00001", Attribute: "productCodes" })));
+    expect(isAgpmError(error, "SANDBOX_UNSUPPORTED_COMMAND")).toBe(true);
   });
 });

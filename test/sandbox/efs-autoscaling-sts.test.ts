@@ -1,4 +1,6 @@
-import { DescribeAutoScalingGroupsCommand, DescribeAutoScalingInstancesCommand, DescribeLaunchConfigurationsCommand } from "@aws-sdk/client-auto-scaling";
+import {
+  DescribeAutoScalingGroupsCommand, DescribeAutoScalingInstancesCommand, DescribeLaunchConfigurationsCommand, UpdateAutoScalingGroupCommand,
+} from "@aws-sdk/client-auto-scaling";
 import {
   DescribeAccessPointsCommand,
   DescribeBackupPolicyCommand,
@@ -9,9 +11,11 @@ import {
   FileSystemNotFound,
   PolicyNotFound,
   PutBackupPolicyCommand,
+  PutLifecycleConfigurationCommand,
 } from "@aws-sdk/client-efs";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { isAgpmError } from "../../core/errors.js";
 import { generateScaleAccount, SandboxAccount } from "../../tools/sandbox/index.js";
 import { fixture, rejectionOf } from "./helpers.js";
 import type { Fixture } from "./helpers.js";
@@ -118,6 +122,49 @@ describe("when describing Auto Scaling", () => {
   it("refuses a token it did not issue with InvalidNextToken", async () => {
     const error = await rejectionOf(f.clients.autoscaling("us-east-1").send(new DescribeAutoScalingGroupsCommand({ NextToken: "garbage" })));
     expect(error.name).toBe("InvalidNextToken");
+  });
+});
+
+describe("when changing EFS lifecycle and Auto Scaling groups", () => {
+  it("replaces the whole lifecycle configuration and persists it", async () => {
+    const efs = f.clients.efs("eu-west-1");
+    const LifecyclePolicies = [{ TransitionToIA: "AFTER_30_DAYS" as const }, { TransitionToPrimaryStorageClass: "AFTER_1_ACCESS" as const }];
+    const out = await efs.send(new PutLifecycleConfigurationCommand({ FileSystemId: "fs-0a1b2c3d4e5f00003", LifecyclePolicies }));
+    expect(out.LifecyclePolicies).toEqual(LifecyclePolicies);
+    expect(SandboxAccount.load(f.file).state.efs.fileSystems.find((fs) => fs.FileSystemId === "fs-0a1b2c3d4e5f00003")?.LifecyclePolicies).toEqual(LifecyclePolicies);
+  });
+
+  it("updates a group's settings and persists them", async () => {
+    const asg = f.clients.autoscaling("us-east-1");
+    await asg.send(new UpdateAutoScalingGroupCommand({ AutoScalingGroupName: "batch-asg", CapacityRebalance: true, HealthCheckType: "ELB", MaxSize: 6 }));
+    const group = (await asg.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: ["batch-asg"] }))).AutoScalingGroups?.[0];
+    expect(group).toMatchObject({ CapacityRebalance: true, HealthCheckType: "ELB", MaxSize: 6, MinSize: 0, DesiredCapacity: 0, LaunchConfigurationName: "batch-lc-v1" });
+    expect(SandboxAccount.load(f.file).state.autoscaling.groups.find((g) => g.AutoScalingGroupName === "batch-asg")).toMatchObject({ CapacityRebalance: true, MaxSize: 6 });
+  });
+
+  it("launches from exactly one source after switching to a launch template", async () => {
+    const asg = f.clients.autoscaling("us-east-1");
+    await asg.send(new UpdateAutoScalingGroupCommand({ AutoScalingGroupName: "batch-asg", LaunchTemplate: { LaunchTemplateName: "batch", Version: "$Latest" } }));
+    const group = (await asg.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: ["batch-asg"] }))).AutoScalingGroups?.[0];
+    expect(group?.LaunchTemplate).toEqual({ LaunchTemplateName: "batch", Version: "$Latest" });
+    expect(group?.LaunchConfigurationName).toBeUndefined();
+  });
+
+  it("refuses unknown groups and impossible sizes with ValidationError, changing nothing", async () => {
+    const asg = f.clients.autoscaling("us-east-1");
+    const before = JSON.stringify(f.onDisk());
+    for (const input of [
+      { AutoScalingGroupName: "api-asg", CapacityRebalance: true },
+      { AutoScalingGroupName: "batch-asg", MinSize: 5 },
+      { AutoScalingGroupName: "batch-asg", DesiredCapacity: 9 },
+      { AutoScalingGroupName: "batch-asg", HealthCheckType: "TCP" },
+      { AutoScalingGroupName: "batch-asg", LaunchConfigurationName: "x", LaunchTemplate: { LaunchTemplateName: "y" } },
+    ]) {
+      expect((await rejectionOf(asg.send(new UpdateAutoScalingGroupCommand(input)))).name, JSON.stringify(input)).toBe("ValidationError");
+    }
+    const unsupported = await rejectionOf(asg.send(new UpdateAutoScalingGroupCommand({ AutoScalingGroupName: "batch-asg", PlacementGroup: "pg" })));
+    expect(isAgpmError(unsupported, "SANDBOX_UNSUPPORTED_COMMAND")).toBe(true);
+    expect(JSON.stringify(f.onDisk())).toBe(before);
   });
 });
 

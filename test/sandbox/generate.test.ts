@@ -67,12 +67,53 @@ describe("when generating the demo account", () => {
     expect(new Set(Object.values(demo.ec2.ebsEncryptionByDefault))).toEqual(new Set([true, false]));
   });
 
-  it("has EFS with and without encryption and backup policy, and two ASGs", () => {
+  it("has EFS with and without encryption and backup policy, and ASGs with and without members", () => {
     const fileSystems = demo.efs.fileSystems;
     expect(fileSystems).toHaveLength(3);
     expect(fileSystems.some((fs) => fs["Encrypted"] === false)).toBe(true);
     expect(fileSystems.some((fs) => !fs.BackupPolicy)).toBe(true);
-    expect(demo.autoscaling.groups).toHaveLength(2);
+    expect(demo.autoscaling.groups.filter((g) => (g.Instances ?? []).length > 0)).toHaveLength(2);
+    expect(demo.autoscaling.groups.filter((g) => (g.Instances ?? []).length === 0)).toHaveLength(1);
+  });
+
+  it("has public and unencrypted snapshots next to a private encrypted one", () => {
+    const snapshots = demo.ec2.snapshots;
+    const isPublic = (s: (typeof snapshots)[number]) => (s.CreateVolumePermissions ?? []).some((p) => p["Group"] === "all");
+    expect(snapshots.some(isPublic)).toBe(true);
+    expect(snapshots.some((s) => s["Encrypted"] === false && !isPublic(s))).toBe(true);
+    expect(snapshots.some((s) => s["Encrypted"] === true && !isPublic(s))).toBe(true);
+  });
+
+  it("has an access point on the file system's root without a POSIX user, and one confined to a directory", () => {
+    const points = demo.efs.accessPoints;
+    expect(points.some((a) => !a["RootDirectory"] && !a["PosixUser"])).toBe(true);
+    expect(points.some((a) => (a["RootDirectory"] as { Path?: string } | undefined)?.Path !== undefined && a["PosixUser"] !== undefined)).toBe(true);
+    const policies = demo.efs.fileSystems.map((fs) => JSON.stringify(fs.FileSystemPolicy ?? {}));
+    expect(policies.some((p) => p.includes('"Effect":"Allow"') && p.includes('"AWS":"*"') && !p.includes("Condition"))).toBe(true);
+  });
+
+  it("has a launch-wizard group open to a wide public range, and default groups with rules", () => {
+    const groups = demo.ec2.securityGroups;
+    const wizard = groups.find((g) => g.GroupName?.startsWith("launch-wizard"));
+    expect(wizard?.IpPermissions?.flatMap((p) => (p.IpRanges ?? []).map((r) => r.CidrIp))).toEqual(["198.51.100.0/22"]);
+    expect(groups.filter((g) => g.GroupName === "default").every((g) => (g.IpPermissions ?? []).length + (g.IpPermissionsEgress ?? []).length > 0)).toBe(true);
+  });
+
+  it("has a single-zone group on a launch configuration, public instances without a profile, and one with detailed monitoring", () => {
+    const single = demo.autoscaling.groups.find((g) => (g["AvailabilityZones"] as string[]).length === 1);
+    expect(single?.["LaunchConfigurationName"]).toBeDefined();
+    expect(demo.autoscaling.launchConfigurations.map((c) => c.LaunchConfigurationName)).toContain(single?.["LaunchConfigurationName"]);
+    expect(demo.ec2.instances.some((i) => i["PublicIpAddress"] && !i["IamInstanceProfile"])).toBe(true);
+    expect(demo.ec2.instances.filter((i) => (i["Monitoring"] as { State?: string }).State === "enabled")).toHaveLength(1);
+  });
+
+  it("has buckets without logging or lifecycle rules, and one whose policy grants another account", () => {
+    expect(buckets.some((b) => !b.Logging && !b.Lifecycle)).toBe(true);
+    const grantsOther = (b: (typeof buckets)[number]) => JSON.stringify(b.Policy ?? {}).match(/arn:aws:iam::(\d{12}):/)?.[1];
+    const shared = buckets.filter((b) => grantsOther(b) !== undefined && grantsOther(b) !== demo.account);
+    expect(shared.map((b) => b.Name)).toEqual(["shared-reports"]);
+    // Shared with an account is not public: Block Public Access is on and the principal is named.
+    expect(shared[0]?.PublicAccessBlock).toEqual({ BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true });
   });
 });
 
@@ -82,7 +123,8 @@ describe("when generating a scale account", () => {
     expect(JSON.stringify(generateScaleAccount({ resources: 2000, seed: 9 }))).toBe(JSON.stringify(file));
     expect(JSON.stringify(generateScaleAccount({ resources: 2000, seed: 10 }))).not.toBe(JSON.stringify(file));
     const state = parsed(file);
-    const total = state.s3.buckets.length + state.ec2.instances.length + state.ec2.securityGroups.length + state.ec2.volumes.length + state.efs.fileSystems.length + state.autoscaling.groups.length;
+    const total = state.s3.buckets.length + state.ec2.instances.length + state.ec2.securityGroups.length + state.ec2.volumes.length +
+      state.ec2.snapshots.length + state.efs.fileSystems.length + state.efs.accessPoints.length + state.autoscaling.groups.length;
     expect(total).toBeGreaterThanOrEqual(1800);
     expect(total).toBeLessThanOrEqual(2200);
     const regions = SandboxAccount.fromState(file).lookup.regions();
@@ -91,6 +133,23 @@ describe("when generating a scale account", () => {
     const imdsv1 = state.ec2.instances.filter((i) => i.MetadataOptions?.HttpTokens === "optional").length / state.ec2.instances.length;
     expect(imdsv1).toBeGreaterThan(0.2);
     expect(imdsv1).toBeLessThan(0.4);
+  });
+
+  it("includes snapshots and access points, some of them drifted", () => {
+    const state = parsed(generateScaleAccount({ resources: 2000, seed: 9 }));
+    const snapshots = state.ec2.snapshots;
+    expect(snapshots.length).toBeGreaterThan(50);
+    expect(snapshots.some((s) => (s.CreateVolumePermissions ?? []).some((p) => p["Group"] === "all"))).toBe(true);
+    const unencrypted = snapshots.filter((s) => s["Encrypted"] === false).length / snapshots.length;
+    expect(unencrypted).toBeGreaterThan(0.1);
+    expect(unencrypted).toBeLessThan(0.5);
+    const points = state.efs.accessPoints;
+    expect(points.length).toBeGreaterThan(20);
+    expect(points.some((a) => !a["PosixUser"])).toBe(true);
+    expect(points.some((a) => a["PosixUser"])).toBe(true);
+    const fileSystems = new Set(state.efs.fileSystems.map((fs) => fs.FileSystemId));
+    expect(points.every((a) => fileSystems.has(a.FileSystemId))).toBe(true);
+    expect(snapshots.every((s) => state.ec2.volumes.some((v) => v.VolumeId === s["VolumeId"]))).toBe(true);
   });
 });
 

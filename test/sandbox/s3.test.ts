@@ -14,7 +14,10 @@ import {
   HeadBucketCommand,
   ListBucketsCommand,
   NoSuchBucket,
+  PutBucketAclCommand,
   PutBucketEncryptionCommand,
+  PutBucketLoggingCommand,
+  PutBucketOwnershipControlsCommand,
   PutBucketPolicyCommand,
   PutBucketVersioningCommand,
   PutPublicAccessBlockCommand,
@@ -203,6 +206,46 @@ describe("when remediating buckets", () => {
     const error = await rejectionOf(f.clients.s3("us-east-1").send(new PutBucketPolicyCommand({ Bucket: "app-logs", Policy: policy })));
     expect(error.name).toBe("AccessDenied");
     expect((error.$metadata as { httpStatusCode: number }).httpStatusCode).toBe(403);
+  });
+});
+
+describe("when disabling ACLs and turning on access logging", () => {
+  it("refuses BucketOwnerEnforced while the ACL grants others, and accepts it once the ACL is private", async () => {
+    const s3 = f.clients.s3("us-east-1");
+    const enforce = () => s3.send(new PutBucketOwnershipControlsCommand({ Bucket: "www-assets", OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] } }));
+    const before = JSON.stringify(f.onDisk());
+    const error = await rejectionOf(enforce());
+    expect(error.name).toBe("InvalidBucketAclWithObjectOwnership");
+    expect((error.$metadata as { httpStatusCode: number }).httpStatusCode).toBe(400);
+    expect(JSON.stringify(f.onDisk())).toBe(before);
+    await s3.send(new PutBucketAclCommand({ Bucket: "www-assets", ACL: "private" }));
+    await enforce();
+    const out = await s3.send(new GetBucketOwnershipControlsCommand({ Bucket: "www-assets" }));
+    expect(out.OwnershipControls?.Rules).toEqual([{ ObjectOwnership: "BucketOwnerEnforced" }]);
+    expect(SandboxAccount.load(f.file).state.s3.buckets.find((b) => b.Name === "www-assets")?.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] });
+  });
+
+  it("refuses an unknown Object Ownership with MalformedXML", async () => {
+    const error = await rejectionOf(f.clients.s3("us-east-1").send(new PutBucketOwnershipControlsCommand({
+      Bucket: "app-logs", OwnershipControls: { Rules: [{ ObjectOwnership: "Nobody" as never }] },
+    })));
+    expect(error.name).toBe("MalformedXML");
+  });
+
+  it("logs into an existing bucket of the same region, and persists it", async () => {
+    const s3 = f.clients.s3("us-east-1");
+    await s3.send(new PutBucketLoggingCommand({ Bucket: "www-assets", BucketLoggingStatus: { LoggingEnabled: { TargetBucket: "audit-logs", TargetPrefix: "s3/www-assets/" } } }));
+    expect((await s3.send(new GetBucketLoggingCommand({ Bucket: "www-assets" }))).LoggingEnabled).toEqual({ TargetBucket: "audit-logs", TargetPrefix: "s3/www-assets/" });
+    expect(SandboxAccount.load(f.file).state.s3.buckets.find((b) => b.Name === "www-assets")?.Logging).toEqual({ TargetBucket: "audit-logs", TargetPrefix: "s3/www-assets/" });
+  });
+
+  it("refuses a missing or other-region target bucket as S3 does", async () => {
+    const s3 = f.clients.s3("us-east-1");
+    const log = (TargetBucket: string) => s3.send(new PutBucketLoggingCommand({ Bucket: "www-assets", BucketLoggingStatus: { LoggingEnabled: { TargetBucket, TargetPrefix: "x/" } } }));
+    expect((await rejectionOf(log("no-such-bucket"))).name).toBe("InvalidTargetBucketForLogging");
+    const cross = await rejectionOf(log("payments-data"));
+    expect(cross.name).toBe("CrossLocationLoggingProhibited");
+    expect((cross.$metadata as { httpStatusCode: number }).httpStatusCode).toBe(403);
   });
 });
 

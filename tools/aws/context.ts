@@ -34,6 +34,8 @@ export interface AwsContext {
   limiter: Limiter;
   retry: RetryPolicy;
   onProgress?: (event: ProgressEvent) => void;
+  /** The clock collectors read ages from (ageDays, stoppedDays); the system clock when absent. */
+  now?: () => Date;
 }
 
 export interface AwsContextOptions {
@@ -45,6 +47,15 @@ export interface AwsContextOptions {
   /** Overrides of {@link DEFAULT_RETRY}. */
   retry?: Partial<RetryPolicy>;
   onProgress?: (event: ProgressEvent) => void;
+  /** The clock for ages computed at collection time; default the system clock. */
+  now?: () => Date;
+}
+
+const systemClock = (): Date => new Date();
+
+/** The context's clock, or the system clock. */
+export function nowOf(ctx: Pick<AwsContext, "now">): Date {
+  return (ctx.now ?? systemClock)();
 }
 
 /**
@@ -58,6 +69,7 @@ export function createAwsContext(options: AwsContextOptions): AwsContext {
     account: options.account,
     limiter: createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY),
     retry: { ...DEFAULT_RETRY, ...options.retry },
+    now: options.now ?? systemClock,
   };
   if (options.onProgress) ctx.onProgress = options.onProgress;
   return ctx;

@@ -30,11 +30,22 @@ export interface RemediationPlan {
   summary: string;
 }
 
+/**
+ * What an action does to the account's security posture. Only "tightens" may be applied without
+ * a person: the validator refuses to auto-apply an action that weakens or destroys.
+ */
+export type ActionEffect = "tightens" | "weakens" | "destructive";
+
+/** `kind` of an action that applies to a resource of any kind (e.g. adding required tags). */
+export const ANY_KIND = "*";
+
 interface ActionBase<P> {
   /** Catalogue name, e.g. `s3.enable-default-encryption`. */
   name: string;
+  /** The resource kind it acts on, or {@link ANY_KIND}. */
   kind: string;
   title: string;
+  effect: ActionEffect;
   /** IAM actions `apply` calls. */
   permissions: readonly string[];
   /** Parameters the policy passes, validated before planning. */

@@ -22,6 +22,8 @@ export interface InstanceSpec {
   publicIp?: string;
   asg?: string;
   profileArn?: string;
+  /** Detailed (one-minute) monitoring on. */
+  monitoring?: boolean;
   extraTags?: Record<string, string>;
 }
 
@@ -39,7 +41,7 @@ export function instance(s: InstanceSpec): InstanceInput {
     InstanceType: s.type,
     KeyName: "ops-2024",
     LaunchTime: s.launchTime,
-    Monitoring: { State: "disabled" },
+    Monitoring: { State: s.monitoring ? "enabled" : "disabled" },
     Placement: { AvailabilityZone: s.zone, GroupName: "", Tenancy: "default" },
     PrivateDnsName: `ip-${ip}.${region === "us-east-1" ? "ec2.internal" : `${region}.compute.internal`}`,
     PrivateIpAddress: s.privateIp,

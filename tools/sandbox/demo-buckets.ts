@@ -1,5 +1,6 @@
 // The demo account's S3 buckets: two public (ACL, policy), two that look public but are not
-// (blocked ACL, IP-restricted policy), some unencrypted, some SSE-KMS, some versioned.
+// (blocked ACL, IP-restricted policy), some unencrypted, some SSE-KMS, some versioned, one shared
+// with another account.
 import { acl, ALL_USERS, denyInsecureTransport, FULL_BLOCK, sse, tags } from "./build.js";
 import { canonicalId } from "./handlers/s3-buckets.js";
 import type { BucketInput } from "./schema.js";
@@ -75,6 +76,17 @@ export function demoBuckets(account: string): BucketInput[] {
         Resource: "arn:aws:s3:::audit-logs/s3/*", Condition: { StringEquals: { "aws:SourceAccount": account } },
       }),
       Acl: acl(owner, false), OwnershipControls: ENFORCED, Logging: null, Lifecycle: expire(400), ObjectLock: lock, Tags: tags({ owner: "security" }),
+    },
+    {
+      // Private and encrypted, but readable by a partner account with no condition attached.
+      Name: "shared-reports", CreationDate: "2024-04-18T13:10:00.000Z", Region: "us-east-1", PublicAccessBlock: FULL_BLOCK,
+      Encryption: sse(kms("us-east-1", "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d")), Versioning: { Status: "Enabled", MFADelete: "Disabled" },
+      Policy: policy({
+        Sid: "PartnerRead", Effect: "Allow", Principal: { AWS: "arn:aws:iam::210987654321:root" }, Action: ["s3:GetObject", "s3:ListBucket"],
+        Resource: ["arn:aws:s3:::shared-reports", "arn:aws:s3:::shared-reports/*"],
+      }),
+      Acl: acl(owner, false), OwnershipControls: ENFORCED, Logging: { TargetBucket: "audit-logs", TargetPrefix: "s3/shared-reports/" },
+      Lifecycle: expire(180), ObjectLock: null, Tags: tags({ owner: "finance" }),
     },
   ];
 }

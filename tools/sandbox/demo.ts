@@ -1,5 +1,6 @@
 // The demo account: a small, realistic estate in us-east-1 and eu-west-1 with a deliberate mix of
-// compliant and drifted resources (public buckets, IMDSv1, open SSH/RDP, unencrypted storage).
+// compliant and drifted resources (public buckets, IMDSv1, open SSH/RDP, unencrypted storage,
+// public snapshots, open access points, a launch-wizard group, a single-zone ASG).
 import { fileSystem, instance, securityGroup, tags, volume } from "./build.js";
 import type { InstanceSpec } from "./build.js";
 import { demoBuckets } from "./demo-buckets.js";
@@ -37,6 +38,10 @@ function securityGroups(): SecurityGroupInput[] {
     securityGroup(sg(7), "api-service", "API tasks behind the load balancer", VPC[EU], ACCOUNT, [
       { protocol: "tcp", from: 8443, groups: [sg(5)], description: "from the load balancer" },
     ], EU),
+    // Left over from a console launch: a wide public range, not the whole internet.
+    securityGroup(sg(8), "launch-wizard-1", "launch-wizard-1 created 2024-02-14T10:02:11.000Z", VPC[US], ACCOUNT, [
+      { protocol: "tcp", from: 22, cidrs: ["198.51.100.0/22"] },
+    ]),
   ];
 }
 
@@ -57,7 +62,7 @@ function instanceSpecs(): InstanceSpec[] {
     { ...base(2, US), name: "web-2", type: "t3.medium", running: true, imdsv2: true, groups: [web], asg: "web-asg" },
     { ...base(3, US), name: "bastion", type: "t3.micro", running: true, imdsv2: false, groups: [{ id: sg(3), name: "bastion-ssh" }], publicIp: "203.0.113.24", volumeIds: [vol(2)] },
     { ...base(4, US), name: "batch-worker", type: "c6i.xlarge", running: false, imdsv2: false, groups: [{ id: sg(1), name: "default" }] },
-    { ...base(5, US), name: "jenkins", type: "m6i.large", running: true, imdsv2: true, groups: [{ id: sg(4), name: "internal-db" }], profileArn: `arn:aws:iam::${ACCOUNT}:instance-profile/jenkins` },
+    { ...base(5, US), name: "jenkins", type: "m6i.large", running: true, imdsv2: true, groups: [{ id: sg(4), name: "internal-db" }], profileArn: `arn:aws:iam::${ACCOUNT}:instance-profile/jenkins`, monitoring: true },
     { ...base(6, EU), name: "api-1", type: "m6g.large", running: true, imdsv2: true, groups: [{ id: sg(7), name: "api-service" }], asg: "api-asg", volumeIds: [vol(4)] },
     { ...base(7, EU), name: "api-2", type: "m6g.large", running: true, imdsv2: false, groups: [{ id: sg(7), name: "api-service" }], asg: "api-asg" },
     { ...base(8, EU), name: "windows-admin", type: "t3.large", running: true, imdsv2: false, groups: [{ id: sg(6), name: "windows-admin" }], publicIp: "198.51.100.80", volumeIds: [vol(6)] },
@@ -87,7 +92,9 @@ function efs(): NonNullable<SandboxFile["efs"]> {
   return {
     fileSystems: [
       { ...a, NumberOfMountTargets: 2, BackupPolicy: { Status: "ENABLED" }, LifecyclePolicies: [{ TransitionToIA: "AFTER_30_DAYS" }] },
-      { ...b, NumberOfMountTargets: 1, BackupPolicy: { Status: "ENABLED" }, LifecyclePolicies: [] },
+      { ...b, NumberOfMountTargets: 1, BackupPolicy: { Status: "ENABLED" }, LifecyclePolicies: [],
+        // Any client that reaches the mount target may mount and write.
+        FileSystemPolicy: { Version: "2012-10-17", Statement: [{ Sid: "OpenToClients", Effect: "Allow", Principal: { AWS: "*" }, Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"] }] } },
       { ...c, NumberOfMountTargets: 1, BackupPolicy: null, LifecyclePolicies: [{ TransitionToIA: "AFTER_14_DAYS" }, { TransitionToPrimaryStorageClass: "AFTER_1_ACCESS" }],
         FileSystemPolicy: { Version: "2012-10-17", Statement: [{ Sid: "EnforceTls", Effect: "Deny", Principal: { AWS: "*" }, Action: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } }] } },
     ],
@@ -96,6 +103,10 @@ function efs(): NonNullable<SandboxFile["efs"]> {
       AccessPointId: "fsap-0a1b2c3d4e5f00001", AccessPointArn: `arn:aws:elasticfilesystem:${US}:${ACCOUNT}:access-point/fsap-0a1b2c3d4e5f00001`,
       FileSystemId: "fs-0a1b2c3d4e5f00001", Name: "home-users", OwnerId: ACCOUNT, LifeCycleState: "available",
       PosixUser: { Uid: 1000, Gid: 1000 }, RootDirectory: { Path: "/home" }, Tags: tags({ Name: "home-users" }),
+    }, {
+      // The whole file system, as whatever user the client claims to be.
+      AccessPointId: "fsap-0a1b2c3d4e5f00002", AccessPointArn: `arn:aws:elasticfilesystem:${US}:${ACCOUNT}:access-point/fsap-0a1b2c3d4e5f00002`,
+      FileSystemId: "fs-0a1b2c3d4e5f00002", Name: "ci-cache", OwnerId: ACCOUNT, LifeCycleState: "available", Tags: tags({ Name: "ci-cache" }),
     }],
   };
 }
@@ -121,11 +132,18 @@ function autoscaling(): NonNullable<SandboxFile["autoscaling"]> {
         Instances: [member(iid(1), `${US}a`, { LaunchTemplate: template }), member(iid(2), `${US}b`, { LaunchTemplate: template })] }),
       group("api-asg", EU, [`${EU}a`, `${EU}b`], { LaunchConfigurationName: "api-lc-v3", TargetGroupARNs: [],
         Instances: [member(iid(6), `${EU}b`, { LaunchConfigurationName: "api-lc-v3" }), member(iid(7), `${EU}a`, { LaunchConfigurationName: "api-lc-v3" })] }),
+      // Scaled to zero between nightly runs: one zone, a launch configuration, EC2 health checks.
+      group("batch-asg", US, [`${US}a`], { LaunchConfigurationName: "batch-lc-v1", TargetGroupARNs: [], MinSize: 0, MaxSize: 4, DesiredCapacity: 0,
+        HealthCheckType: "EC2", Instances: [] }),
     ],
     launchConfigurations: [{
       Region: EU, LaunchConfigurationName: "api-lc-v3", LaunchConfigurationARN: `arn:aws:autoscaling:${EU}:${ACCOUNT}:launchConfiguration:0a1b2c3d:launchConfigurationName/api-lc-v3`,
       ImageId: AMI[EU], KeyName: "ops-2024", SecurityGroups: [sg(7)], InstanceType: "m6g.large", BlockDeviceMappings: [], InstanceMonitoring: { Enabled: false },
       CreatedTime: "2024-01-09T17:45:00.000Z", EbsOptimized: true, MetadataOptions: { HttpTokens: "optional", HttpPutResponseHopLimit: 1, HttpEndpoint: "enabled" },
+    }, {
+      LaunchConfigurationName: "batch-lc-v1", LaunchConfigurationARN: `arn:aws:autoscaling:${US}:${ACCOUNT}:launchConfiguration:1b2c3d4e:launchConfigurationName/batch-lc-v1`,
+      ImageId: AMI[US], KeyName: "ops-2024", SecurityGroups: [sg(1)], InstanceType: "c6i.xlarge", BlockDeviceMappings: [], InstanceMonitoring: { Enabled: false },
+      CreatedTime: "2024-03-02T08:00:00.000Z", EbsOptimized: true, MetadataOptions: { HttpTokens: "required", HttpPutResponseHopLimit: 2, HttpEndpoint: "enabled" },
     }],
   };
 }
@@ -147,6 +165,8 @@ export function generateDemoAccount(): SandboxFile {
           Description: "reports scratch before migration", OwnerId: ACCOUNT, Encrypted: false, StorageTier: "standard", CreateVolumePermissions: [{ Group: "all" }] },
         { Region: EU, SnapshotId: "snap-0a1b2c3d4e5f00002", VolumeId: vol(4), VolumeSize: 50, State: "completed", Progress: "100%", StartTime: "2024-08-01T03:00:00.000Z",
           Description: "api-1 nightly", OwnerId: ACCOUNT, Encrypted: true, KmsKeyId: KMS_EU, StorageTier: "standard", CreateVolumePermissions: [] },
+        { SnapshotId: "snap-0a1b2c3d4e5f00003", VolumeId: vol(2), VolumeSize: 8, State: "completed", Progress: "100%", StartTime: "2024-05-01T03:00:00.000Z",
+          Description: "bastion root before patching", OwnerId: ACCOUNT, Encrypted: false, StorageTier: "standard", CreateVolumePermissions: [], Tags: tags({ Name: "bastion-pre-patch" }) },
       ],
       images: [{ ImageId: AMI[US], Name: "golden-al2023-2024.06", OwnerId: ACCOUNT, State: "available", Public: false, CreationDate: "2024-06-01T00:00:00.000Z", Architecture: "x86_64", RootDeviceType: "ebs", VirtualizationType: "hvm" }],
       vpcs: [

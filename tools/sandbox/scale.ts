@@ -3,7 +3,7 @@
 import { acl, FULL_BLOCK, fileSystem, instance, securityGroup, sse, volume } from "./build.js";
 import { canonicalId } from "./handlers/s3-buckets.js";
 import { seededRandom } from "./random.js";
-import type { AutoScalingGroupInput, BucketInput, InstanceInput, SandboxFile, SecurityGroupInput, VolumeInput } from "./schema.js";
+import type { AccessPointInput, AutoScalingGroupInput, BucketInput, InstanceInput, SandboxFile, SecurityGroupInput, SnapshotInput, VolumeInput } from "./schema.js";
 
 export interface ScaleOptions {
   /** Roughly how many resources to create, across all kinds. */
@@ -16,7 +16,7 @@ const ACCOUNT = "123456789012";
 const REGIONS = ["us-east-1", "eu-west-1", "us-west-2", "ap-southeast-2"] as const;
 const DRIFT = 0.3;
 /** Share of the resources given to each kind. */
-const SHARE = { buckets: 0.12, instances: 0.3, groups: 0.15, volumes: 0.28, fileSystems: 0.05, asgs: 0.1 };
+const SHARE = { buckets: 0.12, instances: 0.27, groups: 0.15, volumes: 0.24, snapshots: 0.05, fileSystems: 0.05, accessPoints: 0.02, asgs: 0.1 };
 
 const hex = (prefix: string, n: number) => `${prefix}-${n.toString(16).padStart(17, "0")}`;
 const dateOf = (n: number) => new Date(Date.UTC(2022, 0, 1) + (n % 900) * 86_400_000).toISOString();
@@ -77,6 +77,34 @@ function instancesAndVolumes(g: Gen, instanceCount: number, volumeCount: number,
   return { instances, volumes };
 }
 
+/** Snapshots of the first volumes: drifted ones are unencrypted, and every other drifted one public. */
+function snapshots(g: Gen, count: number, volumes: VolumeInput[]): SnapshotInput[] {
+  return Array.from({ length: count }, (_, n): SnapshotInput => {
+    const source = volumes[n % Math.max(volumes.length, 1)];
+    const zone = String(source?.AvailabilityZone ?? `${g.regions[0]}a`);
+    const region = zone.slice(0, -1);
+    const drift = g.drifted();
+    return {
+      ...(region === "us-east-1" ? {} : { Region: region }), SnapshotId: hex("snap", n + 1), VolumeId: source?.VolumeId ?? "vol-ffffffff",
+      VolumeSize: Number(source?.["Size"] ?? 8), State: "completed", Progress: "100%", StartTime: dateOf(n), OwnerId: ACCOUNT, Encrypted: !drift,
+      ...(drift ? {} : { KmsKeyId: `arn:aws:kms:${region}:${ACCOUNT}:key/aws-ebs-default` }), StorageTier: "standard",
+      CreateVolumePermissions: drift && n % 2 === 0 ? [{ Group: "all" }] : [], Description: `scale snapshot ${n}`,
+    };
+  });
+}
+
+/** Access points on the file systems: drifted ones expose "/" without a POSIX user. */
+function accessPoints(g: Gen, count: number, fileSystemIds: readonly string[]): AccessPointInput[] {
+  return Array.from({ length: count }, (_, n): AccessPointInput => {
+    const drift = g.drifted();
+    return {
+      AccessPointId: hex("fsap", n + 1), FileSystemId: fileSystemIds[n % Math.max(fileSystemIds.length, 1)] ?? hex("fs", 1), Name: `scale-ap-${n}`,
+      OwnerId: ACCOUNT, LifeCycleState: "available",
+      ...(drift ? {} : { PosixUser: { Uid: 1000 + (n % 50), Gid: 1000 }, RootDirectory: { Path: `/app-${n}` } }),
+    };
+  });
+}
+
 /** About 60% of instances belong to a group (of similar size) in their region. */
 function autoScalingGroups(g: Gen, count: number, instances: InstanceInput[]): AutoScalingGroupInput[] {
   const byRegion = new Map<string, InstanceInput[]>(g.regions.map((r) => [r, []]));
@@ -116,8 +144,11 @@ export function generateScaleAccount(options: ScaleOptions): SandboxFile {
     account: ACCOUNT,
     region: "us-east-1",
     s3: { accountPublicAccessBlock: null, buckets: buckets(g, count(SHARE.buckets)) },
-    ec2: { ebsEncryptionByDefault: Object.fromEntries(regions.map((r, i) => [r, i % 2 === 1])), instances, securityGroups: groups, volumes },
-    efs: { fileSystems },
+    ec2: {
+      ebsEncryptionByDefault: Object.fromEntries(regions.map((r, i) => [r, i % 2 === 1])), instances, securityGroups: groups, volumes,
+      snapshots: snapshots(g, count(SHARE.snapshots), volumes),
+    },
+    efs: { fileSystems, accessPoints: accessPoints(g, count(SHARE.accessPoints), fileSystems.map((fs) => fs.FileSystemId)) },
     autoscaling: { groups: autoScalingGroups(g, count(SHARE.asgs), instances) },
   };
 }

@@ -183,5 +183,7 @@ export type BucketInput = z.input<typeof Bucket>;
 export type InstanceInput = z.input<typeof Instance>;
 export type SecurityGroupInput = z.input<typeof SecurityGroup>;
 export type VolumeInput = z.input<typeof Volume>;
+export type SnapshotInput = z.input<typeof Snapshot>;
 export type FileSystemInput = z.input<typeof FileSystem>;
+export type AccessPointInput = z.input<typeof AccessPoint>;
 export type AutoScalingGroupInput = z.input<typeof AutoScalingGroup>;

@@ -40,3 +40,9 @@ export function changeOf(field: string, before: JsonObject | null, after: JsonOb
   if (Object.keys(will).length === 0) return null;
   return { before: { [field]: was }, after: { [field]: will }, summary };
 }
+
+/** "id (name) in region", for guidance text. */
+export function describeResource(r: Resource): string {
+  return `${r.id}${r.name && r.name !== r.id ? ` (${r.name})` : ""} in ${r.region}`;
+}
+

@@ -14,6 +14,7 @@ export const ebsEnableEncryptionByDefault: AutomaticAction<z.infer<typeof Params
   kind: "aws.ebs.encryption-by-default",
   title: "Turn on EBS encryption by default in the region",
   manual: false,
+  effect: "tightens",
   permissions: ["ec2:EnableEbsEncryptionByDefault"],
   params: Params,
   plan(resource) {

@@ -15,6 +15,7 @@ export const ec2RequireImdsv2: AutomaticAction<z.infer<typeof Params>> = {
   kind: "aws.ec2.instance",
   title: "Require IMDSv2 on the instance",
   manual: false,
+  effect: "tightens",
   permissions: ["ec2:ModifyInstanceMetadataOptions"],
   params: Params,
   plan(resource) {

@@ -25,6 +25,7 @@ export const ec2RevokePublicIngress: AutomaticAction<Params> = {
   kind: "aws.ec2.security-group",
   title: "Revoke world-open ingress on the given ports",
   manual: false,
+  effect: "tightens",
   permissions: ["ec2:RevokeSecurityGroupIngress"],
   params: Params,
   plan(resource, p) {

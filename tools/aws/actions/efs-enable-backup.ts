@@ -15,6 +15,7 @@ export const efsEnableBackup: AutomaticAction<z.infer<typeof Params>> = {
   kind: "aws.efs.file-system",
   title: "Turn on automatic backups for the EFS file system",
   manual: false,
+  effect: "tightens",
   permissions: ["elasticfilesystem:PutBackupPolicy"],
   params: Params,
   plan(resource) {

@@ -3,17 +3,19 @@
 import { z } from "zod";
 import type { Resource } from "../../../policy/resource.js";
 import type { ManualAction } from "../kind-tools.js";
+import { describeResource } from "./common.js";
 
 const NoParams = z.object({}).strict();
 type NoParams = z.infer<typeof NoParams>;
 
-const where = (r: Resource): string => `${r.id}${r.name && r.name !== r.id ? ` (${r.name})` : ""} in ${r.region}`;
+const where = (r: Resource): string => describeResource(r);
 
 export const efsEncryptAtRest: ManualAction<NoParams> = {
   name: "efs.encrypt-at-rest",
   kind: "aws.efs.file-system",
   title: "Encrypt the EFS file system at rest (manual: requires replacement)",
   manual: true,
+  effect: "tightens",
   permissions: ["elasticfilesystem:CreateFileSystem", "elasticfilesystem:CreateMountTarget", "datasync:CreateTask", "kms:DescribeKey"],
   params: NoParams,
   guidance: (r) =>
@@ -28,6 +30,7 @@ export const ebsEncryptVolume: ManualAction<NoParams> = {
   kind: "aws.ebs.volume",
   title: "Encrypt the EBS volume (manual: requires replacement)",
   manual: true,
+  effect: "tightens",
   permissions: ["ec2:CreateSnapshot", "ec2:CopySnapshot", "ec2:CreateVolume", "ec2:DetachVolume", "ec2:AttachVolume", "ec2:StopInstances", "ec2:StartInstances"],
   params: NoParams,
   guidance: (r) =>
@@ -42,6 +45,7 @@ export const ec2AttachToAutoScalingGroup: ManualAction<NoParams> = {
   kind: "aws.ec2.instance",
   title: "Run the instance under an Auto Scaling group (manual)",
   manual: true,
+  effect: "tightens",
   permissions: ["ec2:CreateLaunchTemplate", "autoscaling:CreateAutoScalingGroup", "autoscaling:AttachInstances"],
   params: NoParams,
   guidance: (r) =>

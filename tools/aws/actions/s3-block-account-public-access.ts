@@ -18,6 +18,7 @@ export const s3BlockAccountPublicAccess: AutomaticAction<BlockFlagsParams> = {
   kind: "aws.s3.account-public-access-block",
   title: "Turn on S3 Block Public Access for the account",
   manual: false,
+  effect: "tightens",
   permissions: ["s3:PutAccountPublicAccessBlock"],
   params: BlockFlagsParams,
   plan: (resource, params) => planBlock(current(resource), params, `for account ${resource.id}`),

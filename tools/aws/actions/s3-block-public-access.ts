@@ -18,6 +18,7 @@ export const s3BlockPublicAccess: AutomaticAction<BlockFlagsParams> = {
   kind: "aws.s3.bucket",
   title: "Turn on S3 Block Public Access for the bucket",
   manual: false,
+  effect: "tightens",
   permissions: ["s3:PutBucketPublicAccessBlock"],
   params: BlockFlagsParams,
   plan: (resource, params) => planBlock(current(resource), params, `on bucket ${resource.id}`),

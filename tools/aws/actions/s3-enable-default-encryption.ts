@@ -34,6 +34,7 @@ export const s3EnableDefaultEncryption: AutomaticAction<Params> = {
   kind: "aws.s3.bucket",
   title: "Turn on S3 default encryption",
   manual: false,
+  effect: "tightens",
   permissions: ["s3:PutEncryptionConfiguration"],
   params: Params,
   plan(resource, p) {

@@ -15,6 +15,7 @@ export const s3EnableVersioning: AutomaticAction<z.infer<typeof Params>> = {
   kind: "aws.s3.bucket",
   title: "Turn on S3 bucket versioning",
   manual: false,
+  effect: "tightens",
   permissions: ["s3:PutBucketVersioning"],
   params: Params,
   plan(resource) {

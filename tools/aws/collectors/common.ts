@@ -86,3 +86,13 @@ export class ReadLog {
     }
   }
 }
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from `since` to `now` (never negative); null when `since` is missing or not a date. */
+export function daysSince(since: Date | string | undefined | null, now: Date): number | null {
+  if (since === undefined || since === null) return null;
+  const start = since instanceof Date ? since.getTime() : Date.parse(since);
+  if (Number.isNaN(start)) return null;
+  return Math.max(0, Math.floor((now.getTime() - start) / DAY_MS));
+}

@@ -28,10 +28,25 @@ function toResource(ctx: AwsContext, region: string, v: Volume): Resource | null
   );
 }
 
+/**
+ * The region's volumes; with `ids`, only those (through a volume-id filter, so an id that no
+ * longer exists is simply absent instead of failing the whole call).
+ */
+export function listVolumes(ctx: AwsContext, region: string, ids?: readonly string[]): Promise<Volume[]> {
+  const client = ctx.clients.ec2(region);
+  const filter = ids ? { Filters: [{ Name: "volume-id", Values: [...ids] }] } : {};
+  return paginate(
+    (token) => send(ctx, client, new DescribeVolumesCommand({ ...filter, NextToken: token, MaxResults: 500 })),
+    (page) => page.Volumes,
+    (page) => page.NextToken,
+  );
+}
+
 async function describe(ctx: AwsContext, region: string, ids?: string[]): Promise<Volume[]> {
+  if (!ids) return listVolumes(ctx, region);
   const client = ctx.clients.ec2(region);
   return paginate(
-    (token) => send(ctx, client, new DescribeVolumesCommand(ids ? { VolumeIds: ids, NextToken: token } : { NextToken: token, MaxResults: 500 })),
+    (token) => send(ctx, client, new DescribeVolumesCommand({ VolumeIds: ids, NextToken: token })),
     (page) => page.Volumes,
     (page) => page.NextToken,
   );

@@ -1,40 +1,39 @@
-// Collector for EC2 instances (terminated ones are gone, as far as policy is concerned).
+// Collector for EC2 instances (terminated ones are gone, as far as policy is concerned), with the
+// ingress and volume encryption they inherit and their age, measured on the context's clock.
 import { DescribeInstancesCommand } from "@aws-sdk/client-ec2";
 import type { Instance } from "@aws-sdk/client-ec2";
-import { errorMessage } from "../../../core/errors.js";
 import type { Resource } from "../../../policy/resource.js";
+import { nowOf } from "../context.js";
 import type { AwsContext } from "../context.js";
 import type { KindCollector } from "../kind-tools.js";
 import { isAwsError, send } from "../send.js";
-import { listAutoScalingGroups } from "./autoscaling-group.js";
-import { isoDate, makeResource, paginate, tagsToRecord } from "./common.js";
+import { daysSince, isoDate, makeResource, paginate, tagsToRecord } from "./common.js";
+import { readRelated } from "./ec2-instance-related.js";
+import type { RelatedFacts } from "./ec2-instance-related.js";
 
 export const INSTANCE_KIND = "aws.ec2.instance";
 
-/** Instance id → the Auto Scaling group listing it (AWS's own membership, not the tag). */
-interface GroupIndex {
-  byInstance: Map<string, string>;
-  error?: string;
+/** "User initiated (2024-01-02 03:04:05 GMT)" → that moment; null for reasons without a date. */
+export function stoppedAt(reason: string | undefined): Date | null {
+  const match = /\((\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) GMT\)/.exec(reason ?? "");
+  if (!match) return null;
+  const at = new Date(`${match[1]}T${match[2]}Z`);
+  return Number.isNaN(at.getTime()) ? null : at;
 }
 
-async function groupIndex(ctx: AwsContext, region: string): Promise<GroupIndex> {
-  try {
-    const byInstance = new Map<string, string>();
-    for (const group of await listAutoScalingGroups(ctx, region)) {
-      for (const i of group.Instances ?? []) {
-        if (i.InstanceId && group.AutoScalingGroupName) byInstance.set(i.InstanceId, group.AutoScalingGroupName);
-      }
-    }
-    return { byInstance };
-  } catch (e) {
-    return { byInstance: new Map(), error: `Auto Scaling membership: ${errorMessage(e)}` };
-  }
-}
+const ids = <T>(items: readonly T[] | undefined, id: (item: T) => string | undefined): string[] =>
+  (items ?? []).flatMap((item) => {
+    const value = id(item);
+    return value ? [value] : [];
+  });
 
-export function instanceModel(i: Instance, autoScalingGroup: string | null): Record<string, unknown> {
+export function instanceModel(i: Instance, related: RelatedFacts, now: Date): Record<string, unknown> {
+  const state = i.State?.Name ?? "unknown";
+  const securityGroupIds = ids(i.SecurityGroups, (g) => g.GroupId);
+  const volumeIds = ids(i.BlockDeviceMappings, (m) => m.Ebs?.VolumeId);
   return {
     instanceType: i.InstanceType ?? null,
-    state: i.State?.Name ?? "unknown",
+    state,
     launchTime: isoDate(i.LaunchTime),
     imageId: i.ImageId ?? null,
     vpcId: i.VpcId ?? null,
@@ -50,19 +49,27 @@ export function instanceModel(i: Instance, autoScalingGroup: string | null): Rec
     iamInstanceProfile: i.IamInstanceProfile?.Arn ?? null,
     monitoring: i.Monitoring?.State ?? "disabled",
     virtualizationType: i.VirtualizationType ?? null,
-    securityGroupIds: (i.SecurityGroups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : [])),
-    volumeIds: (i.BlockDeviceMappings ?? []).flatMap((m) => (m.Ebs?.VolumeId ? [m.Ebs.VolumeId] : [])),
-    autoScalingGroup,
+    securityGroupIds,
+    volumeIds,
+    autoScalingGroup: i.InstanceId ? (related.groupOf.get(i.InstanceId) ?? null) : null,
+    ingress: securityGroupIds.flatMap((id) => related.ingressOf.get(id) ?? []),
+    // A volume missing from the listing was detached or deleted meanwhile: it is not attached.
+    volumes: volumeIds.flatMap((volumeId) => {
+      const encrypted = related.encryptedOf.get(volumeId);
+      return encrypted === undefined ? [] : [{ volumeId, encrypted }];
+    }),
+    ageDays: daysSince(i.LaunchTime, now),
+    stoppedDays: state === "stopped" ? daysSince(stoppedAt(i.StateTransitionReason), now) : null,
   };
 }
 
-function toResource(ctx: AwsContext, region: string, i: Instance, groups: GroupIndex): Resource | null {
+function toResource(ctx: AwsContext, region: string, i: Instance, related: RelatedFacts, now: Date): Resource | null {
   if (i.InstanceId === undefined || i.State?.Name === "terminated") return null;
   const tags = tagsToRecord(i.Tags);
   return makeResource(
     { kind: INSTANCE_KIND, id: i.InstanceId, region, account: ctx.account, name: tags["Name"] ?? null, tags },
-    instanceModel(i, groups.byInstance.get(i.InstanceId) ?? null),
-    groups.error ? [groups.error] : [],
+    instanceModel(i, related, now),
+    related.errors,
   );
 }
 
@@ -79,17 +86,19 @@ async function describe(ctx: AwsContext, region: string, ids?: string[]): Promis
 
 export const ec2InstanceCollector: KindCollector = {
   kind: INSTANCE_KIND,
-  permissions: ["ec2:DescribeInstances", "autoscaling:DescribeAutoScalingGroups"],
+  permissions: ["ec2:DescribeInstances", "ec2:DescribeSecurityGroups", "ec2:DescribeVolumes", "autoscaling:DescribeAutoScalingGroups"],
   scope: "regional",
   async collect(ctx, region) {
-    const [instances, groups] = await Promise.all([describe(ctx, region), groupIndex(ctx, region)]);
-    return instances.map((i) => toResource(ctx, region, i, groups)).filter((r): r is Resource => r !== null);
+    // Groups and volumes are listed once for the region, never per instance.
+    const [instances, related] = await Promise.all([describe(ctx, region), readRelated(ctx, region)]);
+    const now = nowOf(ctx);
+    return instances.map((i) => toResource(ctx, region, i, related, now)).filter((r): r is Resource => r !== null);
   },
   async collectOne(ctx, id, region) {
     try {
-      const [instances, groups] = await Promise.all([describe(ctx, region, [id]), groupIndex(ctx, region)]);
-      const instance = instances.find((i) => i.InstanceId === id);
-      return instance ? toResource(ctx, region, instance, groups) : null;
+      const instance = (await describe(ctx, region, [id])).find((i) => i.InstanceId === id);
+      if (!instance) return null;
+      return toResource(ctx, region, instance, await readRelated(ctx, region, [instance]), nowOf(ctx));
     } catch (e) {
       if (isAwsError(e, "InvalidInstanceID.NotFound", "InvalidInstanceID.Malformed")) return null;
       throw e;

@@ -13,6 +13,8 @@ export const SECURITY_GROUP_KIND = "aws.ec2.security-group";
 function toResource(ctx: AwsContext, region: string, g: SecurityGroup): Resource | null {
   if (g.GroupId === undefined) return null;
   const tags = tagsToRecord(g.Tags);
+  const ingress = flattenPermissions(g.IpPermissions, g.GroupId);
+  const egress = flattenPermissions(g.IpPermissionsEgress, g.GroupId);
   return makeResource(
     { kind: SECURITY_GROUP_KIND, id: g.GroupId, region, account: ctx.account, name: tags["Name"] ?? g.GroupName ?? null, tags },
     {
@@ -20,16 +22,33 @@ function toResource(ctx: AwsContext, region: string, g: SecurityGroup): Resource
       description: g.Description ?? null,
       vpcId: g.VpcId ?? null,
       isDefault: g.GroupName === "default",
-      ingress: flattenPermissions(g.IpPermissions),
-      egress: flattenPermissions(g.IpPermissionsEgress),
+      ingress,
+      egress,
+      ruleCount: ingress.length + egress.length,
+      launchWizard: (g.GroupName ?? "").startsWith("launch-wizard"),
     },
   );
 }
 
+/**
+ * The region's security groups; with `ids`, only those (through a group-id filter, so an id that
+ * no longer exists is simply absent instead of failing the whole call).
+ */
+export function listSecurityGroups(ctx: AwsContext, region: string, ids?: readonly string[]): Promise<SecurityGroup[]> {
+  const client = ctx.clients.ec2(region);
+  const filter = ids ? { Filters: [{ Name: "group-id", Values: [...ids] }] } : {};
+  return paginate(
+    (token) => send(ctx, client, new DescribeSecurityGroupsCommand({ ...filter, NextToken: token, MaxResults: 1000 })),
+    (page) => page.SecurityGroups,
+    (page) => page.NextToken,
+  );
+}
+
 async function describe(ctx: AwsContext, region: string, ids?: string[]): Promise<SecurityGroup[]> {
+  if (!ids) return listSecurityGroups(ctx, region);
   const client = ctx.clients.ec2(region);
   return paginate(
-    (token) => send(ctx, client, new DescribeSecurityGroupsCommand(ids ? { GroupIds: ids, NextToken: token } : { NextToken: token, MaxResults: 1000 })),
+    (token) => send(ctx, client, new DescribeSecurityGroupsCommand({ GroupIds: ids, NextToken: token })),
     (page) => page.SecurityGroups,
     (page) => page.NextToken,
   );

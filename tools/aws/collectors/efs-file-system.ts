@@ -9,12 +9,22 @@ import type { AwsContext } from "../context.js";
 import type { KindCollector } from "../kind-tools.js";
 import { isAwsError, send } from "../send.js";
 import { makeResource, paginate, ReadLog, tagsToRecord } from "./common.js";
+import { policyStatements, principalIsEveryone } from "./s3-policy.js";
 
 export const EFS_KIND = "aws.efs.file-system";
 
 /** "TransitionToIA:AFTER_30_DAYS" — one string per transition, so rules can match on it. */
 export function lifecycleStrings(policies: readonly LifecyclePolicy[]): string[] {
   return policies.flatMap((p) => Object.entries(p).filter(([, v]) => typeof v === "string").map(([k, v]) => `${k}:${String(v)}`));
+}
+
+/**
+ * An Allow to principal "*" (or {"AWS": "*"}) with no Condition at all: any client that can reach
+ * a mount target may use the file system. An unreadable document grants nothing we can prove.
+ */
+export function allowsAnyClient(document: string | null): boolean {
+  const statements = document === null ? null : policyStatements(document);
+  return (statements ?? []).some((s) => s.Effect === "Allow" && principalIsEveryone(s.Principal) && s.Condition === undefined);
 }
 
 async function countAccessPoints(ctx: AwsContext, region: string, fileSystemId: string): Promise<number> {
@@ -32,12 +42,12 @@ async function toResource(ctx: AwsContext, region: string, fs: FileSystemDescrip
   if (FileSystemId === undefined) return null;
   const client = ctx.clients.efs(region);
   const log = new ReadLog(["FileSystemNotFound"]);
-  const [backupStatus, lifecycle, hasPolicy, accessPoints] = await Promise.all([
+  const [backupStatus, lifecycle, policy, accessPoints] = await Promise.all([
     log.read(async () => (await send(ctx, client, new DescribeBackupPolicyCommand({ FileSystemId }))).BackupPolicy?.Status ?? null,
       ["PolicyNotFound"], null),
     log.read(async () => (await send(ctx, client, new DescribeLifecycleConfigurationCommand({ FileSystemId }))).LifecyclePolicies ?? [], [], []),
-    log.read(async () => (await send(ctx, client, new DescribeFileSystemPolicyCommand({ FileSystemId }))).Policy !== undefined,
-      ["PolicyNotFound"], false),
+    log.read(async () => (await send(ctx, client, new DescribeFileSystemPolicyCommand({ FileSystemId }))).Policy ?? null,
+      ["PolicyNotFound"], null),
     log.read(() => countAccessPoints(ctx, region, FileSystemId), [], 0),
   ]);
   if (log.gone) return null;
@@ -54,7 +64,7 @@ async function toResource(ctx: AwsContext, region: string, fs: FileSystemDescrip
       // ENABLING is what AWS reports right after backups are turned on.
       backup: { enabled: backupStatus === "ENABLED" || backupStatus === "ENABLING", status: backupStatus },
       lifecyclePolicies: lifecycleStrings(lifecycle),
-      fileSystemPolicy: { present: hasPolicy },
+      fileSystemPolicy: { present: policy !== null, allowsAnyClient: allowsAnyClient(policy) },
       mountTargets: fs.NumberOfMountTargets ?? 0,
       accessPoints,
     },

@@ -56,11 +56,11 @@ export async function listBuckets(ctx: AwsContext, prefix?: string): Promise<Lis
   );
 }
 
-/** The aws.s3.bucket model fields from the raw reads. */
-export function bucketModel(facts: BucketFacts, creationDate: string | null, account: PublicAccessBlockModel | null): Record<string, unknown> {
+/** The aws.s3.bucket model fields from the raw reads; `accountId` owns the bucket. */
+export function bucketModel(facts: BucketFacts, creationDate: string | null, account: PublicAccessBlockModel | null, accountId: string): Record<string, unknown> {
   const publicAccessBlock = toPublicAccessBlock(facts.publicAccessBlock);
   const effective = effectivePublicAccessBlock(publicAccessBlock, account);
-  const analysis = facts.policy === null ? null : analysePolicy(facts.policy);
+  const analysis = facts.policy === null ? null : analysePolicy(facts.policy, accountId);
   const publicPermissions = aclPublicPermissions(facts.grants);
   // AWS's own verdict when we have it; our analysis of the document otherwise.
   const policyPublic = facts.policyIsPublic ?? analysis?.allowsPublic ?? false;
@@ -78,6 +78,7 @@ export function bucketModel(facts: BucketFacts, creationDate: string | null, acc
       present: facts.policy !== null,
       allowsPublic: analysis?.allowsPublic ?? false,
       deniesInsecureTransport: analysis?.deniesInsecureTransport ?? false,
+      crossAccount: analysis?.crossAccount ?? false,
     },
     public: isPublicVia,
     isPublic: isPublicVia.viaAcl || isPublicVia.viaPolicy,
@@ -114,7 +115,7 @@ async function collectBucket(ctx: AwsContext, bucket: ListedBucket, account: Acc
   const errors = [bucket.regionError, account.error, ...read.errors].filter((e): e is string => e !== undefined);
   return makeResource(
     { kind: S3_BUCKET_KIND, id: bucket.name, region: bucket.region, account: ctx.account, name: bucket.name, tags: tagsToRecord(read.facts.tags) },
-    bucketModel(read.facts, bucket.creationDate, account.value),
+    bucketModel(read.facts, bucket.creationDate, account.value, ctx.account),
     errors,
   );
 }

@@ -1,4 +1,5 @@
-// Reads an S3 bucket policy document the way AWS's "is this public?" analysis does.
+// Reads an S3 bucket policy document the way AWS's "is this public?" analysis does, and finds
+// grants to other AWS accounts. The statement reader is shared with other resource policies (EFS).
 import { z } from "zod";
 
 const StringOrList = z.union([z.string(), z.array(z.string())]);
@@ -9,7 +10,8 @@ const StatementSchema = z.looseObject({
   Action: StringOrList.optional(),
   Condition: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
 });
-type Statement = z.infer<typeof StatementSchema>;
+export type PolicyStatement = z.infer<typeof StatementSchema>;
+type Statement = PolicyStatement;
 const PolicySchema = z.looseObject({
   Statement: z.union([StatementSchema, z.array(StatementSchema)]),
 });
@@ -17,6 +19,8 @@ const PolicySchema = z.looseObject({
 export interface PolicyAnalysis {
   allowsPublic: boolean;
   deniesInsecureTransport: boolean;
+  /** An unconditioned Allow to another AWS account (see {@link analysePolicy}). */
+  crossAccount: boolean;
 }
 
 /**
@@ -35,10 +39,25 @@ function asList(value: unknown): string[] {
   return value === undefined || value === null ? [] : [String(value)];
 }
 
-function isEveryone(principal: Statement["Principal"]): boolean {
+/** Principal "*" or {"AWS": "*"} (alone or in a list). */
+export function principalIsEveryone(principal: Statement["Principal"]): boolean {
   if (principal === undefined) return false;
   if (typeof principal === "string") return principal === "*";
   return asList(principal["AWS"]).includes("*");
+}
+
+/** "111122223333", arn:aws:iam::111122223333:… or arn:aws:sts::111122223333:… → the account id. */
+function accountOf(principal: string): string | null {
+  if (/^\d{12}$/.test(principal)) return principal;
+  return /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):/.exec(principal)?.[1] ?? null;
+}
+
+function namedAccounts(principal: Statement["Principal"]): string[] {
+  if (principal === undefined || typeof principal === "string") return [];
+  return asList(principal["AWS"]).flatMap((p) => {
+    const account = accountOf(p);
+    return account === null ? [] : [account];
+  });
 }
 
 function conditionRestricts(condition: Statement["Condition"]): boolean {
@@ -58,12 +77,17 @@ function conditionRestricts(condition: Statement["Condition"]): boolean {
 
 function allowsPublic(s: Statement): boolean {
   if (s.Effect !== "Allow") return false;
-  const open = isEveryone(s.Principal) || s.NotPrincipal !== undefined;
+  const open = principalIsEveryone(s.Principal) || s.NotPrincipal !== undefined;
   return open && !conditionRestricts(s.Condition);
 }
 
+function grantsOtherAccount(s: Statement, account: string | null): boolean {
+  if (s.Effect !== "Allow" || conditionRestricts(s.Condition)) return false;
+  return namedAccounts(s.Principal).some((a) => a !== account);
+}
+
 function deniesInsecureTransport(s: Statement): boolean {
-  if (s.Effect !== "Deny" || !isEveryone(s.Principal)) return false;
+  if (s.Effect !== "Deny" || !principalIsEveryone(s.Principal)) return false;
   const actions = asList(s.Action);
   if (!actions.some((a) => a === "*" || a.toLowerCase() === "s3:*")) return false;
   return Object.entries(s.Condition ?? {}).some(([operator, entries]) =>
@@ -74,12 +98,8 @@ function deniesInsecureTransport(s: Statement): boolean {
   );
 }
 
-/**
- * Analyses a policy document (the API's JSON string, or already parsed).
- * @returns null when the document cannot be read as a policy.
- * @example analysePolicy('{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject"}]}')
- */
-export function analysePolicy(document: unknown): PolicyAnalysis | null {
+/** The statements of a policy document (the API's JSON string, or already parsed); null when unreadable. */
+export function policyStatements(document: unknown): PolicyStatement[] | null {
   let value: unknown = document;
   if (typeof document === "string") {
     try {
@@ -90,9 +110,22 @@ export function analysePolicy(document: unknown): PolicyAnalysis | null {
   }
   const parsed = PolicySchema.safeParse(value);
   if (!parsed.success) return null;
-  const statements = Array.isArray(parsed.data.Statement) ? parsed.data.Statement : [parsed.data.Statement];
+  return Array.isArray(parsed.data.Statement) ? parsed.data.Statement : [parsed.data.Statement];
+}
+
+/**
+ * Analyses a policy document (the API's JSON string, or already parsed). `account` is the
+ * bucket owner's id: an unconditioned Allow naming any other account is `crossAccount`
+ * (with no account given, every named account counts as another).
+ * @returns null when the document cannot be read as a policy.
+ * @example analysePolicy('{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject"}]}', "123456789012")
+ */
+export function analysePolicy(document: unknown, account: string | null = null): PolicyAnalysis | null {
+  const statements = policyStatements(document);
+  if (statements === null) return null;
   return {
     allowsPublic: statements.some(allowsPublic),
     deniesInsecureTransport: statements.some(deniesInsecureTransport),
+    crossAccount: statements.some((s) => grantsOtherAccount(s, account)),
   };
 }

@@ -1,6 +1,7 @@
 // Flattens EC2 IpPermissions into one rule per source, so policies can quantify over rules.
 import type { IpPermission } from "@aws-sdk/client-ec2";
 import type { SecurityGroupRuleModel } from "../../../policy/kinds/aws-ec2.js";
+import { cidrFacts } from "./cidr.js";
 
 const WORLD: ReadonlySet<string> = new Set(["0.0.0.0/0", "::/0"]);
 
@@ -18,12 +19,18 @@ function portRange(p: IpPermission): { fromPort: number; toPort: number } {
   return { fromPort: p.FromPort, toPort: p.ToPort };
 }
 
-export function flattenPermissions(permissions: readonly IpPermission[] | undefined): SecurityGroupRuleModel[] {
+/**
+ * One rule per source of each permission, tagged with the group it belongs to (`groupId`).
+ * Its length is the group's rule count as AWS counts it against the rules-per-group quota.
+ */
+export function flattenPermissions(permissions: readonly IpPermission[] | undefined, groupId: string | null = null): SecurityGroupRuleModel[] {
   const rules: SecurityGroupRuleModel[] = [];
   for (const p of permissions ?? []) {
     const base = { protocol: p.IpProtocol ?? "-1", ...portRange(p) };
     const add = (source: string | undefined, sourceType: SecurityGroupRuleModel["sourceType"]): void => {
-      if (source !== undefined) rules.push({ ...base, source, sourceType, world: isWorld(source) });
+      if (source === undefined) return;
+      const cidr = sourceType === "cidr" ? cidrFacts(source) : { prefixLength: null, publicCidr: false };
+      rules.push({ ...base, source, sourceType, world: isWorld(source), ...cidr, groupId });
     };
     for (const r of p.IpRanges ?? []) add(r.CidrIp, "cidr");
     for (const r of p.Ipv6Ranges ?? []) add(r.CidrIpv6, "cidr");
@@ -41,9 +48,24 @@ export function coversPort(rule: SecurityGroupRuleModel, port: number): boolean 
   return rule.fromPort <= port && port <= rule.toPort;
 }
 
-/** The IpPermission that revokes exactly one flattened world-open rule. */
-export function worldRuleToPermission(rule: SecurityGroupRuleModel): IpPermission {
+type RuleSource = Pick<SecurityGroupRuleModel, "protocol" | "fromPort" | "toPort" | "source" | "sourceType">;
+
+/** The IpPermission that revokes exactly one flattened rule, whatever its source type. */
+export function ruleToPermission(rule: RuleSource): IpPermission {
   const ports = rule.protocol === "-1" ? {} : { FromPort: rule.fromPort, ToPort: rule.toPort };
-  const range = rule.source.includes(":") ? { Ipv6Ranges: [{ CidrIpv6: rule.source }] } : { IpRanges: [{ CidrIp: rule.source }] };
-  return { IpProtocol: rule.protocol, ...ports, ...range };
+  switch (rule.sourceType) {
+    case "security-group":
+      return { IpProtocol: rule.protocol, ...ports, UserIdGroupPairs: [{ GroupId: rule.source }] };
+    case "prefix-list":
+      return { IpProtocol: rule.protocol, ...ports, PrefixListIds: [{ PrefixListId: rule.source }] };
+    default: {
+      const range = rule.source.includes(":") ? { Ipv6Ranges: [{ CidrIpv6: rule.source }] } : { IpRanges: [{ CidrIp: rule.source }] };
+      return { IpProtocol: rule.protocol, ...ports, ...range };
+    }
+  }
+}
+
+/** The IpPermission that revokes exactly one flattened world-open rule. */
+export function worldRuleToPermission(rule: RuleSource): IpPermission {
+  return ruleToPermission(rule);
 }

@@ -1,4 +1,5 @@
-// Auto Scaling commands: groups (with their instances), launch configurations, instance membership.
+// Auto Scaling commands: groups (with their instances), launch configurations, instance membership,
+// and the group update remediations use.
 import type {
   AutoScalingGroup,
   AutoScalingGroupNamesType,
@@ -15,6 +16,7 @@ import { AgpmError } from "../../../core/errors.js";
 import { awsError } from "../errors.js";
 import { toOutput } from "../output.js";
 import type { AutoScalingGroupState } from "../schema.js";
+import { AUTOSCALING_WRITES } from "./autoscaling-writes.js";
 import { checkRange, pageOf } from "./common.js";
 import { read } from "./types.js";
 import type { HandlerContext, HandlerTable } from "./types.js";
@@ -79,4 +81,5 @@ export const AUTOSCALING_HANDLERS: HandlerTable = {
   DescribeAutoScalingGroups: read(describeGroups),
   DescribeLaunchConfigurations: read(describeLaunchConfigurations),
   DescribeAutoScalingInstances: read(describeInstances),
+  ...AUTOSCALING_WRITES,
 };

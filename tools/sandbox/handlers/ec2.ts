@@ -26,6 +26,7 @@ import { copy, toOutput } from "../output.js";
 import { required } from "./common.js";
 import { describe, dryRun, nextTokenField } from "./ec2-describe.js";
 import type { DescribeInput, DescribeSpec } from "./ec2-describe.js";
+import { EC2_ATTRIBUTE_WRITES } from "./ec2-attributes.js";
 import { EC2_WRITES } from "./ec2-writes.js";
 import { read } from "./types.js";
 import type { HandlerContext, HandlerTable } from "./types.js";
@@ -42,10 +43,14 @@ const IMAGES = spec("images", "DescribeImages", "ImageId", "ImageIds", "InvalidA
 const VPCS = spec("vpcs", "DescribeVpcs", "VpcId", "VpcIds", "InvalidVpcID.NotFound", "vpc ID");
 const FLOW_LOGS: DescribeSpec = { ...spec("flowLogs", "DescribeFlowLogs", "FlowLogId", "FlowLogIds", "InvalidFlowLogId.NotFound", "flow log"), filterParam: "Filter" };
 
-/** "self" and our account id select what the account owns; other owners own nothing here. */
+/** "self" selects what the account owns (items without an OwnerId are its own); ids select their owner's. */
 function ownedBy(owners: readonly string[] | undefined, ctx: HandlerContext): (item: Record<string, unknown>) => boolean {
   if (!owners || owners.length === 0) return () => true;
-  return (item) => owners.includes("self") || owners.includes(String(item["OwnerId"] ?? ctx.account.account));
+  const self = ctx.account.account;
+  return (item) => {
+    const owner = String(item["OwnerId"] ?? self);
+    return owners.includes(owner) || (owners.includes("self") && owner === self);
+  };
 }
 
 function describeRegions(input: DescribeRegionsRequest, ctx: HandlerContext): DescribeRegionsResult {
@@ -110,4 +115,4 @@ export const EC2_READS: HandlerTable = {
   }),
 };
 
-export const EC2_HANDLERS: HandlerTable = { ...EC2_READS, ...EC2_WRITES };
+export const EC2_HANDLERS: HandlerTable = { ...EC2_READS, ...EC2_WRITES, ...EC2_ATTRIBUTE_WRITES };

@@ -16,13 +16,14 @@ import { copy } from "../output.js";
 import { isPublicPolicy } from "../policy-public.js";
 import type { BucketState, PublicAccessBlockState } from "../schema.js";
 import { required } from "./common.js";
-import { bucketFor, canonicalId } from "./s3-buckets.js";
+import { bucketFor, bucketRegion, canonicalId } from "./s3-buckets.js";
 import { write } from "./types.js";
 import type { HandlerContext, HandlerTable } from "./types.js";
 
 const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
 const AUTHENTICATED_USERS = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
 const SSE_ALGORITHMS: ReadonlySet<string> = new Set(["AES256", "aws:kms", "aws:kms:dsse"]);
+const OBJECT_OWNERSHIP: ReadonlySet<string> = new Set(["BucketOwnerEnforced", "BucketOwnerPreferred", "ObjectWriter"]);
 
 function malformed(): Error {
   return awsError("s3", "MalformedXML", 400, "The XML you provided was not well-formed or did not validate against our published schema");
@@ -72,6 +73,34 @@ function putPolicy(input: PutBucketPolicyRequest, ctx: HandlerContext): object {
   return {};
 }
 
+/** S3 refuses to disable ACLs while the bucket ACL grants anyone but the owner. */
+function putOwnershipControls(input: PutBucketOwnershipControlsRequest, ctx: HandlerContext): object {
+  const bucket = bucketFor(input, ctx);
+  const rules = required(ctx, input.OwnershipControls, "OwnershipControls", "body").Rules ?? [];
+  if (rules.length !== 1 || !OBJECT_OWNERSHIP.has(String(rules[0]?.ObjectOwnership))) throw malformed();
+  const owner = canonicalId(ctx.account.account);
+  const foreign = (bucket.Acl?.Grants ?? []).some((g) => g.Grantee?.ID !== (bucket.Acl?.Owner?.["ID"] ?? owner));
+  if (rules[0]?.ObjectOwnership === "BucketOwnerEnforced" && foreign) {
+    throw awsError("s3", "InvalidBucketAclWithObjectOwnership", 400, "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting");
+  }
+  bucket.OwnershipControls = copy<BucketState["OwnershipControls"]>({ Rules: rules });
+  return {};
+}
+
+/** Logs go to an existing bucket of the same region, or S3 refuses. */
+function putLogging(input: PutBucketLoggingRequest, ctx: HandlerContext): object {
+  const bucket = bucketFor(input, ctx);
+  const enabled = required(ctx, input.BucketLoggingStatus, "BucketLoggingStatus", "body").LoggingEnabled;
+  if (enabled) {
+    const targetName = required(ctx, enabled.TargetBucket, "TargetBucket", "body");
+    const target = ctx.account.lookup.byId("buckets", "Name", targetName) as BucketState | undefined;
+    if (!target) throw awsError("s3", "InvalidTargetBucketForLogging", 400, "The target bucket for logging does not exist", { TargetBucket: targetName });
+    if (bucketRegion(target, ctx) !== bucketRegion(bucket, ctx)) throw awsError("s3", "CrossLocationLoggingProhibited", 403, "Cross S3 location logging not allowed. ");
+  }
+  bucket.Logging = enabled ? copy<BucketState["Logging"]>(enabled) : null;
+  return {};
+}
+
 export const S3_WRITES: HandlerTable = {
   PutPublicAccessBlock: write((input: PutPublicAccessBlockRequest, ctx) => {
     const bucket = bucketFor(input, ctx);
@@ -116,17 +145,8 @@ export const S3_WRITES: HandlerTable = {
     bucketFor(input, ctx).Policy = null;
     return {};
   }),
-  PutBucketOwnershipControls: write((input: PutBucketOwnershipControlsRequest, ctx) => {
-    const bucket = bucketFor(input, ctx);
-    bucket.OwnershipControls = copy<BucketState["OwnershipControls"]>(required(ctx, input.OwnershipControls, "OwnershipControls", "body"));
-    return {};
-  }),
-  PutBucketLogging: write((input: PutBucketLoggingRequest, ctx) => {
-    const bucket = bucketFor(input, ctx);
-    const enabled = required(ctx, input.BucketLoggingStatus, "BucketLoggingStatus", "body").LoggingEnabled;
-    bucket.Logging = enabled ? copy<BucketState["Logging"]>(enabled) : null;
-    return {};
-  }),
+  PutBucketOwnershipControls: write(putOwnershipControls),
+  PutBucketLogging: write(putLogging),
   PutBucketTagging: write((input: PutBucketTaggingRequest, ctx) => {
     const bucket = bucketFor(input, ctx);
     bucket.Tags = (required(ctx, input.Tagging, "Tagging", "body").TagSet ?? []).map((t) => ({ Key: t.Key ?? "", Value: t.Value ?? "" }));
