@@ -1,7 +1,7 @@
 // The governance graph's state, defined once; every node reads it and returns a partial update.
 import { Annotation } from "@langchain/langgraph";
 import { z } from "zod";
-import { PolicySchema, ScopeSchema, type Policy } from "../policy/schema.js";
+import { ExemptionSchema, PolicySchema, ScopeSchema, type Policy } from "../policy/schema.js";
 import type { Finding, Resource } from "../policy/resource.js";
 import type { PolicySummary } from "../policy/evaluate.js";
 import type { RunStatus } from "../store/index.js";
@@ -25,11 +25,13 @@ export type RunOptions = z.infer<typeof RunOptionsSchema>;
 export type RunOptionsInput = z.input<typeof RunOptionsSchema>;
 
 export const PlanSchema = z.object({
-  operation: z.enum(["create", "update", "check-only", "retire"]),
+  operation: z.enum(["create", "update", "check-only", "retire", "exempt"]),
   kinds: z.array(z.string()),
   scope: ScopeSchema,
   /** The stored policy this intent changes (update / retire). */
   existing: z.object({ id: z.string(), version: z.number().int(), title: z.string() }).nullable(),
+  /** The exemption an "exempt" intent adds to the existing policy. */
+  exemption: ExemptionSchema.optional(),
   /** How the intent was read, in sentences, shown to the user. */
   interpretation: z.array(z.string()),
 });

@@ -1,4 +1,5 @@
 // Pure helpers for policy versions: the next version, content equality and a readable diff.
+import { stableStringify } from "../core/stable-json.js";
 import { AgpmError } from "../core/errors.js";
 import { formatJsonPath } from "../core/json-path.js";
 import { explainCondition, explainScope } from "./explain.js";
@@ -108,11 +109,18 @@ function canonicalRules(rules: readonly Rule[]): string {
  * Whether two policies say the same thing: same rules (in any order, by id), scope and mode.
  * Id, version, title, intent and status are ignored.
  */
+const canonicalExemptions = (p: Policy) => stableStringify([...(p.exemptions ?? [])].sort((x, y) => x.id.localeCompare(y.id)));
+
 export function samePolicyContent(a: Policy, b: Policy): boolean {
-  return a.mode === b.mode && canonicalScope(a.scope) === canonicalScope(b.scope) && canonicalRules(a.rules) === canonicalRules(b.rules);
+  return (
+    a.mode === b.mode &&
+    canonicalScope(a.scope) === canonicalScope(b.scope) &&
+    canonicalRules(a.rules) === canonicalRules(b.rules) &&
+    canonicalExemptions(a) === canonicalExemptions(b)
+  );
 }
 
-export type PolicyChangeType = "title-changed" | "mode-changed" | "scope-changed" | "rule-added" | "rule-removed" | "rule-changed";
+export type PolicyChangeType = "title-changed" | "mode-changed" | "scope-changed" | "rule-added" | "rule-removed" | "rule-changed" | "exemption-added" | "exemption-removed";
 
 export interface PolicyChange {
   change: PolicyChangeType;
@@ -170,5 +178,11 @@ export function diffPolicies(a: Policy, b: Policy): PolicyChange[] {
     if (!old) changes.push({ change: "rule-added", ruleId: id, text: `rule added: ${id} (${rule.title}): ${explainCondition(rule.require)}` });
     else changes.push(...ruleChanges(old, rule));
   }
+  const had = new Set((a.exemptions ?? []).map((e) => stableStringify(e)));
+  const has = new Set((b.exemptions ?? []).map((e) => stableStringify(e)));
+  for (const e of b.exemptions ?? []) {
+    if (!had.has(stableStringify(e))) changes.push({ change: "exemption-added", text: `exemption added: ${e.id} for ${[...e.names, ...Object.keys(e.tags)].join(", ")} (${e.expires ? `until ${e.expires}` : "no expiry"}, reason: ${e.reason}, owner: ${e.owner})` });
+  }
+  for (const e of a.exemptions ?? []) if (!has.has(stableStringify(e))) changes.push({ change: "exemption-removed", text: `exemption removed: ${e.id}` });
   return changes;
 }

@@ -4,6 +4,7 @@ import { findKind } from "../../policy/kinds/index.js";
 import type { GraphDeps } from "../../graphs/deps.js";
 import type { Plan, State, StateUpdate } from "../../graphs/state.js";
 import { parseIntent } from "../intent/parse.js";
+import { planExemption } from "./exemption.js";
 import { findExistingPolicy } from "./existing.js";
 import { describeScope, scopeFromEntities } from "./scope.js";
 
@@ -39,6 +40,17 @@ export function createPlannerNode(deps: GraphDeps) {
     }
     let operation = parsed.operation;
     let existing: Plan["existing"] = null;
+    let exemption: Plan["exemption"];
+    if (operation === "exempt") {
+      const choice = await findExistingPolicy(deps.store, kinds, parsed.controls.map((c) => c.control));
+      if (!choice.policy) return needsInput("POLICY_NOT_FOUND", `No active policy governs ${kinds.map(noun).join(" or ") || "what this intent names"}; there is nothing to exempt from.`);
+      if (!parsed.entities.exemption) return needsInput("INPUT_INVALID", "Could not read the exemption: name the resources, the rule, an expiry and a reason.");
+      const planned = planExemption(parsed.entities.exemption, choice.policy, parsed.controls.map((c) => c.control), state.options.actor, deps.now().toISOString().slice(0, 10));
+      if ("problem" in planned) return needsInput("INPUT_INVALID", planned.problem);
+      existing = { id: choice.policy.id, version: choice.policy.version, title: choice.policy.title };
+      exemption = planned.exemption;
+      interpretation.push(...planned.notes);
+    }
     if (operation === "update" || operation === "retire") {
       const choice = await findExistingPolicy(deps.store, kinds, parsed.controls.map((c) => c.control));
       if (choice.policy) {
@@ -62,7 +74,7 @@ export function createPlannerNode(deps: GraphDeps) {
       }
     }
     if (operation === "check-only") interpretation.push("Check only: findings are reported, nothing is ever remediated.");
-    const plan: Plan = { operation, kinds, scope, existing, interpretation };
+    const plan: Plan = { operation, kinds, scope, existing, interpretation, ...(exemption ? { exemption } : {}) };
     if (existing && Object.keys(scope).length === 0) {
       // An update that names no scope keeps the policy's own.
       plan.scope = (await deps.store.policies.getPolicy(existing.id))?.scope ?? scope;

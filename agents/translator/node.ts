@@ -33,6 +33,13 @@ export function createTranslatorNode(deps: GraphDeps) {
     deps.onProgress?.({ type: "stage", stage: "translating" });
     const plan = state.plan;
     if (!plan) throw new AgpmError("INTERNAL", "translator reached without a plan");
+    if (plan.operation === "exempt" && plan.existing && plan.exemption) {
+      // Exempting changes no rule: the draft is the stored policy plus the exemption.
+      const existing = await deps.store.policies.getPolicy(plan.existing.id);
+      if (!existing) throw new AgpmError("POLICY_NOT_FOUND", `policy ${plan.existing.id} vanished during the run`);
+      const { title, mode, scope, rules, exemptions } = existing;
+      return { draft: { title, mode, scope, rules, exemptions: [...exemptions, plan.exemption] }, attempts: state.attempts + 1, translation: { translator: "none", confidence: 1, notes: [] } };
+    }
     try {
       const { out, by } = await translate(deps, state.options.translator, { intent: state.intent, plan, feedback: state.feedback, previous: state.draft });
       let draft = out.draft;

@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { stableStringify } from "../../core/stable-json.js";
 import type { Policy } from "../../policy/schema.js";
+import { samePolicyContent } from "../../policy/version.js";
 import type { Plan, PolicyDraft } from "../../graphs/state.js";
 
 function slug(text: string): string {
@@ -16,7 +17,19 @@ export function policyIdFor(draft: PolicyDraft): string {
 }
 
 export function identify(draft: PolicyDraft, plan: Plan, intent: string): Policy {
-  const id = plan.existing && plan.operation === "update" ? plan.existing.id : policyIdFor(draft);
-  const version = plan.existing && plan.operation === "update" ? plan.existing.version + 1 : 1;
+  const changesExisting = plan.existing !== null && (plan.operation === "update" || plan.operation === "exempt");
+  const id = changesExisting && plan.existing ? plan.existing.id : policyIdFor(draft);
+  const version = changesExisting && plan.existing ? plan.existing.version + 1 : 1;
   return { id, version, title: draft.title, intent, mode: draft.mode, scope: draft.scope, rules: draft.rules, exemptions: draft.exemptions ?? [], status: "active" };
+}
+
+/**
+ * Resolves a candidate against the stored policy with the same id: an unchanged active policy is
+ * reused as stored (re-stating a policy keeps its exemptions); anything else becomes version n+1.
+ */
+export function resolveAgainstStored(candidate: Policy, stored: Policy | null, operation: Plan["operation"]): Policy {
+  if (!stored) return candidate;
+  const restated = operation === "create" ? { ...candidate, exemptions: stored.exemptions } : candidate;
+  if (stored.status === "active" && samePolicyContent(stored, restated)) return stored;
+  return { ...restated, version: stored.version + 1 };
 }

@@ -47,7 +47,7 @@ export async function evaluateInventory(deps: GraphDeps, target: Target, policy:
     const kinds = [...new Set(policy.rules.map((r) => r.kind))];
     const { resources, failures } = await collectAll(opened.ctx, kinds, policy.scope.regions ? { regions: policy.scope.regions } : {});
     deps.onProgress?.({ type: "stage", stage: "evaluating" });
-    const { findings, summary } = evaluatePolicy(policy, resources);
+    const { findings, summary } = evaluatePolicy(policy, resources, deps.now());
     // A kind that could not be listed in a region is an error of the run, never a silent pass.
     const collectionErrors = failures.map((f) => (f.kind === "*" ? `${f.region}: ${f.message}` : `could not list ${f.kind} in ${f.region}: ${f.message}`));
     const failingKeys = new Set(findings.filter((f) => f.status === "fail").map((f) => key(f.kind, f.region, f.resourceId)));

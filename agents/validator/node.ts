@@ -7,7 +7,7 @@ import { PolicyDraftSchema, type State, type StateUpdate } from "../../graphs/st
 import type { Policy } from "../../policy/schema.js";
 import { findAction } from "../../tools/aws/registry.js";
 import { findConflicts } from "./conflicts.js";
-import { identify } from "./identity.js";
+import { identify, resolveAgainstStored } from "./identity.js";
 import { evaluateInventory } from "./inventory.js";
 import { staticChecks } from "./static-checks.js";
 
@@ -21,7 +21,7 @@ function riskyActions(policy: Policy): string[] {
 
 async function retainedRuleIds(deps: GraphDeps, state: State): Promise<string[]> {
   const existing = state.plan?.existing;
-  if (!existing || state.plan?.operation !== "update") return [];
+  if (!existing || (state.plan?.operation !== "update" && state.plan?.operation !== "exempt")) return [];
   const policy = await deps.store.policies.getPolicy(existing.id);
   return policy?.rules.map((r) => r.id) ?? [];
 }
@@ -47,7 +47,8 @@ export function createValidatorNode(deps: GraphDeps) {
         },
       };
     }
-    const policy = identify(parsed.data, plan, state.intent);
+    const candidate = identify(parsed.data, plan, state.intent);
+    const policy = resolveAgainstStored(candidate, await deps.store.policies.getPolicy(candidate.id), plan.operation);
     const safety = [...(await findConflicts(deps.store, policy)), ...riskyActions(policy)];
     if (state.options.command === "explain") return { feedback: [], policy, safety };
     try {

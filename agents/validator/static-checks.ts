@@ -54,6 +54,9 @@ export function staticChecks(draft: PolicyDraft, plan: Plan, retainedRuleIds: re
   for (const rule of draft.rules) if (plan.kinds.length > 0 && !plan.kinds.includes(rule.kind) && !retainedRuleIds.includes(rule.id)) errors.push(`rule ${rule.id} governs ${rule.kind}, which the intent does not mention`);
   if (stableStringify(draft.scope) !== stableStringify(plan.scope)) errors.push(`scope ${JSON.stringify(draft.scope)} differs from the intent's scope ${JSON.stringify(plan.scope)}`);
   for (const id of retainedRuleIds) if (!ids.has(id)) errors.push(`update drops existing rule ${id}, which the intent does not ask to remove`);
+  for (const exemption of draft.exemptions ?? []) {
+    for (const id of exemption.rules) if (!ids.has(id)) errors.push(`exemption ${exemption.id} names rule ${id}, which the policy does not have`);
+  }
   if (plan.operation === "check-only" && draft.mode !== "audit") errors.push("a check-only intent must produce an audit-mode policy");
   return errors;
 }

@@ -42,7 +42,7 @@ export async function showPolicy(app: App, io: CliIo, id: string, flags: { json?
 export async function policyHistory(app: App, io: CliIo, id: string, flags: { json?: boolean }): Promise<number> {
   const history = await app.store.policies.history(id);
   if (history.length === 0) throw new AgpmError("POLICY_NOT_FOUND", `no policy ${id}; see agpm policies list`);
-  const rows = history.map((entry, i) => ({ ...entry, changes: i === 0 ? ["created"] : diffPolicies(history[i - 1]?.policy ?? entry.policy, entry.policy) }));
+  const rows = history.map((entry, i) => ({ ...entry, changes: i === 0 ? ["created"] : diffPolicies(history[i - 1]?.policy ?? entry.policy, entry.policy).map((c) => c.text) }));
   print(io, flags.json, { id, versions: rows.map(({ version, createdAt, createdBy, changes, policy }) => ({ version, createdAt, createdBy, changes, policy })) }, () =>
     renderTable(rows, [
       { header: "VERSION", value: (r) => `v${r.version}` },
