@@ -1,26 +1,15 @@
 import { sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Finding } from "../../policy/resource.js";
 import { FINDINGS_PER_STATEMENT, openStore } from "../../store/index.js";
-import type { Store } from "../../store/index.js";
-import { sampleFinding, steppingClock, tempDbFile } from "./helpers.js";
+import { sampleFinding, useTempStore } from "./helpers.js";
 
-let temp: ReturnType<typeof tempDbFile>;
-let store: Store;
-
-beforeEach(async () => {
-  temp = tempDbFile();
-  store = await openStore({ file: temp.file, now: steppingClock() });
-});
-afterEach(async () => {
-  await store.close();
-  temp.cleanup();
-});
+const env = useTempStore();
 
 async function completedRun(findings: Finding[], status: "completed" | "failed" = "completed"): Promise<string> {
-  const run = await store.runs.createRun({ intent: "check", kind: "check", target: { type: "sandbox" }, actor: "scheduler" });
-  await store.findings.insertFindings(run.id, findings);
-  await store.runs.updateRun(run.id, { status });
+  const run = await env.store.runs.createRun({ intent: "check", kind: "check", target: { type: "sandbox" }, actor: "scheduler" });
+  await env.store.findings.insertFindings(run.id, findings);
+  await env.store.runs.updateRun(run.id, { status });
   return run.id;
 }
 
@@ -30,10 +19,10 @@ describe("when a large batch of findings is inserted", () => {
     const findings = Array.from({ length: count }, (_, i) =>
       sampleFinding({ resourceId: `bucket-${i}`, status: i % 3 === 0 ? "pass" : "fail", evidence: [{ path: "p", expected: "eq true", actual: { i, deep: [i, null] } }] }),
     );
-    const run = await store.runs.createRun({ intent: "x", kind: "check", target: {}, actor: "a" });
-    expect(await store.findings.insertFindings(run.id, findings)).toBe(count);
+    const run = await env.store.runs.createRun({ intent: "x", kind: "check", target: {}, actor: "a" });
+    expect(await env.store.findings.insertFindings(run.id, findings)).toBe(count);
 
-    const stored = await store.findings.listFindings({ runId: run.id });
+    const stored = await env.store.findings.listFindings({ runId: run.id });
     expect(stored).toHaveLength(count);
     expect(stored.map((finding) => finding.resourceId)).toEqual(findings.map((finding) => finding.resourceId));
     expect(stored[count - 1]!.evidence).toEqual([{ path: "p", expected: "eq true", actual: { i: count - 1, deep: [count - 1, null] } }]);
@@ -41,24 +30,24 @@ describe("when a large batch of findings is inserted", () => {
   });
 
   it("writes nothing when one finding is invalid", async () => {
-    const run = await store.runs.createRun({ intent: "x", kind: "check", target: {}, actor: "a" });
+    const run = await env.store.runs.createRun({ intent: "x", kind: "check", target: {}, actor: "a" });
     const bad = { ...sampleFinding(), status: "maybe" } as unknown as Finding;
-    await expect(store.findings.insertFindings(run.id, [sampleFinding(), bad])).rejects.toMatchObject({ code: "INPUT_INVALID" });
-    expect(await store.findings.listFindings({ runId: run.id })).toEqual([]);
+    await expect(env.store.findings.insertFindings(run.id, [sampleFinding(), bad])).rejects.toMatchObject({ code: "INPUT_INVALID" });
+    expect(await env.store.findings.listFindings({ runId: run.id })).toEqual([]);
   });
 
   it("rolls back the whole batch when a later statement fails", async () => {
     // A test-only trigger rejects one row of the second statement, after the first has been written.
-    await sql`create trigger poison before insert on findings when new.resource_id = 'poison' begin select raise(abort, 'poisoned row'); end`.execute(store.db);
-    const run = await store.runs.createRun({ intent: "x", kind: "check", target: {}, actor: "a" });
+    await sql`create trigger poison before insert on findings when new.resource_id = 'poison' begin select raise(abort, 'poisoned row'); end`.execute(env.store.db);
+    const run = await env.store.runs.createRun({ intent: "x", kind: "check", target: {}, actor: "a" });
     const findings = Array.from({ length: FINDINGS_PER_STATEMENT + 5 }, (_, i) => sampleFinding({ resourceId: `b-${i}` }));
     findings[FINDINGS_PER_STATEMENT + 2] = sampleFinding({ resourceId: "poison" });
-    await expect(store.findings.insertFindings(run.id, findings)).rejects.toMatchObject({ code: "STORE_ERROR" });
-    expect(await store.findings.listFindings({ runId: run.id })).toEqual([]);
+    await expect(env.store.findings.insertFindings(run.id, findings)).rejects.toMatchObject({ code: "STORE_ERROR" });
+    expect(await env.store.findings.listFindings({ runId: run.id })).toEqual([]);
   });
 
   it("refuses findings for a run that does not exist", async () => {
-    await expect(store.findings.insertFindings("run_unknown", [sampleFinding()])).rejects.toMatchObject({ code: "STORE_ERROR" });
+    await expect(env.store.findings.insertFindings("run_unknown", [sampleFinding()])).rejects.toMatchObject({ code: "STORE_ERROR" });
   });
 });
 
@@ -71,34 +60,34 @@ describe("when findings are queried", () => {
     ]);
     const second = await completedRun([sampleFinding({ resourceId: "c", status: "fail" })]);
 
-    expect((await store.findings.listFindings({ runId: first })).map((f) => f.resourceId)).toEqual(["a", "b", "vol-1"]);
-    expect((await store.findings.listFindings({ policyId: "s3-private", status: "fail" })).map((f) => [f.runId, f.resourceId])).toEqual([
+    expect((await env.store.findings.listFindings({ runId: first })).map((f) => f.resourceId)).toEqual(["a", "b", "vol-1"]);
+    expect((await env.store.findings.listFindings({ policyId: "s3-private", status: "fail" })).map((f) => [f.runId, f.resourceId])).toEqual([
       [first, "a"],
       [second, "c"],
     ]);
-    expect((await store.findings.listFindings({ status: "fail", limit: 2 })).map((f) => f.resourceId)).toEqual(["a", "vol-1"]);
+    expect((await env.store.findings.listFindings({ status: "fail", limit: 2 })).map((f) => f.resourceId)).toEqual(["a", "vol-1"]);
   });
 
   it("gives, per policy, the findings of its most recent completed run only", async () => {
     await completedRun([sampleFinding({ resourceId: "old-1" }), sampleFinding({ policyId: "ebs-encrypted", resourceId: "vol-old" })]);
     const newest = await completedRun([sampleFinding({ resourceId: "new-1" }), sampleFinding({ resourceId: "new-2", status: "pass" })]);
     await completedRun([sampleFinding({ resourceId: "from-failed-run" })], "failed");
-    const running = await store.runs.createRun({ intent: "x", kind: "check", target: {}, actor: "a" });
-    await store.findings.insertFindings(running.id, [sampleFinding({ resourceId: "in-flight" })]);
+    const running = await env.store.runs.createRun({ intent: "x", kind: "check", target: {}, actor: "a" });
+    await env.store.findings.insertFindings(running.id, [sampleFinding({ resourceId: "in-flight" })]);
 
-    const latest = await store.findings.latestFindings();
+    const latest = await env.store.findings.latestFindings();
     expect(latest.map((f) => [f.policyId, f.resourceId])).toEqual([
       ["ebs-encrypted", "vol-old"],
       ["s3-private", "new-1"],
       ["s3-private", "new-2"],
     ]);
     expect(latest.filter((f) => f.policyId === "s3-private").every((f) => f.runId === newest)).toBe(true);
-    expect((await store.findings.latestFindings({ policyId: "ebs-encrypted" })).map((f) => f.resourceId)).toEqual(["vol-old"]);
-    expect(await store.findings.latestFindings({ policyId: "unknown" })).toEqual([]);
+    expect((await env.store.findings.latestFindings({ policyId: "ebs-encrypted" })).map((f) => f.resourceId)).toEqual(["vol-old"]);
+    expect(await env.store.findings.latestFindings({ policyId: "unknown" })).toEqual([]);
   });
 
   it("breaks a tie between runs created in the same instant by creation order", async () => {
-    const frozen = await openStore({ file: temp.file, now: () => new Date("2025-06-01T00:00:00Z") });
+    const frozen = await openStore({ file: env.file, now: () => new Date("2025-06-01T00:00:00Z") });
     try {
       for (const resourceId of ["first", "second"]) {
         const run = await frozen.runs.createRun({ intent: "x", kind: "check", target: {}, actor: "a" });

@@ -1,5 +1,7 @@
 // Shared fixtures for store tests: temp files and small valid policies/findings.
 import { mkdtempSync, rmSync } from "node:fs";
+import { afterEach, beforeEach } from "vitest";
+import { openStore, type Store } from "../../store/index.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Finding } from "../../policy/resource.js";
@@ -51,4 +53,31 @@ export function sampleFinding(overrides: Partial<Finding> = {}): Finding {
 export function steppingClock(start = Date.parse("2025-01-01T00:00:00Z")): () => Date {
   let tick = 0;
   return () => new Date(start + 1000 * tick++);
+}
+
+/**
+ * A fresh store on a temporary file for each test (stepping clock), closed and removed after.
+ * Read `env.store` and `env.file` inside tests.
+ */
+export function useTempStore(): { readonly store: Store; readonly file: string } {
+  let temp: ReturnType<typeof tempDbFile> | undefined;
+  let store: Store | undefined;
+  beforeEach(async () => {
+    temp = tempDbFile();
+    store = await openStore({ file: temp.file, now: steppingClock() });
+  });
+  afterEach(async () => {
+    await store?.close();
+    temp?.cleanup();
+  });
+  return {
+    get store(): Store {
+      if (!store) throw new Error("useTempStore: read env.store inside a test");
+      return store;
+    },
+    get file(): string {
+      if (!temp) throw new Error("useTempStore: read env.file inside a test");
+      return temp.file;
+    },
+  };
 }
