@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { PublicAccessBlockModel } from "../../../policy/kinds/aws-s3.js";
 import type { RemediationPlan } from "../kind-tools.js";
-import { NO_BLOCK } from "../collectors/s3-public.js";
+import { effectivePublicAccessBlock, NO_BLOCK } from "../collectors/s3-public.js";
 import { changeOf } from "./common.js";
 
 export const BlockFlagsParams = z
@@ -16,15 +16,9 @@ export const BlockFlagsParams = z
   .strict();
 export type BlockFlagsParams = z.infer<typeof BlockFlagsParams>;
 
-/** Current flags with the requested ones switched on. */
+/** Current flags with the requested ones switched on: the same "either is on" rule AWS applies across levels. */
 export function desiredBlock(current: PublicAccessBlockModel | null, params: BlockFlagsParams): PublicAccessBlockModel {
-  const c = current ?? NO_BLOCK;
-  return {
-    blockPublicAcls: c.blockPublicAcls || params.blockPublicAcls,
-    ignorePublicAcls: c.ignorePublicAcls || params.ignorePublicAcls,
-    blockPublicPolicy: c.blockPublicPolicy || params.blockPublicPolicy,
-    restrictPublicBuckets: c.restrictPublicBuckets || params.restrictPublicBuckets,
-  };
+  return effectivePublicAccessBlock(current, params);
 }
 
 export function planBlock(current: PublicAccessBlockModel | null, params: BlockFlagsParams, where: string): RemediationPlan | null {
