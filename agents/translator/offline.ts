@@ -1,10 +1,11 @@
 // The offline translator: the semantic parser's chosen controls become rules. Deterministic,
 // no network; it refuses (with the closest supported controls) rather than guess.
 import { AgpmError } from "../../core/errors.js";
-import { findControl, type ControlParams } from "../../policy/controls/index.js";
+import { ANY_KIND, findControl } from "../../policy/controls/index.js";
 import { findKind } from "../../policy/kinds/index.js";
 import type { Rule } from "../../policy/schema.js";
 import type { PolicyDraft } from "../../graphs/state.js";
+import { paramsFor } from "../intent/params.js";
 import { parseIntent, type ParsedIntent } from "../intent/parse.js";
 import { describeScope } from "../planner/scope.js";
 import { suggestControls } from "./suggest.js";
@@ -25,23 +26,21 @@ function refuse(intent: string, parsed: ParsedIntent, why: string): never {
   const suggestions = suggestControls(intent);
   const list = suggestions.map((s) => `  - ${s.title}  (e.g. "${s.example}")`).join("\n");
   throw new AgpmError("INTENT_UNTRANSLATABLE", `${why}\nClosest supported controls:\n${list}`, {
-    details: { unrecognised: parsed.unrecognised, confidence: parsed.confidence, suggestions },
+    details: { unrecognised: parsed.unrecognised, outOfScope: parsed.outOfScope, confidence: parsed.confidence, suggestions },
   });
 }
 
-function buildRules(parsed: ParsedIntent): Rule[] {
-  const params: ControlParams = {};
-  if (parsed.entities.ports.length > 0) params.ports = parsed.entities.ports;
-  if (parsed.entities.kmsKeyId) params.kmsKeyId = parsed.entities.kmsKeyId;
+/** One rule per chosen control (per named kind for any-kind controls), built with the params it takes. */
+export function buildRules(parsed: ParsedIntent): Rule[] {
   return parsed.controls.map((match) => {
     const control = findControl(match.control);
     if (!control) throw new AgpmError("INTERNAL", `control ${match.control} vanished from the catalogue`);
-    const built = control.build(params);
+    const built = control.build(paramsFor(control, parsed.params), match.kind);
     return {
-      id: control.id,
+      id: match.ruleId,
       title: built.title,
       severity: control.severity,
-      kind: control.kind,
+      kind: match.kind,
       control: control.id,
       ...(built.when ? { when: built.when } : {}),
       require: built.require,
@@ -51,12 +50,32 @@ function buildRules(parsed: ParsedIntent): Rule[] {
   });
 }
 
+/** Sentences stating how the intent was read: defaults taken, ranges widened, choices made. */
+function interpretationNotes(parsed: ParsedIntent, rules: readonly Rule[]): string[] {
+  const notes = [...parsed.notes];
+  for (const rule of rules) {
+    const note = NOTES[rule.control ?? ""];
+    if (note) notes.push(note);
+  }
+  const ranges = parsed.entities.portRanges;
+  if (ranges.length > 0 && parsed.params.ports) {
+    notes.push(`Port range${ranges.length > 1 ? "s" : ""} ${ranges.map((r) => `${r.from}-${r.to}`).join(", ")} checked port by port (${parsed.params.ports.length} ports).`);
+  }
+  if (parsed.entities.excludeRegions.length > 0) notes.push(`Region exclusions (${parsed.entities.excludeRegions.join(", ")}) are not supported; they were ignored.`);
+  const taken = new Set(parsed.controls.flatMap((m) => findControl(m.control)?.takes ?? []));
+  const unused = (["days", "count", "prefixLength", "targetBucket", "kmsKeyId", "namePattern", "tagValues", "bpaFlags"] as const).filter((k) => parsed.entities[k] !== undefined && !taken.has(k));
+  if (unused.length > 0) notes.push(`Recognised but not used by the chosen controls: ${unused.join(", ")}.`);
+  if (parsed.unrecognised.length > 0) notes.push(`Ignored words: ${parsed.unrecognised.join(", ")}.`);
+  return [...new Set(notes)];
+}
+
 /** "S3 buckets are not publicly accessible and have default encryption (in eu-west-1)" */
 export function titleFor(rules: readonly Rule[], scopeText: string): string {
   const byKind = new Map<string, string[]>();
   for (const rule of rules) {
     const control = rule.control ? findControl(rule.control) : undefined;
-    byKind.set(rule.kind, [...(byKind.get(rule.kind) ?? []), control?.title ?? rule.title]);
+    const title = control && control.kind !== ANY_KIND ? control.title : rule.title;
+    byKind.set(rule.kind, [...(byKind.get(rule.kind) ?? []), title]);
   }
   const parts = [...byKind.entries()].map(([kind, titles]) => {
     const subject = findKind(kind)?.plural ?? kind;
@@ -74,6 +93,9 @@ export function createOfflineTranslator(): Translator {
     name: "offline",
     async translate({ intent, plan }: TranslationInput): Promise<TranslationOutput> {
       const parsed = parseIntent(intent);
+      if (parsed.outOfScope.length > 0) {
+        refuse(intent, parsed, `Could not translate "${intent}": ${parsed.outOfScope.join(", ")} ${parsed.outOfScope.length > 1 ? "are" : "is"} outside the catalogue (S3, EC2, EBS, EFS and Auto Scaling).`);
+      }
       if (parsed.controls.length === 0) {
         const understood = parsed.mentionedKinds.length > 0 ? ` I recognised ${parsed.mentionedKinds.map((k) => findKind(k)?.plural ?? k).join(", ")} but no requirement on them.` : "";
         refuse(intent, parsed, `Could not translate "${intent}": no supported control matches.${understood}`);
@@ -82,15 +104,13 @@ export function createOfflineTranslator(): Translator {
         refuse(intent, parsed, `Could not translate "${intent}" with confidence (${parsed.confidence}): did not understand ${parsed.unrecognised.map((w) => `"${w}"`).join(", ")}.`);
       }
       const rules = buildRules(parsed);
-      const notes = [...new Set(rules.map((r) => NOTES[r.control ?? ""]).filter((n): n is string => n !== undefined))];
-      if (parsed.unrecognised.length > 0) notes.push(`Ignored words: ${parsed.unrecognised.join(", ")}.`);
       const draft: PolicyDraft = {
         title: titleFor(rules, describeScope(plan.scope)),
         mode: plan.operation === "check-only" ? "audit" : "enforce",
         scope: plan.scope,
         rules,
       };
-      return { draft, confidence: parsed.confidence, notes };
+      return { draft, confidence: parsed.confidence, notes: interpretationNotes(parsed, rules) };
     },
   };
 }

@@ -11,11 +11,17 @@ export interface Suggestion {
   example: string;
 }
 
+const stemCache = new Map<string, Set<string>>();
+
+/** The stems of a control's title, words and kind words (computed once per control). */
 function controlStems(id: string): Set<string> {
+  const cached = stemCache.get(id);
+  if (cached) return cached;
   const control = CONTROLS.find((c) => c.id === id);
-  if (!control) return new Set();
-  const kind = findKind(control.kind);
-  return new Set([...phraseStems(control.title), ...control.words.flatMap(phraseStems), ...(kind?.words ?? []).flatMap(phraseStems)]);
+  const kind = control ? findKind(control.kind) : undefined;
+  const stems = control ? new Set([...phraseStems(control.title), ...control.words.flatMap(phraseStems), ...(kind?.words ?? []).flatMap(phraseStems)]) : new Set<string>();
+  stemCache.set(id, stems);
+  return stems;
 }
 
 /** Up to `limit` controls ranked by shared words with the intent (then catalogue order). */

@@ -12,7 +12,12 @@ export const autoScalingMultiAz: ControlDefinition<Group> = {
   description: "The group launches instances in at least two Availability Zones, so losing one zone does not take the workload down; spreading it is manual (subnets per zone).",
   severity: "medium",
   benchmarks: ["FSBP-AutoScaling.2"],
-  words: ["multi-az", "multi az", "multiple availability zones", "multiple azs", "several availability zones", "at least two availability zones", "across availability zones", "across azs", "availability zones", "az spread", "spread across zones", "single az", "single-az", "zone redundant", "highly available"],
+  words: [
+    "multi-az", "multi az", "multiple availability zones", "multiple azs", "several availability zones",
+    "at least two availability zones", "across availability zones", "across azs", "availability zones", "az spread",
+    "spread across zones", "single az", "single-az", "zone redundant", "highly available", "azs", "availability zone",
+    "spread over", "spread across", "span",
+  ],
   build: () => ({
     title: "Auto Scaling group spans at least two Availability Zones",
     // An index path: a second zone exists exactly when the list has two or more entries.

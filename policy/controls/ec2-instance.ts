@@ -116,7 +116,10 @@ export const ec2InAutoScalingGroup: ControlDefinition<Instance> = {
   description: "Each instance is listed by an Auto Scaling group, so it is replaced when unhealthy.",
   severity: "medium",
   benchmarks: [],
-  words: ["autoscaling", "auto scaling", "auto-scaling", "autoscaled", "auto scaled", "asg", "scaling group", "autoscaling group", "auto scaling group", "elastic", "self healing"],
+  words: [
+    "autoscaling", "auto scaling", "auto-scaling", "autoscaled", "auto scaled", "asg", "scaling group",
+    "autoscaling group", "auto scaling group", "self healing",
+  ],
   build: () => ({
     title: "EC2 instance belongs to an Auto Scaling group",
     when: LIVE,
@@ -152,7 +155,11 @@ export const ec2StoppedLimit: ControlDefinition<Instance> = {
   description: `A stopped instance has been stopped for at most the given number of days (${DEFAULT_STOPPED_DAYS} by default); longer-stopped ones are reviewed and terminated (manual).`,
   severity: "low",
   benchmarks: ["FSBP-EC2.4"],
-  words: ["stopped", "stopped instance", "stopped ec2 instance", "stopped for", "stopped longer", "been stopped", "left stopped", "remain stopped", "remove stopped", "long-stopped", "idle instances", "unused instances"],
+  words: [
+    "stopped", "stopped instance", "stopped ec2 instance", "stopped for", "stopped longer", "been stopped",
+    "left stopped", "remain stopped", "remove stopped", "long-stopped", "idle instances", "unused instances",
+    "removed after a specified time period", "specified time period", "time period",
+  ],
   takes: ["days"],
   build: ({ days = DEFAULT_STOPPED_DAYS }) => ({
     title: `Stopped EC2 instance has been stopped for at most ${days} days`,

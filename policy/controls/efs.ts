@@ -108,7 +108,10 @@ export const efsAccessPointRootDirectory: ControlDefinition<AccessPoint> = {
   description: "The access point confines clients to a directory below the file system's root; access points are immutable, so a failing one is recreated (manual).",
   severity: "medium",
   benchmarks: ["FSBP-EFS.3"],
-  words: ["root directory", "root dir", "root path", "enforce a root directory", "subdirectory", "chroot", "not the root", "confined directory"],
+  words: [
+    "root directory", "root dir", "root path", "enforce a root directory", "subdirectory", "chroot", "not the root",
+    "confined directory", "root", "file system root", "root of the file system",
+  ],
   build: () => ({
     title: "EFS access point enforces a root directory",
     require: { path: "rootDirectory", op: "neq", value: "/" },

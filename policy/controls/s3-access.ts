@@ -55,10 +55,13 @@ export const s3BucketBlockPublicAccess: ControlDefinition<Bucket> = {
   severity: "high",
   benchmarks: ["CIS-AWS-2.1.4", "FSBP-S3.8"],
   words: [
-    "bucket level block public access", "bucket-level block public access", "bucket level public access block", "bucket-level public access block",
-    "block public access settings", "public access block settings", "public access block configuration", "all four block public access",
-    "block public acls", "ignore public acls", "block public policy", "restrict public buckets",
-    "blockpublicacls", "ignorepublicacls", "blockpublicpolicy", "restrictpublicbuckets", "s3-bucket-level-public-access-prohibited",
+    "bucket level block public access", "bucket-level block public access", "bucket level public access block",
+    "bucket-level public access block", "block public access settings", "public access block settings",
+    "public access block configuration", "all four block public access", "block public acls", "ignore public acls",
+    "block public policy", "restrict public buckets", "blockpublicacls", "ignorepublicacls", "blockpublicpolicy",
+    "restrictpublicbuckets", "s3-bucket-level-public-access-prohibited", "block public access bucket settings",
+    "block public access flags", "public access block flags", "bpa flags", "bpa", "four flags", "all four flags",
+    "all four settings",
   ],
   takes: ["bpaFlags"],
   build: ({ bpaFlags }) => {
@@ -89,7 +92,14 @@ export const s3BucketAclNoPublicRead: ControlDefinition<Bucket> = {
   description: "No READ or FULL_CONTROL grant to AllUsers/AuthenticatedUsers, unless IgnorePublicAcls is in effect or ACLs are disabled (BucketOwnerEnforced).",
   severity: "critical",
   benchmarks: ["FSBP-S3.2"],
-  words: ["public read access", "public read acl", "publicly readable", "public-read", "read acl", "public acl", "allusers", "all users group", "authenticated users", "anonymous read", "anyone can read", "s3-bucket-public-read-prohibited"],
+  words: [
+    "public read access", "public read acl", "publicly readable", "public-read", "read acl", "public acl", "allusers",
+    "all users group", "authenticated users", "anonymous read", "anyone can read", "s3-bucket-public-read-prohibited",
+    "acl", "acls", "bucket acl", "bucket acls", "access control list", "access control lists", "acl grant",
+    "acl grants", "public read", "read access", "grant read", "read permission", "all users", "anonymous users",
+    "everyone can read", "anyone can list", "public list", "publicly listable", "list objects", "reading objects",
+    "read objects", "world readable",
+  ],
   build: () => ({
     title: "S3 bucket ACL grants no public read access",
     require: aclGrantsNeutralised(["READ", "FULL_CONTROL"]),
@@ -108,7 +118,14 @@ export const s3BucketAclNoPublicWrite: ControlDefinition<Bucket> = {
   description: "No WRITE, WRITE_ACP or FULL_CONTROL grant to AllUsers/AuthenticatedUsers, unless IgnorePublicAcls is in effect or ACLs are disabled (BucketOwnerEnforced).",
   severity: "critical",
   benchmarks: ["FSBP-S3.3"],
-  words: ["public write access", "public write acl", "publicly writable", "world writable", "public-read-write", "write acl", "write_acp", "anonymous write", "anonymous upload", "anyone can upload", "anyone can write", "s3-bucket-public-write-prohibited"],
+  words: [
+    "public write access", "public write acl", "publicly writable", "world writable", "public-read-write", "write acl",
+    "write_acp", "anonymous write", "anonymous upload", "anyone can upload", "anyone can write",
+    "s3-bucket-public-write-prohibited", "acl", "acls", "bucket acl", "bucket acls", "access control list",
+    "access control lists", "acl grant", "acl grants", "public write", "write access", "grant write",
+    "write permission", "everyone can write", "let everyone write", "anonymous users", "public upload",
+    "upload objects",
+  ],
   build: () => ({
     title: "S3 bucket ACL grants no public write access",
     require: aclGrantsNeutralised(["WRITE", "WRITE_ACP", "FULL_CONTROL"]),
@@ -127,7 +144,15 @@ export const s3BucketPolicyNotPublic: ControlDefinition<Bucket> = {
   description: "The bucket policy has no unconditioned Allow to any principal, unless RestrictPublicBuckets is in effect (bucket or account level).",
   severity: "critical",
   benchmarks: ["FSBP-S3.2", "FSBP-S3.3"],
-  words: ["public bucket policy", "bucket policy public", "bucket policy is public", "bucket policy allows public access", "policy allows public access", "wildcard principal", "any principal", "anonymous principal", "principal everyone", "s3-bucket-policy-not-public"],
+  words: [
+    "public bucket policy", "bucket policy public", "bucket policy is public", "bucket policy allows public access",
+    "policy allows public access", "wildcard principal", "any principal", "anonymous principal", "principal everyone",
+    "s3-bucket-policy-not-public", "bucket policy", "bucket policies", "principal", "principals",
+    "without a condition", "access to everyone", "open to everyone", "s3_bucket_policy_public_write_access",
+    "bucket policy \u2026 public access", "bucket policies \u2026 public access", "policy \u2026 public",
+    "policies \u2026 public", "policy \u2026 anonymous", "policies \u2026 anonymous", "policy \u2026 everyone",
+    "policies \u2026 everyone",
+  ],
   build: () => ({
     title: "S3 bucket policy does not allow public access",
     require: {
@@ -151,7 +176,13 @@ export const s3BucketPolicyNoCrossAccount: ControlDefinition<Bucket> = {
   description: "No bucket policy statement allows a principal of another AWS account without a restricting condition; review and narrow such statements (manual).",
   severity: "high",
   benchmarks: ["FSBP-S3.6"],
-  words: ["cross account", "cross-account", "cross account access", "other accounts", "other aws accounts", "another account", "external accounts", "external account", "third party accounts", "third-party accounts", "foreign accounts", "outside the account", "outside our account"],
+  words: [
+    "cross account", "cross-account", "cross account access", "other accounts", "other aws accounts",
+    "another account", "external accounts", "external account", "third party accounts", "third-party accounts",
+    "foreign accounts", "outside the account", "outside our account", "bucket policy", "bucket policies",
+    "another aws account", "other aws account", "outside our aws account", "outside the aws account",
+    "external principals", "foreign principals",
+  ],
   build: () => ({
     title: "S3 bucket policy grants no access to other AWS accounts",
     require: { path: "policy.crossAccount", op: "eq", value: false },
@@ -170,7 +201,13 @@ export const s3BucketSecureTransport: ControlDefinition<Bucket> = {
   description: "The bucket policy denies requests made without TLS (a Deny on aws:SecureTransport = false).",
   severity: "medium",
   benchmarks: ["CIS-AWS-2.1.1", "FSBP-S3.5"],
-  words: ["secure transport", "securetransport", "aws:securetransport", "ssl", "tls", "require ssl", "ssl only", "tls only", "deny http", "http requests", "plain http", "insecure transport", "encryption in transit", "encrypted in transit", "in transit", "in-transit", "s3-bucket-ssl-requests-only"],
+  words: [
+    "secure transport", "securetransport", "aws:securetransport", "ssl", "tls", "require ssl", "ssl only", "tls only",
+    "deny http", "http requests", "plain http", "insecure transport", "encryption in transit", "encrypted in transit",
+    "in transit", "in-transit", "s3-bucket-ssl-requests-only", "https", "https only", "only https",
+    "encrypted connections", "encrypted connection", "secure connections", "insecure connections",
+    "unencrypted connections", "over http", "bucket policy", "bucket policies",
+  ],
   build: () => ({
     title: "S3 bucket policy denies requests without TLS",
     require: { path: "policy.deniesInsecureTransport", op: "eq", value: true },
@@ -189,7 +226,13 @@ export const s3BucketAclsDisabled: ControlDefinition<Bucket> = {
   description: "Object Ownership is BucketOwnerEnforced, so ACLs no longer grant access and the bucket policy alone decides it.",
   severity: "medium",
   benchmarks: ["FSBP-S3.12"],
-  words: ["acls disabled", "disable acls", "disabled acls", "no acls", "without acls", "acls should not be used", "bucket owner enforced", "bucketownerenforced", "object ownership", "ownership controls", "access control lists disabled", "disable access control lists"],
+  words: [
+    "acls disabled", "disable acls", "disabled acls", "no acls", "without acls", "acls should not be used",
+    "bucket owner enforced", "bucketownerenforced", "object ownership", "ownership controls",
+    "access control lists disabled", "disable access control lists", "acl", "acls", "bucket acl", "bucket acls",
+    "access control list", "access control lists", "acls \u2026 disabled", "acl \u2026 disabled",
+    "acls \u2026 turned off", "acl prohibited", "acls prohibited", "manage user access", "owner enforced",
+  ],
   build: () => ({
     title: "S3 bucket has ACLs disabled (Object Ownership BucketOwnerEnforced)",
     require: { path: "objectOwnership", op: "eq", value: "BucketOwnerEnforced" },

@@ -34,7 +34,10 @@ export const s3BucketEncrypted: ControlDefinition<Bucket> = {
   description: "Default server-side encryption is configured (SSE-S3 or SSE-KMS; SSE-KMS with the given key when one is named).",
   severity: "high",
   benchmarks: ["CIS-AWS-2.1.1", "FSBP-S3.4"],
-  words: ["encrypted", "encryption", "encrypt", "encryption at rest", "server side encryption", "server-side encryption", "sse", "sse-s3", "sse-kms", "kms", "unencrypted"],
+  words: [
+    "encrypted", "encryption", "encrypt", "encryption at rest", "server side encryption", "server-side encryption",
+    "sse", "sse-s3", "unencrypted", "encrypted at rest", "default encryption", "encrypted by default",
+  ],
   takes: ["kmsKeyId"],
   build: ({ kmsKeyId }): BuiltRule =>
     kmsKeyId
@@ -57,7 +60,14 @@ export const s3BucketKmsEncrypted: ControlDefinition<Bucket> = {
   description: "Default encryption is SSE-KMS or DSSE-KMS (with the given key when one is named); SSE-S3 alone does not meet it.",
   severity: "medium",
   benchmarks: ["FSBP-S3.17"],
-  words: ["kms encryption", "kms encrypted", "kms-encrypted", "aws kms", "aws:kms", "aws-kms", "customer managed key", "customer managed keys", "customer-managed key", "customer-managed keys", "cmk", "dsse-kms", "dual-layer encryption", "not sse-s3"],
+  words: [
+    "kms encryption", "kms encrypted", "kms-encrypted", "aws kms", "aws:kms", "aws-kms", "customer managed key",
+    "customer managed keys", "customer-managed key", "customer-managed keys", "cmk", "dsse-kms",
+    "dual-layer encryption", "not sse-s3", "encrypted", "encryption", "encrypt", "encryption at rest",
+    "encrypted at rest", "server side encryption", "server-side encryption", "kms", "sse-kms", "kms key", "kms keys",
+    "customer managed kms key", "customer managed kms keys", "encrypted with key", "encrypt with key",
+    "kms-managed key",
+  ],
   takes: ["kmsKeyId"],
   build: ({ kmsKeyId }) => ({
     title: kmsKeyId ? `S3 bucket is encrypted by default with KMS key ${kmsKeyId}` : "S3 bucket is encrypted by default with an AWS KMS key",
@@ -110,7 +120,12 @@ export const s3BucketMfaDelete: ControlDefinition<Bucket> = {
   description: "Versioning requires MFA to delete object versions or change the versioning state; only the root user can turn it on (manual).",
   severity: "medium",
   benchmarks: ["CIS-AWS-2.1.2", "FSBP-S3.20"],
-  words: ["mfa delete", "mfa-delete", "mfadelete", "multi-factor delete", "multi factor delete", "mfa to delete", "mfa for deletes", "multi-factor authentication delete"],
+  words: [
+    "mfa delete", "mfa-delete", "mfadelete", "multi-factor delete", "multi factor delete", "mfa to delete",
+    "mfa for deletes", "multi-factor authentication delete", "multi-factor authentication",
+    "multi factor authentication", "mfa", "delete object versions", "deleting object versions",
+    "object version deletion", "permanent deletion",
+  ],
   build: () => ({
     title: "S3 bucket has MFA delete enabled",
     require: { path: "versioning.mfaDelete", op: "eq", value: true },

@@ -36,7 +36,12 @@ export const securityGroupNoPublicIngress: ControlDefinition<Group> = {
   description: "No ingress rule opens the given ports (SSH 22 and RDP 3389 by default) to 0.0.0.0/0 or ::/0.",
   severity: "high",
   benchmarks: ["CIS-AWS-5.2", "CIS-AWS-5.3", "FSBP-EC2.13", "FSBP-EC2.14"],
-  words: ["open to the world", "open to the internet", "from the internet", "from anywhere", "0.0.0.0/0", "::/0", "public ingress", "ingress", "inbound", "ssh", "rdp", "remote desktop", "port", "ports", "world open", "open", "world", "internet", "anywhere"],
+  words: [
+    "open to the world", "open to the internet", "from the internet", "from anywhere", "0.0.0.0/0", "::/0",
+    "public ingress", "ingress", "inbound", "ssh", "rdp", "remote desktop", "port", "ports", "world open", "open",
+    "world", "internet", "anywhere", "remote server administration ports", "administration ports", "admin ports",
+    "management ports", "remote administration", "expose", "exposed", "exposes", "exposure",
+  ],
   takes: ["ports"],
   build: ({ ports }) => {
     const list = ports && ports.length > 0 ? ports : DEFAULT_RESTRICTED_PORTS;
@@ -65,7 +70,14 @@ export const securityGroupNoAllPorts: ControlDefinition<Group> = {
   description: "No ingress rule lets 0.0.0.0/0 or ::/0 in on all traffic (protocol -1) or on the whole port range 0-65535; narrowing it to the ports the workload serves is manual.",
   severity: "critical",
   benchmarks: ["FSBP-EC2.18"],
-  words: ["all ports", "open all", "every port", "any port", "full port range", "all tcp ports", "allow all traffic", "allows all traffic", "open all traffic", "all inbound traffic", "all protocols", "any protocol", "unrestricted incoming traffic", "unrestricted inbound traffic", "wide open", "allow all inbound"],
+  words: [
+    "all ports", "open all", "every port", "any port", "full port range", "all tcp ports", "allow all traffic",
+    "allows all traffic", "open all traffic", "all inbound traffic", "all protocols", "any protocol",
+    "unrestricted incoming traffic", "unrestricted inbound traffic", "wide open", "allow all inbound",
+    "open to the world", "open to the internet", "from the internet", "from anywhere", "0.0.0.0/0", "::/0",
+    "public ingress", "ingress", "inbound", "world open", "open", "world", "internet", "anywhere", "all traffic",
+    "every protocol", "port", "ports", "expose", "exposed", "exposes", "exposure",
+  ],
   build: () => ({
     title: "Security group does not open all ports to the internet",
     require: {
@@ -92,7 +104,13 @@ export const securityGroupHighRiskPorts: ControlDefinition<Group> = {
   description: `No ingress rule lets 0.0.0.0/0 or ::/0 reach a high-risk port (${HIGH_RISK_PORTS.join(", ")}) over TCP, UDP or all traffic.`,
   severity: "high",
   benchmarks: ["FSBP-EC2.19"],
-  words: ["high risk", "high-risk", "high risk ports", "risky ports", "dangerous ports", "sensitive ports", "database ports", "common ports", "restricted common ports", "well-known ports", "risky services", "dangerous services"],
+  words: [
+    "high risk", "high-risk", "high risk ports", "risky ports", "dangerous ports", "sensitive ports", "database ports",
+    "common ports", "restricted common ports", "well-known ports", "risky services", "dangerous services",
+    "open to the world", "open to the internet", "from the internet", "from anywhere", "0.0.0.0/0", "::/0",
+    "public ingress", "ingress", "inbound", "world open", "open", "world", "internet", "anywhere",
+    "unrestricted access", "port", "ports", "expose", "exposed", "exposes", "exposure",
+  ],
   build: () => ({
     title: "Security group does not open high-risk ports to the internet",
     require: noWorldIngressTo("ingress", HIGH_RISK_PORTS),
@@ -111,7 +129,14 @@ export const defaultSecurityGroupClosed: ControlDefinition<Group> = {
   description: "Each VPC's default security group has no inbound and no outbound rules, so nothing relies on it by accident.",
   severity: "medium",
   benchmarks: ["CIS-AWS-5.4", "FSBP-EC2.2"],
-  words: ["default security group", "default security groups", "default sg", "default sgs", "default group", "default groups", "default vpc security group", "restrict all traffic", "restricts all traffic", "vpc-default-security-group-closed"],
+  words: [
+    "default security group", "default security groups", "default sg", "default sgs", "default group",
+    "default groups", "default vpc security group", "restrict all traffic", "restricts all traffic",
+    "vpc-default-security-group-closed", "open to the world", "open to the internet", "from the internet",
+    "from anywhere", "0.0.0.0/0", "::/0", "public ingress", "ingress", "inbound", "world open", "open", "world",
+    "internet", "anywhere", "outbound", "egress", "inbound or outbound traffic", "any rules", "no rules",
+    "default restrict traffic", "ec2_securitygroup_default_restrict_traffic",
+  ],
   build: () => ({
     title: "Default security group has no inbound or outbound rules",
     when: { path: "isDefault", op: "eq", value: true },
@@ -134,7 +159,15 @@ export const securityGroupNoWideCidr: ControlDefinition<Group> = {
   description: `No ingress rule admits a public CIDR wider than /${DEFAULT_MAX_PREFIX_LENGTH} (or the prefix length given); 0.0.0.0/0 and ::/0 are left to the world-open controls. Narrowing the range is manual.`,
   severity: "medium",
   benchmarks: [],
-  words: ["wide cidr", "wide cidrs", "broad cidr", "broad cidrs", "large cidr", "wide ip range", "wide ip ranges", "broad ip range", "broad ip ranges", "large address range", "overly permissive cidr", "public cidr", "public cidrs", "prefix length", "netmask"],
+  words: [
+    "wide cidr", "wide cidrs", "broad cidr", "broad cidrs", "large cidr", "wide ip range", "wide ip ranges",
+    "broad ip range", "broad ip ranges", "large address range", "overly permissive cidr", "public cidr",
+    "public cidrs", "prefix length", "netmask", "open to the world", "open to the internet", "from the internet",
+    "from anywhere", "0.0.0.0/0", "::/0", "public ingress", "ingress", "inbound", "world open", "open", "world",
+    "internet", "anywhere", "public source range", "source range", "source ranges", "public ip range",
+    "public ip ranges", "ip range", "ip ranges", "large public ip ranges", "broader than", "wider than", "larger than",
+    "cidr", "cidrs", "wide open public ipv4", "port", "ports", "expose", "exposed", "exposes", "exposure",
+  ],
   takes: ["prefixLength"],
   build: ({ prefixLength = DEFAULT_MAX_PREFIX_LENGTH }) => ({
     title: `Security group admits no public CIDR wider than /${prefixLength}`,
@@ -180,7 +213,11 @@ export const securityGroupRuleLimit: ControlDefinition<Group> = {
   description: `A group has at most the given number of ingress plus egress rules (${DEFAULT_MAX_RULES} by default), so it stays reviewable; consolidating rules is manual.`,
   severity: "low",
   benchmarks: [],
-  words: ["too many rules", "rule limit", "rules limit", "number of rules", "many rules", "rule count", "maximum rules", "max rules", "at most rules"],
+  words: [
+    "too many rules", "rule limit", "rules limit", "number of rules", "many rules", "rule count", "maximum rules",
+    "max rules", "at most rules", "many ingress egress rules", "ingress and egress rules", "egress rules",
+    "rules per group",
+  ],
   takes: ["count"],
   build: ({ count = DEFAULT_MAX_RULES }) => ({
     title: `Security group has at most ${count} rules`,

@@ -22,6 +22,9 @@ export const autoScalingGroup: KindDefinition = {
   plural: "Auto Scaling groups",
   service: "autoscaling",
   idField: "Auto Scaling group name",
-  words: ["auto scaling group", "autoscaling group", "asg", "asgs", "auto scaling groups", "autoscaling groups", "scaling group"],
+  words: [
+    "auto scaling group", "autoscaling group", "asg", "asgs", "auto scaling groups", "autoscaling groups",
+    "scaling group", "auto scaling", "autoscaling",
+  ],
   model: AutoScalingGroupModel,
 };

@@ -90,7 +90,10 @@ export const ec2SecurityGroup: KindDefinition = {
   plural: "security groups",
   service: "ec2",
   idField: "security-group id",
-  words: ["security group", "security groups", "sg", "sgs", "firewall", "firewall rule", "firewall rules", "ingress rule", "ingress rules", "inbound rule"],
+  words: [
+    "security group", "security groups", "sg", "sgs", "firewall", "firewall rule", "firewall rules", "ingress rule",
+    "ingress rules", "inbound rule", "securitygroup", "securitygroups",
+  ],
   model: SecurityGroupModel,
 };
 
@@ -149,6 +152,10 @@ export const ebsEncryptionByDefault: KindDefinition = {
   plural: "regional EBS encryption-by-default settings",
   service: "ec2",
   idField: "region",
-  words: ["encryption by default", "default encryption for ebs", "ebs default encryption", "ebs encryption by default"],
+  words: [
+    "encryption by default", "default encryption for ebs", "ebs default encryption", "ebs encryption by default",
+    "new volumes", "new volume", "new ebs volumes", "encrypted automatically", "automatically encrypted",
+    "automatic encryption",
+  ],
   model: EbsEncryptionByDefaultModel,
 };

@@ -83,6 +83,6 @@ export const s3AccountPublicAccessBlock: KindDefinition = {
   plural: "account S3 Block Public Access settings",
   service: "s3",
   idField: "account id",
-  words: ["account level", "account-level", "account public access block", "s3 account"],
+  words: ["account level", "account-level", "account public access block", "s3 account", "account-wide", "entire account", "whole account"],
   model: S3AccountPublicAccessBlockModel,
 };
