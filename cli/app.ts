@@ -41,6 +41,7 @@ export async function openApp(io: CliIo, options: { progress?: boolean } = {}): 
   mkdirSync(dirname(paths.dbFile), { recursive: true });
   const store = await openStore({ file: paths.dbFile });
   const checkpointer = store.checkpointer;
+  const now = () => new Date();
   const progress = options.progress ? createProgress(io) : createProgress({ ...io, interactive: false });
   const deps: GraphDeps = {
     store,
@@ -49,8 +50,8 @@ export async function openApp(io: CliIo, options: { progress?: boolean } = {}): 
       // Configured when an endpoint or key is given; otherwise `--translator llm` says how to set it up.
       ...(config.llm.baseUrl || config.llm.apiKey ? { llm: lazyLlmTranslator(config.llm) } : {}),
     },
-    openTarget: (target) => lazyOpenTarget(target, { concurrency: config.concurrency, onProgress: progress.onProgress }),
-    now: () => new Date(),
+    openTarget: (target) => lazyOpenTarget(target, { concurrency: config.concurrency, onProgress: progress.onProgress, now }),
+    now,
     onProgress: progress.onProgress,
   };
   return {

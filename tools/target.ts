@@ -35,6 +35,8 @@ export interface OpenTargetOptions {
   concurrency?: number;
   retry?: Partial<RetryPolicy>;
   onProgress?: (event: ProgressEvent) => void;
+  /** Clock for ages ("stopped for 30 days"); the system clock by default. */
+  now?: () => Date;
 }
 
 export interface OpenedTarget {
