@@ -12,6 +12,10 @@ export const ConfigSchema = z.object({
   home: z.string().default(".agpm"),
   /** SQLite file; default `<home>/agpm.db`. */
   dbFile: z.string().optional(),
+  /** postgres://… selects PostgreSQL as the store (shared by many workers); otherwise SQLite. */
+  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, "a postgres:// URL").optional(),
+  /** Redis for the queues and workers. */
+  redisUrl: z.string().regex(/^rediss?:\/\//, "a redis:// URL").default("redis://127.0.0.1:6379"),
   /** Default sandbox account file; default `<home>/sandbox.json`. */
   sandboxFile: z.string().optional(),
   /** Enforcement touching more resources than this pauses for approval. */
@@ -62,6 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse({
     home: blankToUndefined(env.AGPM_HOME),
     dbFile: blankToUndefined(env.AGPM_DB),
+    databaseUrl: blankToUndefined(env.AGPM_DATABASE_URL),
+    redisUrl: blankToUndefined(env.REDIS_URL),
     sandboxFile: blankToUndefined(env.AGPM_SANDBOX),
     maxChanges: blankToUndefined(env.AGPM_MAX_CHANGES),
     concurrency: blankToUndefined(env.AGPM_CONCURRENCY),
