@@ -16,6 +16,8 @@ const commands = {
   approve: () => import("./commands/approve.js"),
   records: () => import("./commands/records.js"),
   sandbox: () => import("./commands/sandbox.js"),
+  worker: () => import("./commands/worker.js"),
+  submit: () => import("./commands/submit.js"),
 };
 const VERSION = packageVersion();
 
@@ -105,6 +107,22 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       .option("--comment <text>", "recorded in the audit log").option("--json")
       .action((runId: string, flags: { json?: boolean; comment?: string }) => act(true, wantsJson(flags), async (app) => (await commands.approve()).decide(app, io, runId, approved, flags))());
   }
+
+  program.command("worker").description("process queued jobs until SIGTERM, then finish active jobs and exit (REDIS_URL)")
+    .option("--concurrency <n>", "jobs processed at once (default 1)")
+    .option("--queues <names>", "comma-separated queues to work (default intents)")
+    .action((flags: Record<string, unknown>) => act(false, false, async (app) => (await commands.worker()).runWorker(app, io, flags))());
+
+  targetOptions(program.command("submit").argument("<intent>", "what must be true, in plain words"))
+    .description("enqueue an intent for a worker (REDIS_URL); with --wait, print its report")
+    .option("--apply", "make the changes (default: dry run)")
+    .option("--yes", "approve a blast-radius pause on the spot")
+    .option("--max-changes <n>", "pause for approval when more resources would change")
+    .addOption(new Option("--translator <name>", "offline | llm | auto").choices(["offline", "llm", "auto"]))
+    .option("--wait", "wait for the job and print its report")
+    .option("--timeout <seconds>", "with --wait: how long to wait (default 600)")
+    .option("--json", "print exactly one JSON document")
+    .action((intent: string, flags: Record<string, unknown>) => act(false, wantsJson(flags), async (app) => (await commands.submit()).submit(app, io, intent, flags))());
 
   const sandbox = program.command("sandbox").description("the simulated AWS account");
   sandbox.command("init").argument("[file]", "where to write it (default .agpm/sandbox.json)")

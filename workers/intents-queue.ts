@@ -1,0 +1,87 @@
+// The `intents` queue contract — name, job names, payload and result — imported by
+// producers and workers alike so both sides validate the same shape.
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { RunReport } from "../agents/reporter/report.js";
+import { AgpmError } from "../core/errors.js";
+import { formatJsonPath } from "../core/json-path.js";
+import { TargetSchema } from "../tools/target.js";
+
+export const INTENTS_QUEUE = "intents";
+
+/** Job names: the governance command the job runs. */
+export const INTENT_JOB_NAMES = ["run", "check"] as const;
+export type IntentJobName = (typeof INTENT_JOB_NAMES)[number];
+
+/** Largest accepted payload (UTF-8 JSON bytes): an intent is a sentence, not a document. */
+export const MAX_INTENT_PAYLOAD_BYTES = 16 * 1024;
+
+/** Identical submissions within this window are folded into one job. */
+export const DEFAULT_DEDUP_WINDOW_MS = 60_000;
+
+export const IntentJobOptionsSchema = z
+  .object({
+    apply: z.boolean().default(false),
+    autoApprove: z.boolean().default(false),
+    /** The worker's AGPM_MAX_CHANGES when absent. */
+    maxChanges: z.number().int().min(0).optional(),
+    /** The worker's AGPM_TRANSLATOR when absent. */
+    translator: z.enum(["offline", "llm", "auto"]).optional(),
+    target: TargetSchema,
+    /** Where the request came from, for the audit log. */
+    source: z.string().min(1).max(100).default("queue"),
+    /** Who asked; recorded as the run's actor. */
+    requester: z.string().min(1).max(200),
+  })
+  .strict();
+
+export const IntentJobDataSchema = z
+  .object({
+    intent: z.string().trim().min(3, "the intent is empty").max(2000, "the intent is longer than 2000 characters"),
+    options: IntentJobOptionsSchema,
+  })
+  .strict();
+
+export type IntentJobData = z.infer<typeof IntentJobDataSchema>;
+export type IntentJobInput = z.input<typeof IntentJobDataSchema>;
+export type IntentJobResult = RunReport;
+
+export function payloadBytes(data: unknown): number {
+  return Buffer.byteLength(JSON.stringify(data) ?? "", "utf8");
+}
+
+/**
+ * Validates a job's name and payload.
+ * @throws AgpmError INPUT_INVALID with the reason (unknown name, oversized, or the first schema issue).
+ */
+export function parseIntentJob(name: string, data: unknown): { name: IntentJobName; data: IntentJobData } {
+  if (!(INTENT_JOB_NAMES as readonly string[]).includes(name)) {
+    throw new AgpmError("INPUT_INVALID", `unknown job name "${name}" on the ${INTENTS_QUEUE} queue (expected ${INTENT_JOB_NAMES.join(" or ")})`);
+  }
+  const bytes = payloadBytes(data);
+  if (bytes > MAX_INTENT_PAYLOAD_BYTES) {
+    throw new AgpmError("INPUT_INVALID", `payload is ${bytes} bytes; the limit is ${MAX_INTENT_PAYLOAD_BYTES}`, { details: { bytes } });
+  }
+  const parsed = IntentJobDataSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${formatJsonPath(issue.path).slice(2)}: ` : "";
+    throw new AgpmError("INPUT_INVALID", `invalid payload: ${where}${issue?.message ?? "invalid"}`);
+  }
+  return { name: name as IntentJobName, data: parsed.data };
+}
+
+// Key order must not matter: the same request written twice must hash the same.
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]));
+  }
+  return value;
+}
+
+/** Deduplication id: a hash of the job name, intent and options (requester included). */
+export function intentDedupId(name: IntentJobName, data: IntentJobData): string {
+  const digest = createHash("sha256").update(JSON.stringify(canonical({ name, ...data }))).digest("hex");
+  return `intent:${digest.slice(0, 32)}`;
+}

@@ -1,0 +1,84 @@
+// Producing intents jobs and waiting for their reports: the API other services import.
+import { Job, Queue, QueueEvents } from "bullmq";
+import { Redis } from "ioredis";
+import { AgpmError, errorMessage } from "../core/errors.js";
+import { createRedisConnection, queuePrefix, type QueueConnectionSettings } from "./connection.js";
+import {
+  DEFAULT_DEDUP_WINDOW_MS, INTENTS_QUEUE, intentDedupId, parseIntentJob,
+  type IntentJobData, type IntentJobInput, type IntentJobName, type IntentJobResult,
+} from "./intents-queue.js";
+
+export type IntentsQueue = Queue<IntentJobData, IntentJobResult, IntentJobName>;
+
+export interface IntentsProducer {
+  queue: IntentsQueue;
+  close(): Promise<void>;
+}
+
+/** Opens the intents queue for producing; close() releases its connection. */
+export function openIntentsQueue(settings: QueueConnectionSettings): IntentsProducer {
+  const connection = createRedisConnection(settings.url, "producer");
+  const queue: IntentsQueue = new Queue(INTENTS_QUEUE, { connection, prefix: queuePrefix(settings) });
+  return {
+    queue,
+    async close() {
+      await queue.close();
+      connection.disconnect();
+    },
+  };
+}
+
+export interface SubmitOptions {
+  name?: IntentJobName;
+  /** Total tries for transient failures (throttling, network); deterministic ones never retry. */
+  attempts?: number;
+  /** First retry delay in ms, doubling each time. */
+  backoffMs?: number;
+  /** Identical submissions within this window are folded into the first one's job. */
+  dedupWindowMs?: number;
+}
+
+/**
+ * Validates and enqueues an intent. An identical submission (same name, intent and options)
+ * within the window returns the job already queued instead of adding a second one.
+ * @throws AgpmError INPUT_INVALID when the payload is invalid or too large (nothing is enqueued).
+ */
+export async function submitIntent(queue: IntentsQueue, payload: IntentJobInput, options: SubmitOptions = {}): Promise<{ jobId: string }> {
+  const { name, data } = parseIntentJob(options.name ?? "run", payload);
+  const job = await queue.add(name, data, {
+    attempts: options.attempts ?? 3,
+    backoff: { type: "exponential", delay: options.backoffMs ?? 2_000 },
+    deduplication: { id: intentDedupId(name, data), ttl: options.dedupWindowMs ?? DEFAULT_DEDUP_WINDOW_MS },
+    // Keep finished jobs long enough for `--wait` and later look-ups, but bounded.
+    removeOnComplete: { age: 24 * 3600, count: 1_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  });
+  if (!job.id) throw new AgpmError("INTERNAL", "the queue returned a job without an id");
+  return { jobId: job.id };
+}
+
+/**
+ * Waits for a job's report. Rejects with the job's failure reason, or on timeout.
+ * @throws AgpmError RUN_NOT_FOUND for an unknown job id; INTERNAL with the reason when the job failed.
+ */
+export async function waitForResult(queue: IntentsQueue, jobId: string, timeoutMs: number): Promise<IntentJobResult> {
+  // QueueEvents blocks on a stream read, so it gets its own connection that never gives up.
+  const own = queue.opts.connection;
+  if (!(own instanceof Redis)) throw new AgpmError("INTERNAL", "waitForResult needs a queue opened with openIntentsQueue");
+  const connection = own.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true });
+  const prefix = queue.qualifiedName.slice(0, -(INTENTS_QUEUE.length + 1));
+  const events = new QueueEvents(INTENTS_QUEUE, { connection, prefix });
+  try {
+    await events.waitUntilReady();
+    const job = await Job.fromId<IntentJobData, IntentJobResult, IntentJobName>(queue, jobId);
+    if (!job) throw new AgpmError("RUN_NOT_FOUND", `no job ${jobId} on the ${INTENTS_QUEUE} queue`);
+    try {
+      return await job.waitUntilFinished(events, timeoutMs);
+    } catch (error) {
+      throw new AgpmError("INTERNAL", `job ${jobId} did not finish: ${errorMessage(error)}`, { cause: error, details: { jobId } });
+    }
+  } finally {
+    await events.close();
+    connection.disconnect();
+  }
+}
