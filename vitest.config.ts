@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
+    // Checks PostgreSQL and Redis once, and stops the run with one clear message when one is down.
+    globalSetup: ["test/setup/services.ts"],
     // Node 20 is supported on purpose; keep the SDK's notice about future releases out of test output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
   },

@@ -39,7 +39,8 @@ export async function openApp(io: CliIo, options: { progress?: boolean } = {}): 
   const config = loadConfig(io.env);
   const paths = resolvePaths(config, io.cwd);
   mkdirSync(dirname(paths.dbFile), { recursive: true });
-  const store = await openStore({ file: paths.dbFile });
+  // A configured PostgreSQL URL (AGPM_DATABASE_URL) wins over the embedded SQLite file.
+  const store = await openStore(config.databaseUrl === undefined ? { file: paths.dbFile } : { databaseUrl: config.databaseUrl });
   const checkpointer = store.checkpointer;
   const now = () => new Date();
   const progress = options.progress ? createProgress(io) : createProgress({ ...io, interactive: false });

@@ -1,4 +1,4 @@
-// LangGraph checkpoints in the store's SQLite file, so an approval pause survives a restart.
+// LangGraph checkpoints beside the store (its SQLite file or PostgreSQL schema), so an approval pause survives a restart.
 import { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
 import type {
   ChannelVersions, Checkpoint, CheckpointListOptions, CheckpointMetadata, CheckpointTuple, PendingWrite,
@@ -14,7 +14,8 @@ export type Exclusive = <T>(operation: () => Promise<T>) => Promise<T>;
 const unguarded: Exclusive = (operation) => operation();
 
 /**
- * `SqliteSaver` on its own connection, with every call passed through `exclusive`.
+ * A LangGraph saver (`SqliteSaver` on its own connection, or `PostgresSaver` on its own pool),
+ * with every call passed through `exclusive`.
  *
  * Why: SQLite has one writer per file, and better-sqlite3 waits for a lock synchronously.
  * A store transaction spans awaits (e.g. a 20,000-finding insert), so a checkpoint write on
@@ -23,13 +24,22 @@ const unguarded: Exclusive = (operation) => operation();
  * its own connection lock as `exclusive`, so checkpoint writes wait (asynchronously) instead.
  */
 export class StoreCheckpointer extends BaseCheckpointSaver {
-  readonly #saver: SqliteSaver;
+  readonly #saver: BaseCheckpointSaver;
   readonly #exclusive: Exclusive;
+  readonly #release: () => Promise<void>;
+  #closed: Promise<void> | undefined;
 
-  constructor(saver: SqliteSaver, exclusive: Exclusive = unguarded) {
+  /** `release` frees the saver's connection(s); it is called once, by close(). */
+  constructor(saver: BaseCheckpointSaver, release: () => Promise<void>, exclusive: Exclusive = unguarded) {
     super(saver.serde);
     this.#saver = saver;
+    this.#release = release;
     this.#exclusive = exclusive;
+  }
+
+  // Savers may number versions their own way (PostgresSaver uses strings); keep theirs.
+  override getNextVersion(current: number | undefined): number {
+    return this.#saver.getNextVersion(current);
   }
 
   getTuple(config: RunnableConfig): Promise<CheckpointTuple | undefined> {
@@ -46,8 +56,9 @@ export class StoreCheckpointer extends BaseCheckpointSaver {
     yield* tuples;
   }
 
-  put(config: RunnableConfig, checkpoint: Checkpoint, metadata: CheckpointMetadata, _newVersions: ChannelVersions): Promise<RunnableConfig> {
-    return this.#exclusive(() => this.#saver.put(config, checkpoint, metadata));
+  put(config: RunnableConfig, checkpoint: Checkpoint, metadata: CheckpointMetadata, newVersions: ChannelVersions): Promise<RunnableConfig> {
+    // PostgresSaver stores only the channels named in newVersions, so they must be passed on.
+    return this.#exclusive(() => this.#saver.put(config, checkpoint, metadata, newVersions));
   }
 
   putWrites(config: RunnableConfig, writes: PendingWrite[], taskId: string): Promise<void> {
@@ -58,9 +69,9 @@ export class StoreCheckpointer extends BaseCheckpointSaver {
     return this.#exclusive(() => this.#saver.deleteThread(threadId));
   }
 
-  /** Closes the connection; harmless if already closed. */
-  close(): void {
-    if (this.#saver.db.open) this.#saver.db.close();
+  /** Closes the connection(s); harmless if already closed. */
+  close(): Promise<void> {
+    return (this.#closed ??= this.#release());
   }
 }
 
@@ -71,11 +82,15 @@ export class StoreCheckpointer extends BaseCheckpointSaver {
  * @example
  * const checkpointer = createCheckpointer(".agpm/agpm.db");
  * const graph = builder.compile({ checkpointer });
- * // … later: checkpointer.close();
+ * // … later: await checkpointer.close();
  */
 export function createCheckpointer(file: string, options: { exclusive?: Exclusive } = {}): StoreCheckpointer {
   try {
-    return new StoreCheckpointer(new SqliteSaver(openSqliteFile(file)), options.exclusive);
+    const saver = new SqliteSaver(openSqliteFile(file));
+    const release = async (): Promise<void> => {
+      if (saver.db.open) saver.db.close();
+    };
+    return new StoreCheckpointer(saver, release, options.exclusive);
   } catch (cause) {
     throw new AgpmError("STORE_ERROR", `cannot open checkpoints at ${file}: ${errorMessage(cause)}`, { cause, details: { file } });
   }

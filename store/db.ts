@@ -6,7 +6,8 @@ import type { AuditRepository } from "./audit.js";
 import type { StoreContext } from "./context.js";
 import type { StoreCheckpointer } from "./checkpointer.js";
 import { openBackend } from "./dialect.js";
-import type { Backend } from "./dialect.js";
+import type { Backend, StoreLocation } from "./dialect.js";
+import { redactUrl } from "./postgres.js";
 import { createFindingRepository } from "./findings.js";
 import type { FindingRepository } from "./findings.js";
 import { migrationProvider } from "./migrations/index.js";
@@ -17,12 +18,14 @@ import type { RunRepository } from "./runs.js";
 import { MEMORY_FILE } from "./sqlite.js";
 import type { Database } from "./tables.js";
 
-export interface StoreOptions {
-  /** SQLite file path (parent folders are created), or `:memory:`. */
-  file: string;
+/**
+ * `{ file }`: a SQLite file path (parent folders are created), or `:memory:`.
+ * `{ databaseUrl, schema? }`: PostgreSQL, tables in `schema` (default `public`, created if missing).
+ */
+export type StoreOptions = StoreLocation & {
   /** Clock for timestamps; defaults to the system clock. */
   now?: () => Date;
-}
+};
 
 export interface Store {
   policies: PolicyRepository;
@@ -30,8 +33,9 @@ export interface Store {
   findings: FindingRepository;
   audit: AuditRepository;
   /**
-   * LangGraph checkpoints in the same database. Its calls wait for any open store transaction,
-   * so a graph and the store can share one file in one process; open one Store per file per process.
+   * LangGraph checkpoints in the same database (PostgreSQL: `PostgresSaver` in the same schema).
+   * On SQLite its calls wait for any open store transaction, so a graph and the store can share
+   * one file in one process; open one Store per file per process.
    */
   checkpointer: StoreCheckpointer;
   /** The typed kysely handle, for migrations tooling and queries no repository offers yet. */
@@ -40,9 +44,17 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Applies every pending migration; safe to call on every start (already-applied ones are skipped). */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+/**
+ * Applies every pending migration; safe to call on every start (already-applied ones are skipped).
+ * On PostgreSQL pass the store's schema: the migrator would otherwise take another schema's
+ * bookkeeping table for its own. openStore also holds a cross-process lock around this.
+ */
+export async function migrateToLatest(db: Kysely<Database>, options: { schema?: string } = {}): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(options.schema === undefined ? {} : { migrationTableSchema: options.schema }),
+  });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results.find((result) => result.status === "Error")?.migrationName;
@@ -54,34 +66,50 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   return results.filter((result) => result.status === "Success").map((result) => result.migrationName);
 }
 
+/** Where a store lives, for messages and error details (no password). */
+function describe(location: StoreLocation): string {
+  return "file" in location ? location.file : `${redactUrl(location.databaseUrl)} (schema ${location.schema ?? "public"})`;
+}
+
 /**
- * Opens (creating if needed) the store at `file`, migrated to the latest schema.
+ * Opens (creating if needed) the store, migrated to the latest schema.
  * @example
  * const store = await openStore({ file: ".agpm/agpm.db" });
+ * // or: await openStore({ databaseUrl: "postgres://agpm@db/agpm", schema: "agpm" });
  * try { await store.policies.listPolicies(); } finally { await store.close(); }
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
+  const { now: clockOption, ...location } = options;
+  const where = describe(location);
   let backend: Backend;
   try {
-    backend = openBackend({ file: options.file });
+    backend = openBackend(location);
   } catch (cause) {
-    throw new AgpmError("STORE_ERROR", `cannot open the store at ${options.file}: ${errorMessage(cause)}`, {
+    throw new AgpmError("STORE_ERROR", `cannot open the store at ${where}: ${errorMessage(cause)}`, {
       cause,
-      details: { file: options.file },
+      details: { location: where },
     });
   }
   const db = new Kysely<Database>({ dialect: backend.dialect });
   let checkpointer: StoreCheckpointer;
   try {
-    await migrateToLatest(db);
     // Kysely holds its single SQLite connection for a whole transaction; borrowing it makes
     // checkpoint calls wait their turn instead of meeting a locked file.
-    checkpointer = backend.openCheckpointer((operation) => db.connection().execute(operation));
+    checkpointer = await backend.prepare(
+      async () => {
+        await migrateToLatest(db, backend.schema === undefined ? {} : { schema: backend.schema });
+      },
+      (operation) => db.connection().execute(operation),
+    );
   } catch (error) {
     await db.destroy();
-    throw error;
+    if (error instanceof AgpmError) throw error;
+    throw new AgpmError("STORE_ERROR", `cannot open the store at ${where}: ${errorMessage(error)}`, {
+      cause: error,
+      details: { location: where },
+    });
   }
-  const clock = options.now ?? (() => new Date());
+  const clock = clockOption ?? (() => new Date());
   const context: StoreContext = { db, now: () => clock().toISOString() };
   let closed: Promise<void> | undefined;
   return {
@@ -93,13 +121,13 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     db,
     close: () =>
       (closed ??= (async () => {
-        checkpointer.close();
+        await checkpointer.close();
         await db.destroy();
       })()),
   };
 }
 
 /** A private in-memory store (tests, dry runs); gone when closed. */
-export function openMemoryStore(options: Omit<StoreOptions, "file"> = {}): Promise<Store> {
+export function openMemoryStore(options: { now?: () => Date } = {}): Promise<Store> {
   return openStore({ ...options, file: MEMORY_FILE });
 }

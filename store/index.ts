@@ -1,6 +1,7 @@
 // Public surface of the store: open it, its repositories' types, and the LangGraph checkpointer.
 export { openStore, openMemoryStore, migrateToLatest } from "./db.js";
 export type { Store, StoreOptions } from "./db.js";
+export type { StoreLocation } from "./dialect.js";
 export { createCheckpointer, StoreCheckpointer } from "./checkpointer.js";
 export type { Exclusive } from "./checkpointer.js";
 export { newId } from "./ids.js";

@@ -1,69 +1,71 @@
 import { describe, expect, it } from "vitest";
 import type { NewAuditEvent } from "../../store/index.js";
-import { useTempStore } from "./helpers.js";
+import { eachBackend, useTempStore } from "./helpers.js";
 
-const env = useTempStore();
+eachBackend((kind) => {
+  const env = useTempStore(kind);
 
-const applied: NewAuditEvent = {
-  actor: "agpm",
-  runId: "run_1",
-  policyId: "s3-private",
-  policyVersion: 2,
-  resourceId: "app-logs",
-  kind: "aws.s3.bucket",
-  region: "eu-west-1",
-  action: "s3.block-public-access",
-  before: { publicAccessBlock: null },
-  after: { publicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: true } },
-  result: "applied",
-  detail: "PutPublicAccessBlock",
-  dedupeKey: "run_1:app-logs:s3.block-public-access:apply",
-};
+  const applied: NewAuditEvent = {
+    actor: "agpm",
+    runId: "run_1",
+    policyId: "s3-private",
+    policyVersion: 2,
+    resourceId: "app-logs",
+    kind: "aws.s3.bucket",
+    region: "eu-west-1",
+    action: "s3.block-public-access",
+    before: { publicAccessBlock: null },
+    after: { publicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: true } },
+    result: "applied",
+    detail: "PutPublicAccessBlock",
+    dedupeKey: "run_1:app-logs:s3.block-public-access:apply",
+  };
 
-describe("when a step is retried", () => {
-  it("writes its audit event once and points the retry at the first one", async () => {
-    const first = await env.store.audit.appendAudit(applied);
-    const retry = await env.store.audit.appendAudit({ ...applied, detail: "retried" });
-    expect(first.inserted).toBe(true);
-    expect(retry).toEqual({ inserted: false, id: first.id });
-    const events = await env.store.audit.listAudit({ runId: "run_1" });
-    expect(events).toHaveLength(1);
-    expect(events[0]?.detail).toBe("PutPublicAccessBlock");
-  });
+  describe("when a step is retried", () => {
+    it("writes its audit event once and points the retry at the first one", async () => {
+      const first = await env.store.audit.appendAudit(applied);
+      const retry = await env.store.audit.appendAudit({ ...applied, detail: "retried" });
+      expect(first.inserted).toBe(true);
+      expect(retry).toEqual({ inserted: false, id: first.id });
+      const events = await env.store.audit.listAudit({ runId: "run_1" });
+      expect(events).toHaveLength(1);
+      expect(events[0]?.detail).toBe("PutPublicAccessBlock");
+    });
 
-  it("keeps every event that has no dedupe key", async () => {
-    const event: NewAuditEvent = { actor: "alice", policyId: "s3-private", result: "policy-created" };
-    const results = [await env.store.audit.appendAudit(event), await env.store.audit.appendAudit(event)];
-    expect(results.map((result) => result.inserted)).toEqual([true, true]);
-    expect(await env.store.audit.listAudit({ policyId: "s3-private" })).toHaveLength(2);
-  });
-});
-
-describe("when audit events are read back", () => {
-  it("round-trips JSON before/after and nullable fields", async () => {
-    const { id } = await env.store.audit.appendAudit(applied);
-    const minimal = await env.store.audit.appendAudit({ actor: "bob", result: "approved" });
-    const [newest, oldest] = await env.store.audit.listAudit();
-    expect(oldest).toEqual({ ...applied, id, at: oldest?.at });
-    expect(newest).toMatchObject({
-      id: minimal.id, actor: "bob", result: "approved", runId: null, before: null, after: null, dedupeKey: null, policyVersion: null,
+    it("keeps every event that has no dedupe key", async () => {
+      const event: NewAuditEvent = { actor: "alice", policyId: "s3-private", result: "policy-created" };
+      const results = [await env.store.audit.appendAudit(event), await env.store.audit.appendAudit(event)];
+      expect(results.map((result) => result.inserted)).toEqual([true, true]);
+      expect(await env.store.audit.listAudit({ policyId: "s3-private" })).toHaveLength(2);
     });
   });
 
-  it("filters by run, policy and resource, newest first, limited", async () => {
-    await env.store.audit.appendAudit({ ...applied, dedupeKey: "k1", result: "planned" });
-    await env.store.audit.appendAudit({ ...applied, dedupeKey: "k2", result: "applied" });
-    await env.store.audit.appendAudit({ ...applied, dedupeKey: "k3", result: "verified" });
-    await env.store.audit.appendAudit({ ...applied, dedupeKey: "k4", runId: "run_2", resourceId: "other-bucket", result: "manual" });
-    await env.store.audit.appendAudit({ actor: "alice", policyId: "ebs-encrypted", result: "policy-created" });
+  describe("when audit events are read back", () => {
+    it("round-trips JSON before/after and nullable fields", async () => {
+      const { id } = await env.store.audit.appendAudit(applied);
+      const minimal = await env.store.audit.appendAudit({ actor: "bob", result: "approved" });
+      const [newest, oldest] = await env.store.audit.listAudit();
+      expect(oldest).toEqual({ ...applied, id, at: oldest?.at });
+      expect(newest).toMatchObject({
+        id: minimal.id, actor: "bob", result: "approved", runId: null, before: null, after: null, dedupeKey: null, policyVersion: null,
+      });
+    });
 
-    expect((await env.store.audit.listAudit({ runId: "run_1" })).map((e) => e.result)).toEqual(["verified", "applied", "planned"]);
-    expect((await env.store.audit.listAudit({ resourceId: "other-bucket" })).map((e) => e.runId)).toEqual(["run_2"]);
-    expect((await env.store.audit.listAudit({ policyId: "s3-private", limit: 2 })).map((e) => e.result)).toEqual(["manual", "verified"]);
-    expect((await env.store.audit.listAudit({ policyId: "ebs-encrypted" })).map((e) => e.actor)).toEqual(["alice"]);
-  });
+    it("filters by run, policy and resource, newest first, limited", async () => {
+      await env.store.audit.appendAudit({ ...applied, dedupeKey: "k1", result: "planned" });
+      await env.store.audit.appendAudit({ ...applied, dedupeKey: "k2", result: "applied" });
+      await env.store.audit.appendAudit({ ...applied, dedupeKey: "k3", result: "verified" });
+      await env.store.audit.appendAudit({ ...applied, dedupeKey: "k4", runId: "run_2", resourceId: "other-bucket", result: "manual" });
+      await env.store.audit.appendAudit({ actor: "alice", policyId: "ebs-encrypted", result: "policy-created" });
 
-  it("refuses an event without an actor or result", async () => {
-    await expect(env.store.audit.appendAudit({ actor: "", result: "applied" })).rejects.toMatchObject({ code: "INPUT_INVALID" });
+      expect((await env.store.audit.listAudit({ runId: "run_1" })).map((e) => e.result)).toEqual(["verified", "applied", "planned"]);
+      expect((await env.store.audit.listAudit({ resourceId: "other-bucket" })).map((e) => e.runId)).toEqual(["run_2"]);
+      expect((await env.store.audit.listAudit({ policyId: "s3-private", limit: 2 })).map((e) => e.result)).toEqual(["manual", "verified"]);
+      expect((await env.store.audit.listAudit({ policyId: "ebs-encrypted" })).map((e) => e.actor)).toEqual(["alice"]);
+    });
+
+    it("refuses an event without an actor or result", async () => {
+      await expect(env.store.audit.appendAudit({ actor: "", result: "applied" })).rejects.toMatchObject({ code: "INPUT_INVALID" });
+    });
   });
 });

@@ -2,7 +2,8 @@ import { Annotation, Command, END, START, StateGraph, interrupt } from "@langcha
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createCheckpointer, openStore } from "../../store/index.js";
-import { sampleFinding, samplePolicy, tempDbFile } from "./helpers.js";
+import { eachBackend, sampleFinding, samplePolicy, tempDbFile, tempLocation } from "./helpers.js";
+import type { TempLocation } from "./helpers.js";
 
 const ApprovalState = Annotation.Root({
   request: Annotation<string>,
@@ -54,23 +55,6 @@ describe("when a run pauses for approval and the process restarts", () => {
     }
   });
 
-  it("resumes through the store's own checkpointer after the store is reopened", async () => {
-    const config = { configurable: { thread_id: "run_approval_2" } };
-    const first = await openStore({ file: temp.file });
-    await first.policies.createPolicy(samplePolicy(), "alice");
-    await approvalGraph(first.checkpointer).invoke({ request: "ec2.require-imdsv2" }, config);
-    await first.close();
-
-    const second = await openStore({ file: temp.file });
-    try {
-      const done = await approvalGraph(second.checkpointer).invoke(new Command({ resume: "rejected" }), config);
-      expect(done.decision).toBe("ec2.require-imdsv2: rejected");
-      expect(await second.policies.getPolicy("s3-private")).not.toBeNull();
-    } finally {
-      await second.close();
-    }
-  });
-
   it("keeps threads apart", async () => {
     const checkpointer = createCheckpointer(temp.file);
     try {
@@ -103,5 +87,50 @@ describe("when a graph checkpoints while the store is mid-transaction", () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+eachBackend((kind) => {
+  let place: TempLocation;
+  beforeEach(() => {
+    place = tempLocation(kind);
+  });
+  afterEach(() => place.cleanup());
+
+  describe("when the store is closed while a run waits for approval", () => {
+    it("resumes through the store's own checkpointer after the store is reopened", async () => {
+      const config = { configurable: { thread_id: "run_approval_2" } };
+      const first = await openStore(place.location);
+      await first.policies.createPolicy(samplePolicy(), "alice");
+      await approvalGraph(first.checkpointer).invoke({ request: "ec2.require-imdsv2" }, config);
+      await first.close();
+
+      const second = await openStore(place.location);
+      try {
+        expect((await approvalGraph(second.checkpointer).getState(config)).next).toEqual(["approve"]);
+        const done = await approvalGraph(second.checkpointer).invoke(new Command({ resume: "rejected" }), config);
+        expect(done.decision).toBe("ec2.require-imdsv2: rejected");
+        expect(done.writes).toBe(1);
+        expect(await second.policies.getPolicy("s3-private")).not.toBeNull();
+      } finally {
+        await second.close();
+      }
+    });
+  });
+
+  describe("when two stores share the database, as two workers would", () => {
+    it("lets the other one resume a pause, and keeps threads apart", async () => {
+      const [a, b] = [await openStore(place.location), await openStore(place.location)];
+      try {
+        await approvalGraph(a.checkpointer).invoke({ request: "x" }, { configurable: { thread_id: "x" } });
+        await approvalGraph(a.checkpointer).invoke({ request: "y" }, { configurable: { thread_id: "y" } });
+        const done = await approvalGraph(b.checkpointer).invoke(new Command({ resume: "ok" }), { configurable: { thread_id: "y" } });
+        expect(done.decision).toBe("y: ok");
+        expect((await approvalGraph(a.checkpointer).getState({ configurable: { thread_id: "y" } })).next).toEqual([]);
+        expect((await approvalGraph(b.checkpointer).getState({ configurable: { thread_id: "x" } })).next).toEqual(["approve"]);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
   });
 });

@@ -1,7 +1,9 @@
-// Shared fixtures for store tests: temp files and small valid policies/findings.
+// Shared fixtures for store tests: temp SQLite files or PostgreSQL schemas, small valid policies/findings.
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { afterEach, beforeEach } from "vitest";
-import { openStore, type Store } from "../../store/index.js";
+import pg from "pg";
+import { afterEach, beforeEach, describe } from "vitest";
+import { openStore, type Store, type StoreLocation } from "../../store/index.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Finding } from "../../policy/resource.js";
@@ -55,29 +57,83 @@ export function steppingClock(start = Date.parse("2025-01-01T00:00:00Z")): () =>
   return () => new Date(start + 1000 * tick++);
 }
 
+export const BACKENDS = ["sqlite", "postgres"] as const;
+export type BackendKind = (typeof BACKENDS)[number];
+
+/** The PostgreSQL the tests use (test/setup/services.ts has checked it answers). */
+export function testDatabaseUrl(): string {
+  return process.env.AGPM_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+}
+
+/** Runs `body` once per backend, inside `describe("on sqlite")` and `describe("on postgres")`. */
+export function eachBackend(body: (kind: BackendKind) => void): void {
+  for (const kind of BACKENDS) describe(`on ${kind}`, () => body(kind));
+}
+
+export interface TempLocation {
+  location: StoreLocation;
+  /** Removes the file or drops the schema (with everything in it). */
+  cleanup(): Promise<void>;
+}
+
+/** A place for a fresh store: a not-yet-existing SQLite file, or a unique not-yet-existing schema. */
+export function tempLocation(kind: BackendKind): TempLocation {
+  if (kind === "sqlite") {
+    const temp = tempDbFile();
+    return { location: { file: temp.file }, cleanup: async () => temp.cleanup() };
+  }
+  const databaseUrl = testDatabaseUrl();
+  const schema = `agpm_test_${randomBytes(6).toString("hex")}`;
+  return {
+    location: { databaseUrl, schema },
+    cleanup: async () => {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        await client.query(`drop schema if exists "${schema}" cascade`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+export interface TempStoreEnv {
+  readonly store: Store;
+  readonly location: StoreLocation;
+  /** Another store on the same database (another connection), closed by the caller. */
+  reopen(options?: { now?: () => Date }): Promise<Store>;
+}
+
 /**
- * A fresh store on a temporary file for each test (stepping clock), closed and removed after.
- * Read `env.store` and `env.file` inside tests.
+ * A fresh store for each test (stepping clock) on `kind` — a temporary SQLite file, or its own
+ * PostgreSQL schema — closed and removed after. Read `env.store` and `env.location` inside tests.
  */
-export function useTempStore(): { readonly store: Store; readonly file: string } {
-  let temp: ReturnType<typeof tempDbFile> | undefined;
+export function useTempStore(kind: BackendKind = "sqlite"): TempStoreEnv {
+  let temp: TempLocation | undefined;
   let store: Store | undefined;
   beforeEach(async () => {
-    temp = tempDbFile();
-    store = await openStore({ file: temp.file, now: steppingClock() });
+    temp = tempLocation(kind);
+    store = await openStore({ ...temp.location, now: steppingClock() });
   });
   afterEach(async () => {
     await store?.close();
-    temp?.cleanup();
+    await temp?.cleanup();
+    store = undefined;
+    temp = undefined;
   });
+  const location = (): StoreLocation => {
+    if (!temp) throw new Error("useTempStore: read env.location inside a test");
+    return temp.location;
+  };
   return {
     get store(): Store {
       if (!store) throw new Error("useTempStore: read env.store inside a test");
       return store;
     },
-    get file(): string {
-      if (!temp) throw new Error("useTempStore: read env.file inside a test");
-      return temp.file;
+    get location(): StoreLocation {
+      return location();
     },
+    reopen: (options = {}) => openStore({ ...location(), ...options }),
   };
 }

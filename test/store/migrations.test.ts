@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { migrateToLatest, openMemoryStore, openStore } from "../../store/index.js";
-import { samplePolicy, tempDbFile } from "./helpers.js";
+import { samplePolicy, tempDbFile, tempLocation, testDatabaseUrl } from "./helpers.js";
+import type { TempLocation } from "./helpers.js";
 
 let temp: ReturnType<typeof tempDbFile>;
 beforeEach(() => {
@@ -10,7 +11,7 @@ beforeEach(() => {
 });
 afterEach(() => temp.cleanup());
 
-describe("when the store is opened", () => {
+describe("when the store is a SQLite file", () => {
   it("creates the parent folders and the file", async () => {
     const store = await openStore({ file: temp.file });
     await store.close();
@@ -59,5 +60,61 @@ describe("when the store is opened", () => {
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
+  });
+});
+
+describe("when the store is on PostgreSQL", () => {
+  let place: TempLocation;
+  beforeEach(() => {
+    place = tempLocation("postgres");
+  });
+  afterEach(() => place.cleanup());
+
+  it("creates its schema and reopens without re-running migrations or losing data", async () => {
+    const first = await openStore(place.location);
+    await first.policies.createPolicy(samplePolicy(), "alice");
+    await first.close();
+
+    const second = await openStore(place.location);
+    try {
+      const schema = "schema" in place.location ? place.location.schema : undefined;
+      expect(await migrateToLatest(second.db, { schema })).toEqual([]);
+      expect((await second.policies.getPolicy("s3-private"))?.title).toBe("S3 buckets are private");
+      const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(second.db);
+      expect(applied.rows.map((row) => row.name)).toEqual(["0001_initial"]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("migrates once when many openers start on a fresh schema at the same moment", async () => {
+    const stores = await Promise.all(Array.from({ length: 6 }, () => openStore(place.location)));
+    try {
+      const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(stores[0]!.db);
+      expect(applied.rows.map((row) => row.name)).toEqual(["0001_initial"]);
+      await stores[1]!.policies.createPolicy(samplePolicy(), "alice");
+      expect((await stores[5]!.policies.getPolicy("s3-private"))?.version).toBe(1);
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
+    }
+  });
+
+  it("keeps stores in different schemas of one database apart", async () => {
+    const other = tempLocation("postgres");
+    const [a, b] = [await openStore(place.location), await openStore(other.location)];
+    try {
+      await a.policies.createPolicy(samplePolicy(), "alice");
+      expect(await b.policies.listPolicies()).toEqual([]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      await other.cleanup();
+    }
+  });
+
+  it("refuses an unreachable server or an unsafe schema name with STORE_ERROR", async () => {
+    await expect(openStore({ databaseUrl: "postgres://postgres@127.0.0.1:1/test" })).rejects.toMatchObject({ code: "STORE_ERROR" });
+    await expect(openStore({ databaseUrl: testDatabaseUrl(), schema: 'x"; drop table y; --' })).rejects.toMatchObject({
+      code: "STORE_ERROR",
+    });
   });
 });
