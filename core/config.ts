@@ -14,6 +14,8 @@ export const ConfigSchema = z.object({
   dbFile: z.string().optional(),
   /** postgres://… selects PostgreSQL as the store (shared by many workers); otherwise SQLite. */
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, "a postgres:// URL").optional(),
+  /** Redis key prefix of the queues (a hash tag such as "{agpm}" on Redis Cluster). */
+  queuePrefix: z.string().min(1).default("agpm"),
   /** Redis for the queues and workers. */
   redisUrl: z.string().regex(/^rediss?:\/\//, "a redis:// URL").default("redis://127.0.0.1:6379"),
   /** Default sandbox account file; default `<home>/sandbox.json`. */
@@ -68,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbFile: blankToUndefined(env.AGPM_DB),
     databaseUrl: blankToUndefined(env.AGPM_DATABASE_URL),
     redisUrl: blankToUndefined(env.REDIS_URL),
+    queuePrefix: blankToUndefined(env.AGPM_QUEUE_PREFIX),
     sandboxFile: blankToUndefined(env.AGPM_SANDBOX),
     maxChanges: blankToUndefined(env.AGPM_MAX_CHANGES),
     concurrency: blankToUndefined(env.AGPM_CONCURRENCY),

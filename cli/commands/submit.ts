@@ -26,7 +26,7 @@ export async function submit(app: App, io: CliIo, intentText: string, rawFlags: 
   const flags = SubmitFlagsSchema.parse(rawFlags);
   const { target, notice } = await resolveTarget(flags, app.config, app.paths.sandboxFile, io.cwd);
   if (notice && !flags.json) io.stderr(`${notice}\n`);
-  const prefix = io.env.AGPM_QUEUE_PREFIX?.trim() || undefined;
+  const prefix = app.config.queuePrefix;
   const producer = openIntentsQueue({ url: app.config.redisUrl, ...(prefix ? { prefix } : {}) });
   try {
     const { jobId } = await submitIntent(producer.queue, {

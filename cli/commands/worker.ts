@@ -31,7 +31,7 @@ export async function runWorker(app: App, io: CliIo, rawFlags: Record<string, un
   const flags = WorkerFlagsSchema.parse(rawFlags);
   const unknown = flags.queues.filter((q) => !(QUEUES as readonly string[]).includes(q));
   if (unknown.length > 0) throw new AgpmError("INPUT_INVALID", `unknown queue ${unknown.join(", ")} (available: ${QUEUES.join(", ")})`);
-  const prefix = io.env.AGPM_QUEUE_PREFIX?.trim() || undefined;
+  const prefix = app.config.queuePrefix;
   const processor = createIntentProcessor(app.deps, app.checkpointer, {
     maxChanges: app.config.maxChanges, maxTranslationAttempts: app.config.maxTranslationAttempts, translator: app.config.translator,
   });
