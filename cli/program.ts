@@ -37,6 +37,14 @@ const targetOptions = (cmd: Command) =>
     .option("--aws", "use the real AWS account (default credential chain, AWS_REGION, AWS_ENDPOINT_URL)")
     .option("--region <region>", "with --aws: the region to use and scan");
 
+/** The flags of every command that may change the account: `run` and `submit`. */
+const enforcementOptions = (cmd: Command) =>
+  cmd
+    .option("--apply", "make the changes (default: dry run)")
+    .option("--yes", "approve a blast-radius pause on the spot, and accept offers (e.g. create a missing policy)")
+    .option("--max-changes <n>", "pause for approval when more resources would change (default AGPM_MAX_CHANGES or 10)")
+    .addOption(new Option("--translator <name>", "offline | llm | auto").choices(["offline", "llm", "auto"]));
+
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const wantsJson = (flags: { json?: boolean }) => flags.json === true;
   const act = (progress: boolean, json: boolean, fn: Action) => async () => {
@@ -62,12 +70,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
-  targetOptions(program.command("run").argument("<intent>", "what must be true, in plain words"))
+  enforcementOptions(targetOptions(program.command("run").argument("<intent>", "what must be true, in plain words")))
     .description("translate an intent into a policy, evaluate it and plan (or, with --apply, make) the fixes")
-    .option("--apply", "make the changes (default: dry run)")
-    .option("--yes", "approve a blast-radius pause on the spot, and accept offers (e.g. create a missing policy)")
-    .option("--max-changes <n>", "pause for approval when more resources would change (default AGPM_MAX_CHANGES or 10)")
-    .addOption(new Option("--translator <name>", "offline | llm | auto").choices(["offline", "llm", "auto"]))
     .option("--json", "print exactly one JSON document")
     .action((intent: string, flags: Record<string, unknown>) => act(true, wantsJson(flags), async (app) => (await commands.run()).runIntent(app, io, "run", intent, flags))());
 
@@ -113,12 +117,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option("--queues <names>", "comma-separated queues to work (default intents)")
     .action((flags: Record<string, unknown>) => act(false, false, async (app) => (await commands.worker()).runWorker(app, io, flags))());
 
-  targetOptions(program.command("submit").argument("<intent>", "what must be true, in plain words"))
+  enforcementOptions(targetOptions(program.command("submit").argument("<intent>", "what must be true, in plain words")))
     .description("enqueue an intent for a worker (REDIS_URL); with --wait, print its report")
-    .option("--apply", "make the changes (default: dry run)")
-    .option("--yes", "approve a blast-radius pause on the spot")
-    .option("--max-changes <n>", "pause for approval when more resources would change")
-    .addOption(new Option("--translator <name>", "offline | llm | auto").choices(["offline", "llm", "auto"]))
     .option("--wait", "wait for the job and print its report")
     .option("--timeout <seconds>", "with --wait: how long to wait (default 600)")
     .option("--json", "print exactly one JSON document")
