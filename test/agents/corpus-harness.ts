@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import { isAgpmError } from "../../core/errors.js";
-import { parseIntent } from "../../agents/intent/parse.js";
+import { parseIntent, type ParsedIntent } from "../../agents/intent/parse.js";
 import { scopeFromEntities } from "../../agents/planner/scope.js";
 import { createOfflineTranslator } from "../../agents/translator/offline.js";
 import { ScopeSchema } from "../../policy/schema.js";
@@ -72,18 +72,23 @@ export interface Outcome {
 
 const translator = createOfflineTranslator();
 
-/** Translates an intent as the governance graph does: planner checks, then the offline translator. */
-export async function translateLine(intent: string): Promise<Outcome> {
-  const parsed = parseIntent(intent);
-  const base = { controls: [], operation: parsed.operation, scope: {}, params: {}, exemption: parsed.entities.exemption, notes: [] };
-  if (parsed.weakening) return { ...base, refused: true, reason: `weakening: ${parsed.weakening}` };
-  const plan: Plan = {
+/** The plan the planner makes for a parsed intent that acts on no stored policy. */
+export function planFor(parsed: ParsedIntent): Plan {
+  return {
     operation: parsed.operation,
     kinds: [...new Set(parsed.controls.map((c) => c.kind))],
     scope: scopeFromEntities(parsed.entities),
     existing: null,
     interpretation: [],
   };
+}
+
+/** Translates an intent as the governance graph does: planner checks, then the offline translator. */
+export async function translateLine(intent: string): Promise<Outcome> {
+  const parsed = parseIntent(intent);
+  const base = { controls: [], operation: parsed.operation, scope: {}, params: {}, exemption: parsed.entities.exemption, notes: [] };
+  if (parsed.weakening) return { ...base, refused: true, reason: `weakening: ${parsed.weakening}` };
+  const plan = planFor(parsed);
   try {
     const out = await translator.translate({ intent, plan, feedback: [], previous: null });
     return {

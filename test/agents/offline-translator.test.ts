@@ -3,22 +3,14 @@
 import { describe, expect, it } from "vitest";
 import { createOfflineTranslator } from "../../agents/translator/offline.js";
 import { parseIntent } from "../../agents/intent/parse.js";
-import { scopeFromEntities } from "../../agents/planner/scope.js";
-import type { Plan } from "../../graphs/state.js";
+import { planFor } from "./corpus-harness.js";
 import { isAgpmError } from "../../core/errors.js";
 
 const translator = createOfflineTranslator();
 
 async function translate(intent: string) {
   const parsed = parseIntent(intent);
-  const plan: Plan = {
-    operation: parsed.operation,
-    kinds: [...new Set(parsed.controls.map((c) => c.kind))],
-    scope: scopeFromEntities(parsed.entities),
-    existing: null,
-    interpretation: [],
-  };
-  const out = await translator.translate({ intent, plan, feedback: [], previous: null });
+  const out = await translator.translate({ intent, plan: planFor(parsed), feedback: [], previous: null });
   return { ...out, parsed, ruleIds: out.draft.rules.map((r) => r.id).sort() };
 }
 
