@@ -9,6 +9,8 @@ import { openBackend } from "./dialect.js";
 import type { Backend, StoreLocation } from "./dialect.js";
 import { redactUrl } from "./postgres.js";
 import { createFindingRepository } from "./findings.js";
+import { createHistoryRepository } from "./history.js";
+import type { HistoryRepository } from "./history.js";
 import type { FindingRepository } from "./findings.js";
 import { migrationProvider } from "./migrations/index.js";
 import { createPolicyRepository } from "./policies.js";
@@ -32,6 +34,8 @@ export interface Store {
   runs: RunRepository;
   findings: FindingRepository;
   audit: AuditRepository;
+  /** Findings history: current status per (policy, rule, resource) and what changed when. */
+  history: HistoryRepository;
   /**
    * LangGraph checkpoints in the same database (PostgreSQL: `PostgresSaver` in the same schema).
    * On SQLite its calls wait for any open store transaction, so a graph and the store can share
@@ -117,6 +121,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     runs: createRunRepository(context),
     findings: createFindingRepository(context),
     audit: createAuditRepository(context),
+    history: createHistoryRepository(context),
     checkpointer,
     db,
     close: () =>

@@ -10,6 +10,8 @@ export type { RunRepository } from "./runs.js";
 export type { FindingRepository } from "./findings.js";
 export { FINDINGS_PER_STATEMENT } from "./findings.js";
 export type { AuditRepository } from "./audit.js";
+export { FINDING_CHANGES, FindingChangeKindSchema, FindingChangeSchema, FindingStateSchema } from "./history.js";
+export type { ChangeQuery, FindingChange, FindingChangeKind, FindingState, HistoryRepository, Observation, ObservationResult, RemediationRecord, StateQuery } from "./history.js";
 export {
   AUDIT_RESULTS,
   AuditEventSchema,

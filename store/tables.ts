@@ -73,10 +73,43 @@ export interface AuditEventsTable {
   dedupe_key: string | null;
 }
 
+export interface FindingStatesTable {
+  policy_id: string;
+  rule_id: string;
+  kind: string;
+  region: string;
+  resource_id: string;
+  status: EvaluationStatus;
+  /** When the resource entered this status. */
+  since: string;
+  last_seen: string;
+  run_id: string;
+  policy_version: number;
+}
+
+export interface FindingChangesTable {
+  id: string;
+  at: string;
+  run_id: string;
+  policy_id: string;
+  policy_version: number;
+  rule_id: string;
+  kind: string;
+  region: string;
+  resource_id: string;
+  change: string;
+  from_status: EvaluationStatus | null;
+  /** null when the resource is gone. */
+  to_status: EvaluationStatus | null;
+  reason: string;
+}
+
 export interface Database {
   policies: PoliciesTable;
   policy_versions: PolicyVersionsTable;
   runs: RunsTable;
   findings: FindingsTable;
   audit_events: AuditEventsTable;
+  finding_states: FindingStatesTable;
+  finding_changes: FindingChangesTable;
 }

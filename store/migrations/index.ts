@@ -1,9 +1,11 @@
 // The in-code migration list: names sort in the order they must run; never rename or edit a shipped one.
 import type { Migration, MigrationProvider } from "kysely";
 import { initial } from "./0001_initial.js";
+import { history } from "./0002_history.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": initial,
+  "0002_history": history,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,264 @@
+// Findings history: each observation of a policy (a sweep, or a run) is compared with the
+// stored status of every (rule, resource); what changed becomes a change row — drift,
+// recovered, remediated, removed — and the status table moves on.
+import { z } from "zod";
+import { EvaluationStatusSchema, FindingSchema, type EvaluationStatus, type Finding } from "../policy/resource.js";
+import { guarded, parseInput } from "./codec.js";
+import type { StoreContext } from "./context.js";
+import { newId } from "./ids.js";
+import type { FindingChangesTable, FindingStatesTable } from "./tables.js";
+
+export const FINDING_CHANGES = ["drift", "recovered", "remediated", "removed"] as const;
+export const FindingChangeKindSchema = z.enum(FINDING_CHANGES);
+/** drift: newly failing. recovered: no longer failing. remediated: fixed and verified by agpm. removed: a failing resource is gone. */
+export type FindingChangeKind = z.infer<typeof FindingChangeKindSchema>;
+
+export const FindingChangeSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  runId: z.string(),
+  policyId: z.string(),
+  policyVersion: z.number().int(),
+  ruleId: z.string(),
+  kind: z.string(),
+  region: z.string(),
+  resourceId: z.string(),
+  change: FindingChangeKindSchema,
+  fromStatus: EvaluationStatusSchema.nullable(),
+  toStatus: EvaluationStatusSchema.nullable(),
+  reason: z.string(),
+});
+export type FindingChange = z.infer<typeof FindingChangeSchema>;
+
+export const FindingStateSchema = z.object({
+  policyId: z.string(),
+  ruleId: z.string(),
+  kind: z.string(),
+  region: z.string(),
+  resourceId: z.string(),
+  status: EvaluationStatusSchema,
+  since: z.string(),
+  lastSeen: z.string(),
+  runId: z.string(),
+  policyVersion: z.number().int(),
+});
+export type FindingState = z.infer<typeof FindingStateSchema>;
+
+export const ObservationSchema = z.object({
+  runId: z.string().min(1),
+  policyId: z.string().min(1),
+  policyVersion: z.number().int().positive(),
+  findings: z.array(FindingSchema),
+  /**
+   * What was fully read: a stored status inside it with no finding now means the resource is
+   * gone. Regions null = every region. Kinds that could not be listed must be left out.
+   */
+  coverage: z.object({ regions: z.array(z.string()).nullable(), kinds: z.array(z.string()) }),
+});
+export type Observation = z.input<typeof ObservationSchema>;
+
+export interface ObservationResult {
+  /** The policy had no history: this observation is the baseline, nothing counts as drift. */
+  baseline: boolean;
+  changes: FindingChange[];
+  /** (rule, resource) pairs failing now and at the previous observation too. */
+  stillFailing: number;
+}
+
+export const RemediationRecordSchema = z.object({
+  runId: z.string().min(1),
+  policyId: z.string().min(1),
+  policyVersion: z.number().int().positive(),
+  items: z.array(z.object({ kind: z.string(), region: z.string(), resourceId: z.string(), ruleIds: z.array(z.string()), summary: z.string() })),
+});
+export type RemediationRecord = z.input<typeof RemediationRecordSchema>;
+
+export const ChangeQuerySchema = z.object({
+  policyId: z.string().optional(),
+  resourceId: z.string().optional(),
+  runId: z.string().optional(),
+  change: FindingChangeKindSchema.optional(),
+  /** ISO timestamp: only changes at or after it. */
+  since: z.string().optional(),
+  limit: z.number().int().positive().optional(),
+});
+export type ChangeQuery = z.input<typeof ChangeQuerySchema>;
+
+export const StateQuerySchema = z.object({
+  policyId: z.string().optional(),
+  status: EvaluationStatusSchema.optional(),
+  limit: z.number().int().positive().optional(),
+});
+export type StateQuery = z.input<typeof StateQuerySchema>;
+
+export interface HistoryRepository {
+  /** Compares an observation with the stored statuses; idempotent for a run already recorded. */
+  recordObservation(observation: Observation): Promise<ObservationResult>;
+  /** Marks verified remediations: the rules they fixed pass from now on. */
+  recordRemediations(record: RemediationRecord): Promise<FindingChange[]>;
+  listChanges(query?: ChangeQuery): Promise<FindingChange[]>;
+  listStates(query?: StateQuery): Promise<FindingState[]>;
+}
+
+/** Rows per INSERT: 13 columns × 500 stays far inside both engines' parameter limits. */
+const ROWS_PER_STATEMENT = 500;
+
+const keyOf = (r: { rule_id: string; kind: string; region: string; resource_id: string }) =>
+  `${r.rule_id}\u0000${r.kind}\u0000${r.region}\u0000${r.resource_id}`;
+
+const FAILING: ReadonlySet<EvaluationStatus> = new Set(["fail"]);
+const CLEAN: ReadonlySet<EvaluationStatus> = new Set(["pass", "skip"]);
+
+function toChange(row: FindingChangesTable): FindingChange {
+  return {
+    id: row.id, at: row.at, runId: row.run_id, policyId: row.policy_id, policyVersion: row.policy_version,
+    ruleId: row.rule_id, kind: row.kind, region: row.region, resourceId: row.resource_id,
+    change: FindingChangeKindSchema.parse(row.change), fromStatus: row.from_status, toStatus: row.to_status, reason: row.reason,
+  };
+}
+
+function toState(row: FindingStatesTable): FindingState {
+  return {
+    policyId: row.policy_id, ruleId: row.rule_id, kind: row.kind, region: row.region, resourceId: row.resource_id,
+    status: row.status, since: row.since, lastSeen: row.last_seen, runId: row.run_id, policyVersion: row.policy_version,
+  };
+}
+
+/** What a status change means, if anything worth a row. */
+function classify(from: EvaluationStatus | null, to: EvaluationStatus, baseline: boolean): FindingChangeKind | null {
+  if (FAILING.has(to)) {
+    if (from === null) return baseline ? null : "drift";
+    return CLEAN.has(from) ? "drift" : null;
+  }
+  return from !== null && FAILING.has(from) && CLEAN.has(to) ? "recovered" : null;
+}
+
+export function createHistoryRepository({ db, now }: StoreContext): HistoryRepository {
+  return {
+    async recordObservation(input) {
+      const obs = parseInput(ObservationSchema, input, "observation");
+      return guarded("recordObservation", () =>
+        db.transaction().execute(async (trx) => {
+          const recorded = await trx.selectFrom("finding_changes").selectAll().where("run_id", "=", obs.runId).where("change", "!=", "remediated").orderBy("id").execute();
+          const sameRun = await trx.selectFrom("finding_states").select("run_id").where("policy_id", "=", obs.policyId).where("run_id", "=", obs.runId).limit(1).executeTakeFirst();
+          if (recorded.length > 0 || sameRun !== undefined) {
+            // A retried step: report what the first attempt recorded instead of comparing with itself.
+            const stillFailing = obs.findings.filter((f) => f.status === "fail").length - recorded.filter((c) => c.change === "drift").length;
+            return { baseline: false, changes: recorded.map(toChange), stillFailing: Math.max(0, stillFailing) };
+          }
+          const anyState = await trx.selectFrom("finding_states").select("run_id").where("policy_id", "=", obs.policyId).limit(1).executeTakeFirst();
+          const anyChange = await trx.selectFrom("finding_changes").select("id").where("policy_id", "=", obs.policyId).limit(1).executeTakeFirst();
+          const baseline = anyState === undefined && anyChange === undefined;
+          const { regions, kinds } = obs.coverage;
+          let previousQuery = trx.selectFrom("finding_states").selectAll().where("policy_id", "=", obs.policyId);
+          if (regions !== null) previousQuery = previousQuery.where("region", "in", regions.length > 0 ? regions : [""]);
+          const previousRows = kinds.length > 0 ? await previousQuery.where("kind", "in", kinds).execute() : [];
+          const previous = new Map(previousRows.map((row) => [keyOf(row), row]));
+          const at = now();
+          const changes: FindingChangesTable[] = [];
+          const inserts: FindingStatesTable[] = [];
+          const moved: FindingStatesTable[] = [];
+          let stillFailing = 0;
+          const change = (f: { rule_id: string; kind: string; region: string; resource_id: string }, kind: FindingChangeKind, from: EvaluationStatus | null, to: EvaluationStatus | null, reason: string) =>
+            changes.push({
+              id: newId("chg"), at, run_id: obs.runId, policy_id: obs.policyId, policy_version: obs.policyVersion,
+              rule_id: f.rule_id, kind: f.kind, region: f.region, resource_id: f.resource_id, change: kind, from_status: from, to_status: to, reason,
+            });
+          for (const finding of obs.findings) {
+            const row: FindingStatesTable = {
+              policy_id: obs.policyId, rule_id: finding.ruleId, kind: finding.kind, region: finding.region, resource_id: finding.resourceId,
+              status: finding.status, since: at, last_seen: at, run_id: obs.runId, policy_version: obs.policyVersion,
+            };
+            const key = keyOf(row);
+            const prev = previous.get(key);
+            previous.delete(key);
+            if (prev && prev.status === finding.status) {
+              if (FAILING.has(finding.status)) stillFailing++;
+              continue;
+            }
+            const kind = classify(prev?.status ?? null, finding.status, baseline);
+            if (kind) change(row, kind, prev?.status ?? null, finding.status, finding.reason);
+            (prev ? moved : inserts).push(row);
+          }
+          // Unchanged rows only need to say they were seen: one statement for the whole scope.
+          if (previousRows.length > 0) {
+            let touch = trx.updateTable("finding_states").set({ last_seen: at, run_id: obs.runId, policy_version: obs.policyVersion }).where("policy_id", "=", obs.policyId).where("kind", "in", kinds);
+            if (regions !== null) touch = touch.where("region", "in", regions.length > 0 ? regions : [""]);
+            await touch.execute();
+          }
+          for (const row of moved) {
+            await trx.updateTable("finding_states").set({ status: row.status, since: at, last_seen: at, run_id: obs.runId, policy_version: obs.policyVersion })
+              .where("policy_id", "=", row.policy_id).where("rule_id", "=", row.rule_id).where("kind", "=", row.kind)
+              .where("region", "=", row.region).where("resource_id", "=", row.resource_id).execute();
+          }
+          // Left over: covered by this observation but not seen — the resource (or the rule) is gone.
+          for (const gone of previous.values()) {
+            if (FAILING.has(gone.status)) change(gone, "removed", gone.status, null, "the resource no longer exists (or the rule was removed)");
+            await trx.deleteFrom("finding_states")
+              .where("policy_id", "=", gone.policy_id).where("rule_id", "=", gone.rule_id).where("kind", "=", gone.kind)
+              .where("region", "=", gone.region).where("resource_id", "=", gone.resource_id).execute();
+          }
+          for (let i = 0; i < inserts.length; i += ROWS_PER_STATEMENT) await trx.insertInto("finding_states").values(inserts.slice(i, i + ROWS_PER_STATEMENT)).execute();
+          for (let i = 0; i < changes.length; i += ROWS_PER_STATEMENT) await trx.insertInto("finding_changes").values(changes.slice(i, i + ROWS_PER_STATEMENT)).execute();
+          return { baseline, changes: changes.map(toChange), stillFailing };
+        }),
+      );
+    },
+
+    async recordRemediations(input) {
+      const record = parseInput(RemediationRecordSchema, input, "remediation record");
+      return guarded("recordRemediations", () =>
+        db.transaction().execute(async (trx) => {
+          const at = now();
+          const written: FindingChangesTable[] = [];
+          for (const item of record.items) {
+            for (const ruleId of item.ruleIds) {
+              const where = { policy_id: record.policyId, rule_id: ruleId, kind: item.kind, region: item.region, resource_id: item.resourceId };
+              const state = await trx.selectFrom("finding_states").selectAll()
+                .where("policy_id", "=", where.policy_id).where("rule_id", "=", ruleId).where("kind", "=", item.kind)
+                .where("region", "=", item.region).where("resource_id", "=", item.resourceId).executeTakeFirst();
+              // Already recorded (a retried step) or never observed failing: nothing changed.
+              if (!state || state.status !== "fail") continue;
+              await trx.updateTable("finding_states").set({ status: "pass", since: at, last_seen: at, run_id: record.runId })
+                .where("policy_id", "=", where.policy_id).where("rule_id", "=", ruleId).where("kind", "=", item.kind)
+                .where("region", "=", item.region).where("resource_id", "=", item.resourceId).execute();
+              written.push({
+                id: newId("chg"), at, run_id: record.runId, policy_version: record.policyVersion, ...where,
+                change: "remediated", from_status: "fail", to_status: "pass", reason: item.summary,
+              });
+            }
+          }
+          if (written.length > 0) await trx.insertInto("finding_changes").values(written).execute();
+          return written.map(toChange);
+        }),
+      );
+    },
+
+    async listChanges(input = {}) {
+      const query = parseInput(ChangeQuerySchema, input, "change query");
+      const rows = await guarded("listChanges", () => {
+        let select = db.selectFrom("finding_changes").selectAll().orderBy("at", "desc").orderBy("id", "desc");
+        if (query.policyId !== undefined) select = select.where("policy_id", "=", query.policyId);
+        if (query.resourceId !== undefined) select = select.where("resource_id", "=", query.resourceId);
+        if (query.runId !== undefined) select = select.where("run_id", "=", query.runId);
+        if (query.change !== undefined) select = select.where("change", "=", query.change);
+        if (query.since !== undefined) select = select.where("at", ">=", query.since);
+        if (query.limit !== undefined) select = select.limit(query.limit);
+        return select.execute();
+      });
+      return rows.map(toChange);
+    },
+
+    async listStates(input = {}) {
+      const query = parseInput(StateQuerySchema, input, "state query");
+      const rows = await guarded("listStates", () => {
+        let select = db.selectFrom("finding_states").selectAll().orderBy("policy_id").orderBy("since").orderBy("resource_id").orderBy("rule_id");
+        if (query.policyId !== undefined) select = select.where("policy_id", "=", query.policyId);
+        if (query.status !== undefined) select = select.where("status", "=", query.status);
+        if (query.limit !== undefined) select = select.limit(query.limit);
+        return select.execute();
+      });
+      return rows.map(toState);
+    },
+  };
+}
