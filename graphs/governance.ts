@@ -1,8 +1,9 @@
-// The governance graph: wiring only. planner → translator → validator → publisher →
+// The governance graph: wiring only. planner → translator → validator → publisher → history →
 // (approval) → enforcer → reporter, with the validator sending drafts back to the translator.
 import { END, START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgraph";
 import { createApprovalNode } from "../agents/approval/node.js";
 import { createEnforcerNode } from "../agents/enforcer/node.js";
+import { createHistoryNode } from "../agents/history/node.js";
 import { createPlannerNode } from "../agents/planner/node.js";
 import { createPublisherNode } from "../agents/publisher/node.js";
 import { createReporterNode } from "../agents/reporter/node.js";
@@ -29,8 +30,13 @@ export function afterValidator(s: State): "reporter" | "translator" | "publisher
   return s.options.command === "run" ? "publisher" : "reporter";
 }
 
-export function afterPublisher(s: State): "reporter" | "approvalGate" | "enforcer" {
-  if (failed(s) || s.plan?.operation === "retire") return "reporter";
+export function afterPublisher(s: State): "reporter" | "history" {
+  return failed(s) || s.plan?.operation === "retire" ? "reporter" : "history";
+}
+
+/** After the findings are recorded: enforce directly, or wait for a person first. */
+export function afterHistory(s: State): "reporter" | "approvalGate" | "enforcer" {
+  if (failed(s)) return "reporter";
   const radius = s.blastRadius?.resources ?? 0;
   const needsPerson = radius > s.options.maxChanges || s.safety.length > 0;
   return s.options.apply && needsPerson ? "approvalGate" : "enforcer";
@@ -42,7 +48,7 @@ export function afterApproval(s: State): "reporter" | "enforcer" {
 
 /** Recursion limit for one run: the longest path plus every allowed translation retry. */
 export function recursionLimitFor(maxTranslationAttempts: number): number {
-  return 10 + 2 * maxTranslationAttempts;
+  return 12 + 2 * maxTranslationAttempts;
 }
 
 export function buildGovernanceGraph(deps: GraphDeps, checkpointer: BaseCheckpointSaver) {
@@ -51,6 +57,7 @@ export function buildGovernanceGraph(deps: GraphDeps, checkpointer: BaseCheckpoi
     .addNode("translator", createTranslatorNode(deps))
     .addNode("validator", createValidatorNode(deps))
     .addNode("publisher", createPublisherNode(deps))
+    .addNode("history", createHistoryNode(deps))
     .addNode("approvalGate", createApprovalNode(deps))
     .addNode("enforcer", createEnforcerNode(deps))
     .addNode("reporter", createReporterNode(deps))
@@ -58,7 +65,8 @@ export function buildGovernanceGraph(deps: GraphDeps, checkpointer: BaseCheckpoi
     .addConditionalEdges("planner", afterPlanner, ["reporter", "publisher", "translator"])
     .addConditionalEdges("translator", afterTranslator, ["reporter", "validator", "translator"])
     .addConditionalEdges("validator", afterValidator, ["reporter", "translator", "publisher"])
-    .addConditionalEdges("publisher", afterPublisher, ["reporter", "approvalGate", "enforcer"])
+    .addConditionalEdges("publisher", afterPublisher, ["reporter", "history"])
+    .addConditionalEdges("history", afterHistory, ["reporter", "approvalGate", "enforcer"])
     .addConditionalEdges("approvalGate", afterApproval, ["reporter", "enforcer"])
     .addEdge("enforcer", "reporter")
     .addEdge("reporter", END)

@@ -1,12 +1,13 @@
 // Starting and resuming governance runs: the one entry point every intake surface uses.
-import { Command, type BaseCheckpointSaver } from "@langchain/langgraph";
+import { Command, type BaseCheckpointSaver, type StateSnapshot } from "@langchain/langgraph";
 import { AgpmError } from "../core/errors.js";
 import { newId } from "../store/index.js";
 import type { ApprovalDecision, ApprovalRequest } from "../agents/approval/node.js";
 import { buildReport, type RunReport } from "../agents/reporter/report.js";
 import type { GraphDeps } from "./deps.js";
 import { buildGovernanceGraph, recursionLimitFor } from "./governance.js";
-import { RunOptionsSchema, type RunOptionsInput, type State } from "./state.js";
+import { buildSweepGraph } from "./sweep.js";
+import { RunOptionsSchema, type RunOptions, type RunOptionsInput, type State } from "./state.js";
 
 export interface RunOutcome {
   report: RunReport;
@@ -18,7 +19,19 @@ function configFor(runId: string, maxTranslationAttempts: number) {
   return { configurable: { thread_id: runId }, recursionLimit: recursionLimitFor(maxTranslationAttempts) };
 }
 
-async function settle(deps: GraphDeps, graph: ReturnType<typeof buildGovernanceGraph>, runId: string, attempts: number): Promise<RunOutcome> {
+type RunConfig = ReturnType<typeof configFor>;
+/** What the runner needs of either graph (their node names differ, so their full types do not unify). */
+interface Graph {
+  invoke(input: unknown, config: RunConfig): Promise<unknown>;
+  getState(config: RunConfig): Promise<StateSnapshot>;
+}
+
+/** Sweeps have their own entry (a stored policy, no translation); every other command starts at the planner. */
+function graphFor(command: RunOptions["command"], deps: GraphDeps, checkpointer: BaseCheckpointSaver): Graph {
+  return command === "sweep" ? buildSweepGraph(deps, checkpointer) : buildGovernanceGraph(deps, checkpointer);
+}
+
+async function settle(deps: GraphDeps, graph: Graph, runId: string, attempts: number): Promise<RunOutcome> {
   const snapshot = await graph.getState(configFor(runId, attempts));
   const state = snapshot.values as State;
   const interrupt = snapshot.tasks.flatMap((t) => t.interrupts)[0];
@@ -31,16 +44,30 @@ async function settle(deps: GraphDeps, graph: ReturnType<typeof buildGovernanceG
   return { report: buildReport(state), pending: null };
 }
 
-/** Runs an intent through the graph until it completes or pauses for approval. */
+/**
+ * Runs an intent (or a sweep) through its graph until it completes or pauses for approval.
+ * Given the id of a run that already exists — a job retried after its worker died — it carries
+ * on from the run's last checkpoint instead of starting again, so finished steps (remediations
+ * included) are not repeated.
+ */
 export async function startRun(deps: GraphDeps, checkpointer: BaseCheckpointSaver, input: { intent: string; options: RunOptionsInput; runId?: string }): Promise<RunOutcome> {
   const options = RunOptionsSchema.parse(input.options);
   const runId = input.runId ?? newId("run");
+  const graph = graphFor(options.command, deps, checkpointer);
+  const config = configFor(runId, options.maxTranslationAttempts);
+  const existing = input.runId === undefined ? null : await deps.store.runs.getRun(runId);
+  if (existing) {
+    const snapshot = await graph.getState(config);
+    const begun = Object.keys(snapshot.values as object).length > 0;
+    if (existing.status === "running") await graph.invoke(begun ? null : { runId, intent: input.intent, options }, config);
+    return settle(deps, graph, runId, options.maxTranslationAttempts);
+  }
   await deps.store.runs.createRun({
     id: runId, intent: input.intent, kind: options.command, actor: options.actor,
-    target: JSON.parse(JSON.stringify(options.target)), options: { apply: options.apply, autoApprove: options.autoApprove, maxChanges: options.maxChanges, source: options.source },
+    target: JSON.parse(JSON.stringify(options.target)),
+    options: { apply: options.apply, autoApprove: options.autoApprove, maxChanges: options.maxChanges, source: options.source, ...(options.sweep ? { sweep: options.sweep } : {}) },
   });
-  const graph = buildGovernanceGraph(deps, checkpointer);
-  await graph.invoke({ runId, intent: input.intent, options }, configFor(runId, options.maxTranslationAttempts));
+  await graph.invoke({ runId, intent: input.intent, options }, config);
   return settle(deps, graph, runId, options.maxTranslationAttempts);
 }
 
@@ -51,7 +78,7 @@ export async function resumeRun(deps: GraphDeps, checkpointer: BaseCheckpointSav
   if (run.status !== "awaiting-approval") {
     throw new AgpmError("RUN_NOT_AWAITING_APPROVAL", `run ${runId} is ${run.status}, not awaiting approval`, { details: { status: run.status } });
   }
-  const graph = buildGovernanceGraph(deps, checkpointer);
+  const graph = graphFor(run.kind, deps, checkpointer);
   const snapshot = await graph.getState(configFor(runId, 3));
   const attempts = (snapshot.values as State).options?.maxTranslationAttempts ?? 3;
   await graph.invoke(new Command({ resume: decision }), configFor(runId, attempts));

@@ -7,9 +7,25 @@ import type { PolicySummary } from "../policy/evaluate.js";
 import type { RunStatus } from "../store/index.js";
 import { TargetSchema } from "../tools/target.js";
 
+/** What a sweep run looks at: one stored policy, in one region or all of the target's. */
+export const SweepTargetSchema = z.object({
+  policyId: z.string().min(1),
+  /** null = every region of the target (and the policy's scope). */
+  region: z.string().min(1).nullable(),
+  /** The sweep this run belongs to, when it is part of one. */
+  sweepId: z.string().min(1).nullable(),
+});
+export type SweepTarget = z.infer<typeof SweepTargetSchema>;
+
 export const RunOptionsSchema = z.object({
-  /** run: translate, publish, plan and (with apply) enforce. check: translate, validate, evaluate; change nothing. */
-  command: z.enum(["run", "check", "explain"]),
+  /**
+   * run: translate, publish, plan and (with apply) enforce. check: translate, validate, evaluate;
+   * change nothing. explain: translate and prove. sweep: evaluate a stored policy, record drift,
+   * and (enforce mode, with apply) remediate.
+   */
+  command: z.enum(["run", "check", "explain", "sweep"]),
+  /** Sweeps only: the stored policy and region to sweep. */
+  sweep: SweepTargetSchema.optional(),
   apply: z.boolean().default(false),
   /** Approve a blast-radius pause on the spot (and accept offers such as creating a missing policy). */
   autoApprove: z.boolean().default(false),
@@ -25,7 +41,7 @@ export type RunOptions = z.infer<typeof RunOptionsSchema>;
 export type RunOptionsInput = z.input<typeof RunOptionsSchema>;
 
 export const PlanSchema = z.object({
-  operation: z.enum(["create", "update", "check-only", "retire", "exempt"]),
+  operation: z.enum(["create", "update", "check-only", "retire", "exempt", "sweep"]),
   kinds: z.array(z.string()),
   scope: ScopeSchema,
   /** The stored policy this intent changes (update / retire). */
@@ -74,6 +90,26 @@ export interface RunError {
   details?: Record<string, unknown>;
 }
 
+/** What a run's inventory read covered in full; history treats stored states outside it as unknown. */
+export interface Coverage {
+  /** null = every region. */
+  regions: string[] | null;
+  /** Kinds listed without failure. */
+  kinds: string[];
+}
+
+/** What changed since the previous observation of the policy (findings history). */
+export interface DriftSummary {
+  /** First observation of the policy: failures are the starting point, not drift. */
+  baseline: boolean;
+  drift: number;
+  recovered: number;
+  removed: number;
+  stillFailing: number;
+  /** The changes, up to a bounded number (all of them are in the store). */
+  changes: Array<{ ruleId: string; kind: string; region: string; resourceId: string; change: string }>;
+}
+
 /** Per-resource outcome counts of an evaluation. */
 export type Summary = PolicySummary;
 export type { RunStatus };
@@ -107,6 +143,8 @@ export const GovernanceState = Annotation.Root({
   safety: last<string[]>(() => []),
   /** Kinds or regions that could not be listed at all. */
   collectionErrors: last<string[]>(() => []),
+  coverage: last<Coverage | null>(() => null),
+  drift: last<DriftSummary | null>(() => null),
   blastRadius: last<BlastRadius | null>(() => null),
   approval: last<Approval | null>(() => null),
   actions: last<ActionResult[]>(() => []),

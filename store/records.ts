@@ -41,8 +41,12 @@ export const RUN_STATUSES = ["running", "awaiting-approval", "completed", "faile
 export const RunStatusSchema = z.enum(RUN_STATUSES);
 export type RunStatus = z.infer<typeof RunStatusSchema>;
 
-/** `run`: an intent through the whole graph. `check`: translate and evaluate, change nothing. `explain`: translate and prove, no inventory. */
-export const RunKindSchema = z.enum(["run", "check", "explain"]);
+/**
+ * `run`: an intent through the whole graph. `check`: translate and evaluate, change nothing.
+ * `explain`: translate and prove, no inventory. `sweep`: a stored policy evaluated (and, in
+ * enforce mode, remediated) by a scheduled or requested sweep.
+ */
+export const RunKindSchema = z.enum(["run", "check", "explain", "sweep"]);
 export type RunKind = z.infer<typeof RunKindSchema>;
 
 /** How a run failed; the shape of `AgpmError.toJSON()`. */
@@ -122,7 +126,7 @@ export type FindingQuery = z.input<typeof FindingQuerySchema>;
 
 /** Results the project writes today; the column is free text so new ones need no migration. */
 export const AUDIT_RESULTS = [
-  "planned", "applied", "verified", "failed", "manual", "approved", "rejected",
+  "planned", "applying", "applied", "verified", "failed", "manual", "approved", "rejected",
   "policy-created", "policy-updated", "policy-retired",
 ] as const;
 export type KnownAuditResult = (typeof AUDIT_RESULTS)[number];

@@ -28,7 +28,12 @@ export function planItem(item: WorkItem, resource: Resource = item.resource): Ac
   return { ...base(item), status: "planned", before: plan.before, after: plan.after, summary: plan.summary };
 }
 
-export async function applyItem(ctx: AwsContext, item: WorkItem, policy: Policy): Promise<ActionResult | null> {
+/**
+ * Re-reads, plans, applies, re-reads and verifies one item; null when the resource already
+ * passes. `beforeApply` runs (and must succeed) just before the change is made: the enforcer
+ * writes its "applying" audit event there, so a change interrupted by a crash is never unrecorded.
+ */
+export async function applyItem(ctx: AwsContext, item: WorkItem, policy: Policy, beforeApply?: (planned: ActionResult) => Promise<void>): Promise<ActionResult | null> {
   const { action } = item;
   if (action.manual) return planItem(item);
   let planned: ActionResult | null = null;
@@ -38,6 +43,7 @@ export async function applyItem(ctx: AwsContext, item: WorkItem, policy: Policy)
     if (passesAll(item, current, policy)) return null;
     planned = planItem(item, current);
     if (!planned) return null;
+    await beforeApply?.(planned);
     await action.apply(ctx, current, item.params as never);
     const after = await collectOne(ctx, item.resource.kind, item.resource.id, item.resource.region);
     if (after && passesAll(item, after, policy)) return { ...planned, status: "verified" };

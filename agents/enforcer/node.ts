@@ -2,6 +2,7 @@
 // applied and verified when asked — and audits every change with before and after.
 import { AgpmError } from "../../core/errors.js";
 import type { GraphDeps } from "../../graphs/deps.js";
+import type { AuditEvent } from "../../store/index.js";
 import type { ActionResult, State, StateUpdate } from "../../graphs/state.js";
 import { applyItem, planItem } from "./execute.js";
 import { workItems, type WorkItem } from "./work-items.js";
@@ -22,16 +23,27 @@ async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T
   return results;
 }
 
+const keyOf = (runId: string, r: Pick<ActionResult, "kind" | "region" | "resourceId" | "action">) => `${runId}:${r.kind}:${r.region}:${r.resourceId}:${r.action}`;
+
 export function createEnforcerNode(deps: GraphDeps) {
-  async function audit(state: State, result: ActionResult): Promise<void> {
+  function audit(state: State, result: Pick<ActionResult, "resourceId" | "kind" | "region" | "action" | "before" | "after" | "summary" | "detail">, outcome: string, dedupeKey: string) {
     const policy = state.policy;
-    await deps.store.audit.appendAudit({
+    return deps.store.audit.appendAudit({
       actor: state.approval?.by ?? state.options.actor, runId: state.runId, policyId: policy?.id ?? null, policyVersion: policy?.version ?? null,
       resourceId: result.resourceId, kind: result.kind, region: result.region, action: result.action,
-      before: (result.before ?? null) as never, after: (result.status === "verified" ? result.after ?? null : null) as never,
-      result: result.status, detail: result.detail ?? result.summary,
-      dedupeKey: `${state.runId}:${result.kind}:${result.region}:${result.resourceId}:${result.action}`,
+      before: (result.before ?? null) as never, after: (outcome === "verified" || outcome === "applying" ? result.after ?? null : null) as never,
+      result: outcome, detail: result.detail ?? result.summary, dedupeKey,
     });
+  }
+
+  /**
+   * Changes this run began before an interruption (an "applying" event without an outcome):
+   * when the resource now passes, the change took effect and is recorded as verified.
+   */
+  async function interrupted(state: State): Promise<Map<string, AuditEvent>> {
+    const events = await deps.store.audit.listAudit({ runId: state.runId });
+    const finished = new Set(events.map((e) => e.dedupeKey));
+    return new Map(events.filter((e) => e.result === "applying" && e.dedupeKey && !finished.has(e.dedupeKey.replace(/:applying$/, ""))).map((e) => [e.dedupeKey ?? "", e]));
   }
 
   return async function enforcer(state: State): Promise<StateUpdate> {
@@ -49,12 +61,27 @@ export function createEnforcerNode(deps: GraphDeps) {
         dedupeKey: `${state.runId}:approval`,
       });
     }
+    const begun = await interrupted(state);
     const opened = await deps.openTarget(state.options.target);
     try {
-      const results = await mapBounded(items, ENFORCE_CONCURRENCY, async (item: WorkItem) => {
-        const result = await applyItem(opened.ctx, item, policy);
-        if (result) await audit(state, result);
-        return result;
+      const results = await mapBounded(items, ENFORCE_CONCURRENCY, async (item: WorkItem): Promise<ActionResult | null> => {
+        const key = keyOf(state.runId, { kind: item.resource.kind, region: item.resource.region, resourceId: item.resource.id, action: item.action.name });
+        const result = await applyItem(opened.ctx, item, policy, async (planned) => {
+          await audit(state, planned, "applying", `${key}:applying`);
+        });
+        if (result) {
+          await audit(state, result, result.status, key);
+          return result;
+        }
+        const started = begun.get(`${key}:applying`);
+        if (!started) return null;
+        const resumed: ActionResult = {
+          resourceId: item.resource.id, kind: item.resource.kind, region: item.resource.region, action: item.action.name, ruleIds: item.rules.map((r) => r.id),
+          status: "verified", before: started.before, after: started.after, summary: started.detail ?? item.action.title,
+          detail: "verified after the run resumed: the change was made before an interruption",
+        };
+        await audit(state, resumed, "verified", key);
+        return resumed;
       });
       return { actions: results.filter((a): a is ActionResult => a !== null) };
     } finally {

@@ -11,6 +11,13 @@ export function createReporterNode(deps: GraphDeps) {
       const stored = await deps.store.findings.listFindings({ runId: state.runId, limit: 1 });
       if (stored.length === 0) await deps.store.findings.insertFindings(state.runId, state.findings);
     }
+    const verified = state.actions.filter((a) => a.status === "verified");
+    if (verified.length > 0 && state.policy && state.drift) {
+      await deps.store.history.recordRemediations({
+        runId: state.runId, policyId: state.policy.id, policyVersion: state.policy.version,
+        items: verified.map((a) => ({ kind: a.kind, region: a.region, resourceId: a.resourceId, ruleIds: a.ruleIds, summary: a.summary })),
+      });
+    }
     if (status === "rejected" && state.approval) {
       await deps.store.audit.appendAudit({
         actor: state.approval.by, runId: state.runId, policyId: state.policy?.id ?? null, policyVersion: state.policy?.version ?? null,

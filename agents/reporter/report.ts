@@ -2,7 +2,7 @@
 import { findKind } from "../../policy/kinds/index.js";
 import { explainPolicy } from "../../policy/explain.js";
 import type { Finding } from "../../policy/resource.js";
-import type { ActionResult, Approval, BlastRadius, Plan, RunError, RunStatus, State, Summary } from "../../graphs/state.js";
+import type { ActionResult, Approval, BlastRadius, DriftSummary, Plan, RunError, RunOptions, RunStatus, State, Summary } from "../../graphs/state.js";
 
 export interface ReportedRule {
   id: string;
@@ -17,7 +17,9 @@ export interface RunReport {
   runId: string;
   status: RunStatus;
   intent: string;
-  command: "run" | "check" | "explain";
+  command: RunOptions["command"];
+  /** Sweeps: the policy and region swept, and the sweep the run belongs to. */
+  sweep: RunOptions["sweep"] | null;
   applied: boolean;
   plan: Pick<Plan, "operation" | "kinds" | "scope" | "interpretation"> | null;
   policy: {
@@ -31,6 +33,8 @@ export interface RunReport {
   actions: Array<Pick<ActionResult, "resourceId" | "kind" | "region" | "action" | "status" | "before" | "after" | "summary"> & { detail?: string }>;
   summary: Summary;
   blastRadius: BlastRadius | null;
+  /** What changed since the policy was last observed; null when the run has no history (checks, drafts). */
+  drift: DriftSummary | null;
   /** Why enforcement needs explicit approval. */
   safety: string[];
   approval: Approval | null;
@@ -49,6 +53,7 @@ export function buildReport(state: State, status: RunStatus = state.status): Run
     status,
     intent: state.intent,
     command: state.options.command,
+    sweep: state.options.sweep ?? null,
     applied: state.options.apply,
     plan: plan ? { operation: plan.operation, kinds: plan.kinds, scope: plan.scope, interpretation: plan.interpretation } : null,
     policy: policy
@@ -66,6 +71,7 @@ export function buildReport(state: State, status: RunStatus = state.status): Run
     })),
     summary: state.summary ?? EMPTY,
     blastRadius: state.blastRadius,
+    drift: state.drift,
     safety: state.safety,
     approval: state.approval,
     collectionErrors: state.collectionErrors,

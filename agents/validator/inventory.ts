@@ -7,7 +7,7 @@ import { collectAll } from "../../tools/aws/inventory.js";
 import { findAction } from "../../tools/aws/registry.js";
 import type { Target } from "../../tools/target.js";
 import type { GraphDeps } from "../../graphs/deps.js";
-import type { BlastRadius, Plan, Summary } from "../../graphs/state.js";
+import type { BlastRadius, Coverage, Plan, Summary } from "../../graphs/state.js";
 
 export interface InventoryEvaluation {
   findings: Finding[];
@@ -15,6 +15,7 @@ export interface InventoryEvaluation {
   summary: Summary;
   blastRadius: BlastRadius;
   collectionErrors: string[];
+  coverage: Coverage;
 }
 
 const key = (kind: string, region: string, id: string) => `${kind}\u0000${region}\u0000${id}`;
@@ -40,19 +41,41 @@ export function blastRadiusOf(policy: Policy, plan: Plan, findings: readonly Fin
   return { ...radius, resources: resources.size, changes: changes.size };
 }
 
-export async function evaluateInventory(deps: GraphDeps, target: Target, policy: Policy, plan: Plan): Promise<InventoryEvaluation> {
+/** The regions to read: the policy's scope, narrowed to one region for a regional sweep. */
+function regionsFor(policy: Policy, region: string | undefined): readonly string[] | undefined {
+  if (region === undefined) return policy.scope.regions;
+  return policy.scope.regions && !policy.scope.regions.includes(region) ? [] : [region];
+}
+
+/**
+ * Collects, evaluates and measures the blast radius. With `region`, only that region is read and
+ * reported (account-wide kinds included only when they live there), so regional sweeps never
+ * report a resource twice.
+ */
+export async function evaluateInventory(deps: GraphDeps, target: Target, policy: Policy, plan: Plan, region?: string): Promise<InventoryEvaluation> {
   const opened = await deps.openTarget(target);
   try {
     deps.onProgress?.({ type: "stage", stage: "collecting" });
     const kinds = [...new Set(policy.rules.map((r) => r.kind))];
-    const { resources, failures } = await collectAll(opened.ctx, kinds, policy.scope.regions ? { regions: policy.scope.regions } : {});
+    const regions = regionsFor(policy, region);
+    const inventory = regions?.length === 0 ? { resources: [], failures: [] } : await collectAll(opened.ctx, kinds, regions ? { regions } : {});
+    const failures = region === undefined ? inventory.failures : inventory.failures.filter((f) => f.region === region || f.kind === "*");
+    const resources = region === undefined ? inventory.resources : inventory.resources.filter((r) => r.region === region);
     deps.onProgress?.({ type: "stage", stage: "evaluating" });
     const { findings, summary } = evaluatePolicy(policy, resources, deps.now());
     // A kind that could not be listed in a region is an error of the run, never a silent pass.
     const collectionErrors = failures.map((f) => (f.kind === "*" ? `${f.region}: ${f.message}` : `could not list ${f.kind} in ${f.region}: ${f.message}`));
     const failingKeys = new Set(findings.filter((f) => f.status === "fail").map((f) => key(f.kind, f.region, f.resourceId)));
     const failing = resources.filter((r) => failingKeys.has(key(r.kind, r.region, r.id)));
-    return { findings, failing, summary: { ...summary, errors: summary.errors + failures.length }, blastRadius: blastRadiusOf(policy, plan, findings), collectionErrors };
+    const unlisted = new Set(failures.map((f) => f.kind));
+    const coverage: Coverage = {
+      regions: regions ? [...regions] : null,
+      kinds: unlisted.has("*") ? [] : kinds.filter((k) => !unlisted.has(k)),
+    };
+    return {
+      findings, failing, summary: { ...summary, errors: summary.errors + failures.length },
+      blastRadius: blastRadiusOf(policy, plan, findings), collectionErrors, coverage,
+    };
   } finally {
     opened.close();
   }
