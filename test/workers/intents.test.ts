@@ -97,12 +97,12 @@ describe("when a worker is closed with a job in progress", () => {
 });
 
 describe("when the account keeps throttling", () => {
-  it("fails the job as retryable so BullMQ tries again with backoff, up to the job's attempts", async () => {
+  it("fails the job once: every call was already retried with backoff, so the job layer does not multiply them", async () => {
     env = await createQueueEnv({ faults: { throttle: { rate: 1 } } });
     env.startWorker();
-    const { jobId } = await submitIntent(env.producer.queue, payload(env), { attempts: 2, backoffMs: 10 });
+    const { jobId } = await submitIntent(env.producer.queue, payload(env), { attempts: 3, backoffMs: 10 });
     const r = await failedJob(env, jobId);
-    expect(r).toMatchObject({ state: "failed", attemptsMade: 2 });
+    expect(r).toMatchObject({ state: "failed", attemptsMade: 1 });
     expect(r.reason).toContain("AWS_THROTTLED");
   });
 });

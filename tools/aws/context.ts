@@ -17,6 +17,8 @@ export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 100, ma
 export const DEFAULT_CONCURRENCY = 8;
 
 export type ProgressEvent =
+  /** One attempt of an SDK call, sent once it holds a limiter slot (so retries count again). */
+  | { type: "aws-call"; command: string; region?: string }
   | { type: "collect-start"; kind: string; region: string }
   | { type: "collect-done"; kind: string; region: string; count: number }
   | { type: "collect-failed"; kind: string; region: string; message: string }

@@ -121,7 +121,10 @@ export async function send<Out>(ctx: AwsContext, client: SdkClient, command: Sdk
   for (let attempt = 1; ; attempt += 1) {
     try {
       const attemptCommand = attempt === 1 ? command : copy();
-      return await ctx.limiter.run(() => call(attemptCommand));
+      return await ctx.limiter.run(() => {
+        ctx.onProgress?.({ type: "aws-call", command: name });
+        return call(attemptCommand);
+      });
     } catch (e) {
       const throttled = isThrottling(e);
       const retryable = throttled || isTransient(e);
