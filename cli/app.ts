@@ -25,6 +25,12 @@ export interface App {
 const lazyOpenTarget = async (target: Target, options: Parameters<typeof import("../tools/target.js").openTarget>[1]) =>
   (await import("../tools/target.js")).openTarget(target, options);
 
+/** The graph dependencies again, with AWS progress going to `onProgress` (e.g. a worker's metrics). */
+export function withProgress(app: Pick<App, "config" | "deps">, onProgress: NonNullable<GraphDeps["onProgress"]>): GraphDeps {
+  const { config, deps } = app;
+  return { ...deps, onProgress, openTarget: (target) => lazyOpenTarget(target, { concurrency: config.concurrency, onProgress, now: deps.now }) };
+}
+
 function lazyLlmTranslator(settings: Config["llm"]): Translator {
   return {
     name: "llm",

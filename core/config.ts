@@ -38,6 +38,12 @@ export const ConfigSchema = z.object({
   }),
   /** Who is acting, for the audit log. */
   actor: z.string().min(1),
+  /** Worker log level (JSON lines on stderr). */
+  logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Port of the worker's /metrics and /healthz; 0 = any free port. */
+  metricsPort: z.coerce.number().int().min(0).max(65535).default(9464),
+  /** A job locked by a worker that stops heart-beating (killed) is handed to another after this. */
+  workerLockMs: z.coerce.number().int().min(1_000).default(30_000),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -86,6 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       endpoint: blankToUndefined(env.AWS_ENDPOINT_URL),
     },
     actor: blankToUndefined(env.AGPM_ACTOR) ?? currentUser(),
+    logLevel: blankToUndefined(env.AGPM_LOG_LEVEL),
+    metricsPort: blankToUndefined(env.AGPM_METRICS_PORT),
+    workerLockMs: blankToUndefined(env.AGPM_WORKER_LOCK_MS),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,11 +1,11 @@
 // The intents worker: validates each job and runs the governance graph; failures are sorted
 // into "never retry" and "retry with the job's backoff" by workers/failures.ts.
-import { Worker, type Job } from "bullmq";
+import type { Job } from "bullmq";
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type { GraphDeps } from "../graphs/deps.js";
 import { startRun } from "../graphs/runner.js";
 import { jobFailure } from "./failures.js";
-import { createRedisConnection, queuePrefix, type QueueConnectionSettings } from "./connection.js";
+import { startQueueWorker, type QueueWorkerOptions, type RunningWorker } from "./start-worker.js";
 import { INTENTS_QUEUE, parseIntentJob, type IntentJobData, type IntentJobName, type IntentJobResult } from "./intents-queue.js";
 
 export interface IntentWorkerDefaults {
@@ -51,30 +51,6 @@ export function createIntentProcessor(deps: GraphDeps, checkpointer: BaseCheckpo
   };
 }
 
-export interface IntentWorkerOptions extends QueueConnectionSettings {
-  concurrency?: number;
-}
-
-export interface RunningWorker {
-  worker: Worker<unknown, IntentJobResult, string>;
-  /** Stops taking jobs, waits for active ones to finish, then releases the connection. */
-  close(): Promise<void>;
-}
-
-export function startIntentWorker(processor: IntentProcessor, options: IntentWorkerOptions): RunningWorker {
-  const connection = createRedisConnection(options.url, "worker");
-  const worker = new Worker<unknown, IntentJobResult, string>(INTENTS_QUEUE, processor, {
-    connection,
-    prefix: queuePrefix(options),
-    concurrency: options.concurrency ?? 1,
-  });
-  // Without a listener an "error" event (e.g. a Redis blip) would crash the process; ioredis reconnects.
-  worker.on("error", () => undefined);
-  return {
-    worker,
-    async close() {
-      await worker.close();
-      connection.disconnect();
-    },
-  };
+export function startIntentWorker(processor: IntentProcessor, options: QueueWorkerOptions): RunningWorker<IntentJobResult> {
+  return startQueueWorker(INTENTS_QUEUE, processor, options);
 }

@@ -1,4 +1,4 @@
-// Producing intents jobs and waiting for their reports: the API other services import.
+// Producing jobs — intents and sweeps — and waiting for their results: the API other services import.
 import { Job, Queue, QueueEvents } from "bullmq";
 import { Redis } from "ioredis";
 import { AgpmError, errorMessage } from "../core/errors.js";
@@ -7,18 +7,28 @@ import {
   DEFAULT_DEDUP_WINDOW_MS, INTENTS_QUEUE, intentDedupId, parseIntentJob,
   type IntentJobData, type IntentJobInput, type IntentJobName, type IntentJobResult,
 } from "./intents-queue.js";
+import { parseSweepJob, SWEEPS_QUEUE, type SweepJobInput, type SweepJobResult } from "./sweeps-queue.js";
+
+/** Keep finished jobs long enough for `--wait` and later look-ups, but bounded. */
+export const SWEEP_RETENTION = { removeOnComplete: { age: 24 * 3600, count: 1_000 }, removeOnFail: { age: 7 * 24 * 3600 } };
 
 export type IntentsQueue = Queue<IntentJobData, IntentJobResult, IntentJobName>;
+export type SweepsQueue = Queue<unknown, SweepJobResult, string>;
 
-export interface IntentsProducer {
-  queue: IntentsQueue;
+export interface Producer<Q> {
+  queue: Q;
   close(): Promise<void>;
 }
+export type IntentsProducer = Producer<IntentsQueue>;
+export type SweepsProducer = Producer<SweepsQueue>;
 
-/** Opens the intents queue for producing; close() releases its connection. */
-export function openIntentsQueue(settings: QueueConnectionSettings): IntentsProducer {
-  const connection = createRedisConnection(settings.url, "producer");
-  const queue: IntentsQueue = new Queue(INTENTS_QUEUE, { connection, prefix: queuePrefix(settings) });
+/**
+ * Opens a queue for producing; close() releases its connection. "producer" connections fail
+ * fast (a CLI reports an unreachable Redis); "worker" ones wait out a Redis restart.
+ */
+function openQueue<Q extends Queue>(name: string, settings: QueueConnectionSettings, role: "producer" | "worker"): Producer<Q> {
+  const connection = createRedisConnection(settings.url, role);
+  const queue = new Queue(name, { connection, prefix: queuePrefix(settings) }) as Q;
   return {
     queue,
     async close() {
@@ -26,6 +36,26 @@ export function openIntentsQueue(settings: QueueConnectionSettings): IntentsProd
       connection.disconnect();
     },
   };
+}
+
+export function openIntentsQueue(settings: QueueConnectionSettings): IntentsProducer {
+  return openQueue<IntentsQueue>(INTENTS_QUEUE, settings, "producer");
+}
+
+/** The sweeps queue; workers open it with role "worker" to add children that must not be lost to a Redis blip. */
+export function openSweepsQueue(settings: QueueConnectionSettings, role: "producer" | "worker" = "producer"): SweepsProducer {
+  return openQueue<SweepsQueue>(SWEEPS_QUEUE, settings, role);
+}
+
+/**
+ * Validates and enqueues a sweep now.
+ * @throws AgpmError INPUT_INVALID when the payload is invalid (nothing is enqueued).
+ */
+export async function requestSweep(queue: SweepsQueue, payload: SweepJobInput): Promise<{ jobId: string }> {
+  const { data } = parseSweepJob("sweep", payload);
+  const job = await queue.add("sweep", data, { attempts: 3, backoff: { type: "exponential", delay: 2_000 }, ...SWEEP_RETENTION });
+  if (!job.id) throw new AgpmError("INTERNAL", "the queue returned a job without an id");
+  return { jobId: job.id };
 }
 
 export interface SubmitOptions {
@@ -61,17 +91,17 @@ export async function submitIntent(queue: IntentsQueue, payload: IntentJobInput,
  * Waits for a job's report. Rejects with the job's failure reason, or on timeout.
  * @throws AgpmError RUN_NOT_FOUND for an unknown job id; INTERNAL with the reason when the job failed.
  */
-export async function waitForResult(queue: IntentsQueue, jobId: string, timeoutMs: number): Promise<IntentJobResult> {
+export async function waitForResult<D, R, N extends string>(queue: Queue<D, R, N>, jobId: string, timeoutMs: number): Promise<R> {
   // QueueEvents blocks on a stream read, so it gets its own connection that never gives up.
   const own = queue.opts.connection;
-  if (!(own instanceof Redis)) throw new AgpmError("INTERNAL", "waitForResult needs a queue opened with openIntentsQueue");
+  if (!(own instanceof Redis)) throw new AgpmError("INTERNAL", "waitForResult needs a queue opened with openIntentsQueue or openSweepsQueue");
   const connection = own.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true });
-  const prefix = queue.qualifiedName.slice(0, -(INTENTS_QUEUE.length + 1));
-  const events = new QueueEvents(INTENTS_QUEUE, { connection, prefix });
+  const prefix = queue.qualifiedName.slice(0, -(queue.name.length + 1));
+  const events = new QueueEvents(queue.name, { connection, prefix });
   try {
     await events.waitUntilReady();
-    const job = await Job.fromId<IntentJobData, IntentJobResult, IntentJobName>(queue, jobId);
-    if (!job) throw new AgpmError("RUN_NOT_FOUND", `no job ${jobId} on the ${INTENTS_QUEUE} queue`);
+    const job = await Job.fromId<D, R, N>(queue, jobId);
+    if (!job) throw new AgpmError("RUN_NOT_FOUND", `no job ${jobId} on the ${queue.name} queue`);
     try {
       return await job.waitUntilFinished(events, timeoutMs);
     } catch (error) {

@@ -3,7 +3,9 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { openIntentsQueue, type IntentsProducer } from "../../workers/producer.js";
-import { createIntentProcessor, startIntentWorker, type RunningWorker } from "../../workers/intents-worker.js";
+import { createIntentProcessor, startIntentWorker } from "../../workers/intents-worker.js";
+import type { RunningWorker } from "../../workers/start-worker.js";
+import type { IntentJobResult } from "../../workers/intents-queue.js";
 import { createGraphEnv, type GraphEnv } from "../helpers/graph.js";
 import type { SandboxFaults } from "../../tools/sandbox/index.js";
 
@@ -13,7 +15,7 @@ export interface QueueEnv {
   prefix: string;
   graph: GraphEnv;
   producer: IntentsProducer;
-  startWorker(concurrency?: number): RunningWorker;
+  startWorker(concurrency?: number): RunningWorker<IntentJobResult>;
   close(): Promise<void>;
 }
 
@@ -21,7 +23,7 @@ export async function createQueueEnv(settings: { faults?: SandboxFaults } = {}):
   const prefix = `agpm-test-${randomUUID()}`;
   const graph = await createGraphEnv(settings);
   const producer = openIntentsQueue({ url: REDIS_URL, prefix });
-  const workers: RunningWorker[] = [];
+  const workers: Array<RunningWorker<IntentJobResult>> = [];
   const processor = createIntentProcessor(graph.deps, graph.store.checkpointer, { maxChanges: 10, maxTranslationAttempts: 3, translator: "offline" });
   return {
     prefix,
@@ -41,7 +43,7 @@ export async function createQueueEnv(settings: { faults?: SandboxFaults } = {}):
   };
 }
 
-async function deleteKeys(prefix: string): Promise<void> {
+export async function deleteKeys(prefix: string): Promise<void> {
   const redis = new Redis(REDIS_URL);
   try {
     const keys = await redis.keys(`${prefix}:*`);

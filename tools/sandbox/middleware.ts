@@ -45,10 +45,13 @@ async function answer(options: SandboxMiddlewareOptions, context: Context, input
       details: { client: context.clientName ?? service, command: context.commandName ?? null },
     });
   }
-  account.refreshIfChanged();
-  const output = handler.handle(input, { account, region, service });
-  if (handler.write) await account.saveSoon();
-  return output;
+  const ctx = { account, region, service };
+  // Reads need no lock: saves replace the file by rename, so a read sees one whole version.
+  if (!handler.write) {
+    account.refreshIfChanged();
+    return handler.handle(input, ctx);
+  }
+  return account.write(() => handler.handle(input, ctx));
 }
 
 function respond(output: object): { output: object; response: object } {

@@ -1,0 +1,104 @@
+// The sweeps queue end to end on a real Redis: a sweep fans out per policy and region, reports
+// when every child is done, remediates drift, folds overlapping runs, and refuses bad jobs.
+import { Job } from "bullmq";
+import { afterEach, describe, expect, it } from "vitest";
+import { requestSweep, waitForResult } from "../../workers/producer.js";
+import type { SweepResult } from "../../workers/sweeps-queue.js";
+import { bucketRegions, bucketState, driftBucket } from "../helpers/drift.js";
+import { createSweepEnv, type SweepEnv } from "./sweep-env.js";
+import { Redis } from "ioredis";
+import { runLockKey } from "../../workers/run-lock.js";
+import { REDIS_URL } from "./redis-env.js";
+
+let env: SweepEnv | undefined;
+afterEach(async () => {
+  await env?.close();
+  env = undefined;
+});
+
+const regionsOf = (e: SweepEnv) => [...new Set(bucketRegions(e.graph.sandboxFile).values())];
+
+describe("a sweep on the queue", () => {
+  it("fans out one run per policy and region, remediates the drift, and reports once all are done", async () => {
+    env = await createSweepEnv();
+    const { name, region } = driftBucket(env.graph.sandboxFile);
+    env.startWorker(2);
+    const { jobId } = await requestSweep(env.producer.queue, env.request());
+    const result = (await waitForResult(env.producer.queue, jobId, 30_000)) as SweepResult;
+    expect(result.sweepId).toMatch(/^swp_/);
+    expect(result.failures).toEqual([]);
+    expect(result.policies).toBe(1);
+    // Every region of the account got its own run of the policy.
+    const regions = result.runs.map((r) => r.region);
+    for (const r of regionsOf(env)) expect(regions).toContain(r);
+    expect(new Set(regions).size).toBe(regions.length);
+    expect(result.runs.every((r) => r.status === "completed" && r.policyId === env?.policyId)).toBe(true);
+    const drifted = result.runs.find((r) => r.region === (region ?? "us-east-1"));
+    expect(drifted?.drift?.changes.some((c) => c.resourceId === name)).toBe(true);
+    expect(result.totals.drift).toBeGreaterThanOrEqual(1);
+    expect(result.totals.remediated).toBeGreaterThanOrEqual(1);
+    expect(bucketState(env.graph.sandboxFile, name).encryption).not.toBeNull();
+    // Each run is in the store as a sweep run of the policy.
+    const run = await env.graph.store.runs.getRun(drifted?.runId ?? "");
+    expect(run?.kind).toBe("sweep");
+    expect(run?.status).toBe("completed");
+  });
+
+  it("folds a (policy, region) another job is already sweeping instead of running it twice", async () => {
+    env = await createSweepEnv();
+    // Another worker is in the middle of sweeping the policy in us-east-1.
+    const redis = new Redis(REDIS_URL);
+    await redis.set(runLockKey(env.prefix, env.policyId, "us-east-1"), "other-job", "PX", 60_000);
+    redis.disconnect();
+    env.startWorker(2);
+    const { jobId } = await requestSweep(env.producer.queue, env.request({ apply: false }));
+    const result = (await waitForResult(env.producer.queue, jobId, 30_000)) as SweepResult;
+    expect(result.folded).toEqual([{ policyId: env.policyId, region: "us-east-1", jobId: "other-job" }]);
+    expect(result.runs.map((r) => r.region)).not.toContain("us-east-1");
+    expect(result.runs.length).toBeGreaterThan(0);
+    // Locks are released when the runs end: the next sweep runs every region it is not told is busy.
+    const again = (await waitForResult(env.producer.queue, (await requestSweep(env.producer.queue, env.request({ apply: false }))).jobId, 30_000)) as SweepResult;
+    expect(again.runs.map((r) => r.region).sort()).toEqual(result.runs.map((r) => r.region).sort());
+  });
+
+  it("reports named policies that do not exist", async () => {
+    env = await createSweepEnv();
+    env.startWorker();
+    const { jobId } = await requestSweep(env.producer.queue, env.request({ apply: false }, ["no-such-policy"]));
+    const result = (await waitForResult(env.producer.queue, jobId, 30_000)) as SweepResult;
+    expect(result.runs).toEqual([]);
+    expect(result.failures).toEqual([{ jobId: "-", reason: "POLICY_NOT_FOUND: no active policy no-such-policy" }]);
+  });
+});
+
+describe("bad sweep jobs", () => {
+  it("are refused by the producer before anything is enqueued", async () => {
+    env = await createSweepEnv();
+    await expect(requestSweep(env.producer.queue, { options: { target: { type: "ftp" } } } as never)).rejects.toMatchObject({ code: "INPUT_INVALID" });
+    expect(await env.producer.queue.count()).toBe(0);
+  });
+
+  it("fail once with the reason when put on the queue directly", async () => {
+    env = await createSweepEnv();
+    env.startWorker();
+    const q = env.producer.queue;
+    const opts = { attempts: 3, backoff: { type: "fixed", delay: 10 } };
+    const jobs = await Promise.all([
+      q.add("sweep", { options: {} }, opts),
+      q.add("sweep-everything", env.request(), opts),
+      q.add("sweep", { ...env.request(), policyIds: Array.from({ length: 400 }, (_, i) => `policy-${"x".repeat(40)}-${i}`) }, opts),
+      q.add("sweep-policy", { sweepId: "s", policyId: "../etc", region: null, runId: "r", options: env.request().options }, opts),
+    ]);
+    const reasons: string[] = [];
+    for (const job of jobs) {
+      await expect(waitForResult(q, job.id ?? "", 20_000)).rejects.toThrow();
+      const failed = await Job.fromId(q, job.id ?? "");
+      expect(failed?.attemptsMade).toBe(1);
+      reasons.push(failed?.failedReason ?? "");
+    }
+    expect(reasons[0]).toMatch(/INPUT_INVALID: invalid payload: options\.target/);
+    expect(reasons[1]).toContain('unknown job name "sweep-everything"');
+    expect(reasons[2]).toMatch(/payload is \d+ bytes; the limit is/);
+    expect(reasons[3]).toMatch(/policyId: a policy id/);
+  });
+});

@@ -1,0 +1,48 @@
+// Sweep reports: one (policy, region) run's result, and the sweep's totals over all of them.
+import type { RunReport } from "../agents/reporter/report.js";
+import type { SweepJobData, SweepPolicyResult, SweepResult } from "./sweeps-queue.js";
+
+/** Where a run sits in a sweep. */
+export interface SweepPlace {
+  sweepId: string;
+  policyId: string;
+  region: string | null;
+}
+
+export function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}
+
+export function policyResult(data: SweepPlace, report: RunReport): SweepPolicyResult {
+  return {
+    sweepId: data.sweepId, policyId: data.policyId, region: data.region, runId: report.runId, status: report.status,
+    summary: report.summary, drift: report.drift, actions: countBy(report.actions, (a) => a.status),
+    remediations: Object.entries(countBy(report.actions, (a) => `${a.action}\u0000${a.status}`)).map(([key, count]) => {
+      const [action = "", status = ""] = key.split("\u0000");
+      return { action, status, count };
+    }),
+    collectionErrors: report.collectionErrors, error: report.error ? { code: report.error.code, message: report.error.message } : null,
+  };
+}
+
+export function summarise(data: SweepJobData, runs: SweepPolicyResult[], failures: SweepResult["failures"], finishedAt: string): SweepResult {
+  const sum = (f: (r: SweepPolicyResult) => number) => runs.reduce((n, r) => n + f(r), 0);
+  return {
+    sweepId: data.sweepId ?? "", schedule: data.schedule ?? null, startedAt: data.startedAt ?? finishedAt, finishedAt,
+    policies: new Set([...runs.map((r) => r.policyId), ...(data.folded ?? []).map((f) => f.policyId)]).size,
+    runs: runs.sort((a, b) => `${a.policyId} ${a.region}`.localeCompare(`${b.policyId} ${b.region}`)),
+    folded: data.folded ?? [],
+    failures,
+    totals: {
+      resources: sum((r) => r.summary.resources),
+      failed: sum((r) => r.summary.failed),
+      drift: sum((r) => r.drift?.drift ?? 0),
+      recovered: sum((r) => r.drift?.recovered ?? 0),
+      remediated: sum((r) => r.actions.verified ?? 0),
+      awaitingApproval: runs.filter((r) => r.status === "awaiting-approval").length,
+    },
+  };
+}
+

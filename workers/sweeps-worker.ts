@@ -1,0 +1,141 @@
+// The sweeps worker. A `sweep` job fans out one child per (policy, region), waits for them as
+// a BullMQ parent (its data records the step it reached, so a retried sweep neither fans out
+// twice nor loses its children), and completes with the sweep's report. A `sweep-policy` job
+// runs the sweep graph for one policy in one region.
+import { WaitingChildrenError, type Job } from "bullmq";
+import { Redis } from "ioredis";
+import { AgpmError } from "../core/errors.js";
+import type { BaseCheckpointSaver } from "@langchain/langgraph";
+import type { GraphDeps } from "../graphs/deps.js";
+import { startRun } from "../graphs/runner.js";
+import { newId } from "../store/index.js";
+import { jobFailure } from "./failures.js";
+import { policyResult, summarise } from "./sweep-report.js";
+import { choosePolicies, missingPolicyFailure } from "./sweep-now.js";
+import { acquireRunLock, runLockKey } from "./run-lock.js";
+import type { SweepsQueue } from "./producer.js";
+import { startQueueWorker, type QueueWorkerOptions, type RunningWorker } from "./start-worker.js";
+import {
+  parseSweepJob, SWEEPS_QUEUE,
+  type SweepChildResult, type SweepJobData, type SweepJobResult, type SweepPolicyJobData, type SweepResult,
+} from "./sweeps-queue.js";
+
+export interface SweepWorkerDefaults {
+  maxChanges: number;
+  maxTranslationAttempts: number;
+  /** How long a (policy, region) lock outlives a worker that stopped renewing it. */
+  lockMs?: number;
+}
+
+export type SweepProcessor = (job: Job<unknown, SweepJobResult, string>, token?: string) => Promise<SweepJobResult>;
+
+/** Children keep their result a day; the parent holds a copy of each in its own report. */
+const CHILD_RETENTION = { removeOnComplete: { age: 24 * 3600, count: 10_000 }, removeOnFail: { age: 7 * 24 * 3600 } };
+
+
+export function createSweepProcessor(deps: GraphDeps, checkpointer: BaseCheckpointSaver, queue: SweepsQueue, defaults: SweepWorkerDefaults): SweepProcessor {
+  /** The (policy, region) pairs a sweep covers: active policies, each in the target's regions within its scope. */
+  async function pairs(data: SweepJobData): Promise<{ pairs: Array<{ policyId: string; region: string }>; missing: string[] }> {
+    const { chosen, missing } = await choosePolicies(deps, data.policyIds);
+    if (chosen.length === 0) return { pairs: [], missing };
+    const opened = await deps.openTarget(data.options.target);
+    const regions = opened.ctx.regions;
+    opened.close();
+    const result = chosen.flatMap((policy) =>
+      regions.filter((r) => !policy.scope.regions || policy.scope.regions.includes(r)).map((region) => ({ policyId: policy.id, region })),
+    );
+    return { pairs: result, missing };
+  }
+
+  async function fanOut(job: Job<unknown, SweepJobResult, string>, data: SweepJobData): Promise<SweepJobData> {
+    const sweepId = data.sweepId ?? newId("swp");
+    const started: SweepJobData = { ...data, sweepId, startedAt: data.startedAt ?? deps.now().toISOString() };
+    const { pairs: work, missing } = await pairs(started);
+    for (const { policyId, region } of work) {
+      const jobId = `${sweepId}-${policyId}-${region}`;
+      const child: SweepPolicyJobData = { sweepId, policyId, region, runId: `run_${jobId.replace(/-/g, "_")}`, options: started.options };
+      // A fixed job id: a sweep retried half-way through re-adds the same children, not new ones.
+      await queue.add("sweep-policy", child, {
+        jobId,
+        parent: { id: job.id ?? "", queue: job.queueQualifiedName },
+        // A failed child is reported by the sweep, not a reason to hold the sweep open forever.
+        ignoreDependencyOnFailure: true,
+        attempts: 3,
+        backoff: { type: "exponential", delay: 2_000 },
+        ...CHILD_RETENTION,
+      });
+    }
+    const stepped: SweepJobData = { ...started, step: "waiting", ...(missing.length > 0 ? { missing } : {}) };
+    await job.updateData(stepped);
+    return stepped;
+  }
+
+  async function sweep(job: Job<unknown, SweepJobResult, string>, data: SweepJobData, token: string | undefined): Promise<SweepResult> {
+    const stepped = data.step === "waiting" ? data : await fanOut(job, data);
+    if (token && (await job.moveToWaitingChildren(token))) throw new WaitingChildrenError();
+    const values = Object.values(await job.getChildrenValues<SweepChildResult>());
+    const ignored = await job.getIgnoredChildrenFailures();
+    const failures = Object.entries(ignored).map(([key, reason]) => ({ jobId: key.split(":").pop() ?? key, reason }));
+    failures.push(...(stepped.missing ?? []).map(missingPolicyFailure));
+    const folded = values.flatMap((v) => (v.outcome === "folded" ? [{ policyId: v.policyId, region: v.region, jobId: v.jobId }] : []));
+    const runs = values.flatMap((v) => {
+      if (v.outcome !== "ran") return [];
+      const { outcome: _ran, ...run } = v;
+      return [run];
+    });
+    return summarise({ ...stepped, folded }, runs, failures, deps.now().toISOString());
+  }
+
+  async function sweepPolicy(job: Job<unknown, SweepJobResult, string>, data: SweepPolicyJobData): Promise<SweepChildResult> {
+    const redis = queue.opts.connection;
+    if (!(redis instanceof Redis)) throw new AgpmError("INTERNAL", "the sweeps worker needs a queue opened with openSweepsQueue");
+    const prefix = queue.qualifiedName.slice(0, -(SWEEPS_QUEUE.length + 1));
+    const lock = await acquireRunLock(redis, runLockKey(prefix, data.policyId, data.region), job.id ?? data.runId, defaults.lockMs ?? 30_000);
+    if (!lock.held) return { outcome: "folded", policyId: data.policyId, region: data.region, jobId: lock.holder };
+    try {
+      return { outcome: "ran", ...(await runPolicy(data)) };
+    } finally {
+      await lock.release();
+    }
+  }
+
+  async function runPolicy(data: SweepPolicyJobData) {
+    const { report } = await startRun(deps, checkpointer, {
+      runId: data.runId,
+      intent: `Sweep of ${data.policyId}${data.region ? ` in ${data.region}` : ""}`,
+      options: {
+        command: "sweep",
+        sweep: { policyId: data.policyId, region: data.region, sweepId: data.sweepId },
+        apply: data.options.apply,
+        autoApprove: data.options.autoApprove,
+        maxChanges: data.options.maxChanges ?? defaults.maxChanges,
+        maxTranslationAttempts: defaults.maxTranslationAttempts,
+        target: data.options.target,
+        actor: data.options.requester,
+        source: data.options.source,
+      },
+    });
+    if (report.error) throw jobFailure(report.error);
+    return policyResult(data, report);
+  }
+
+  return async (job, token) => {
+    let parsed;
+    try {
+      parsed = parseSweepJob(job.name, job.data);
+    } catch (error) {
+      throw jobFailure(error);
+    }
+    try {
+      if (parsed.name === "sweep") return await sweep(job, parsed.data, token);
+      return await sweepPolicy(job, parsed.data);
+    } catch (error) {
+      if (error instanceof WaitingChildrenError) throw error;
+      throw jobFailure(error);
+    }
+  };
+}
+
+export function startSweepWorker(processor: SweepProcessor, options: QueueWorkerOptions): RunningWorker<SweepJobResult> {
+  return startQueueWorker(SWEEPS_QUEUE, processor, options);
+}
