@@ -18,7 +18,12 @@ const commands = {
   sandbox: () => import("./commands/sandbox.js"),
   worker: () => import("./commands/worker.js"),
   submit: () => import("./commands/submit.js"),
+  sweep: () => import("./commands/sweep.js"),
+  schedule: () => import("./commands/schedule.js"),
+  scheduler: () => import("./commands/scheduler.js"),
 };
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 const VERSION = packageVersion();
 
 function toAgpmError(error: unknown): AgpmError {
@@ -113,8 +118,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   }
 
   program.command("worker").description("process queued jobs until SIGTERM, then finish active jobs and exit (REDIS_URL)")
-    .option("--concurrency <n>", "jobs processed at once (default 1)")
-    .option("--queues <names>", "comma-separated queues to work (default intents)")
+    .option("--concurrency <n>", "jobs processed at once, per queue (default 1)")
+    .option("--queues <names>", "comma-separated queues to work (default intents,sweeps)")
+    .option("--metrics-port <port>", "serve /metrics and /healthz here (default AGPM_METRICS_PORT or 9464; 0 = any free port)")
+    .option("--no-metrics", "do not serve /metrics")
     .action((flags: Record<string, unknown>) => act(false, false, async (app) => (await commands.worker()).runWorker(app, io, flags))());
 
   enforcementOptions(targetOptions(program.command("submit").argument("<intent>", "what must be true, in plain words")))
@@ -123,6 +130,40 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option("--timeout <seconds>", "with --wait: how long to wait (default 600)")
     .option("--json", "print exactly one JSON document")
     .action((intent: string, flags: Record<string, unknown>) => act(false, wantsJson(flags), async (app) => (await commands.submit()).submit(app, io, intent, flags))());
+
+  const sweepOptions = (cmd: Command) =>
+    targetOptions(cmd)
+      .option("--policy <id>", "only this policy (repeatable; default every active policy)", collect)
+      .option("--apply", "remediate what enforce-mode policies find failing (default: record and plan only)")
+      .option("--yes", "approve a blast-radius pause on the spot (never a safety flag)")
+      .option("--max-changes <n>", "per policy and region: pause for approval above this many resources")
+      .option("--json", "print exactly one JSON document");
+
+  sweepOptions(program.command("sweep"))
+    .description("evaluate every active policy now, record drift and (with --apply) fix it: on the sweeps queue, or --now in this process")
+    .option("--now", "run the sweep here and print its report (no Redis needed)")
+    .option("--wait", "queued: wait for the sweep to finish and print its report")
+    .option("--timeout <seconds>", "with --wait: how long to wait (default 600)")
+    .action((flags: Record<string, unknown>) => act(true, wantsJson(flags), async (app) => (await commands.sweep()).sweep(app, io, flags))());
+
+  const schedule = program.command("schedule").description("sweep schedules, kept in Redis and run by the workers");
+  sweepOptions(schedule.command("add").argument("<name>", "lower-case name, e.g. nightly"))
+    .description("add or replace a schedule: --every 15m, or --cron \"0 2 * * *\" [--tz Europe/London]")
+    .option("--every <duration>", "30s, 5m, 1h, 1d…")
+    .option("--cron <pattern>", "a cron pattern (5 or 6 fields)")
+    .option("--tz <zone>", "with --cron: IANA time zone (default UTC)")
+    .action((name: string, flags: Record<string, unknown>) => act(false, wantsJson(flags), async (app) => (await commands.schedule()).addSchedule(app, io, name, flags))());
+  schedule.command("list", { isDefault: true }).option("--json")
+    .action((flags: { json?: boolean }) => act(false, wantsJson(flags), async (app) => (await commands.schedule()).listSchedulesCommand(app, io, flags))());
+  schedule.command("remove").argument("<name>")
+    .action((name: string) => act(false, false, async (app) => (await commands.schedule()).removeScheduleCommand(app, io, name))());
+
+  targetOptions(program.command("scheduler"))
+    .description("keep the schedules policies carry (and AGPM_SWEEP_EVERY) in sync with the sweeps queue until SIGTERM")
+    .option("--apply", "sweeps started by policy schedules remediate (default AGPM_SWEEP_APPLY or dry run)")
+    .option("--interval <seconds>", "how often to re-read the policies (default 30)")
+    .option("--once", "sync once and exit")
+    .action((flags: Record<string, unknown>) => act(false, false, async (app) => (await commands.scheduler()).runScheduler(app, io, flags))());
 
   const sandbox = program.command("sandbox").description("the simulated AWS account");
   sandbox.command("init").argument("[file]", "where to write it (default .agpm/sandbox.json)")

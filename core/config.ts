@@ -42,6 +42,10 @@ export const ConfigSchema = z.object({
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Port of the worker's /metrics and /healthz; 0 = any free port. */
   metricsPort: z.coerce.number().int().min(0).max(65535).default(9464),
+  /** `agpm scheduler` keeps a schedule sweeping every active policy this often ("15m"). */
+  sweepEvery: z.string().regex(/^\d+(\.\d+)?\s*(ms|s|m|h|d)?$/, "a duration such as 15m").optional(),
+  /** Sweeps started by `agpm scheduler` remediate (enforce-mode policies). */
+  sweepApply: z.enum(["true", "false", "1", "0", "yes", "no"]).default("false").transform((v) => ["true", "1", "yes"].includes(v)),
   /** A job locked by a worker that stops heart-beating (killed) is handed to another after this. */
   workerLockMs: z.coerce.number().int().min(1_000).default(30_000),
 });
@@ -95,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: blankToUndefined(env.AGPM_LOG_LEVEL),
     metricsPort: blankToUndefined(env.AGPM_METRICS_PORT),
     workerLockMs: blankToUndefined(env.AGPM_WORKER_LOCK_MS),
+    sweepEvery: blankToUndefined(env.AGPM_SWEEP_EVERY),
+    sweepApply: blankToUndefined(env.AGPM_SWEEP_APPLY)?.toLowerCase(),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -121,6 +121,27 @@ export const ExemptionSchema = z
   .refine((e) => e.names.length > 0 || Object.keys(e.tags).length > 0, { message: "an exemption names resources or tags" });
 export type Exemption = z.infer<typeof ExemptionSchema>;
 
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** How often the policy is swept: an interval, or a cron pattern in a time zone (UTC by default). */
+export const PolicyScheduleSchema = z
+  .object({
+    /** Milliseconds between sweeps. */
+    every: z.number().int().min(1_000).optional(),
+    cron: z.string().trim().min(1).optional(),
+    tz: z.string().refine(validTimeZone, "an IANA time zone such as Europe/London").optional(),
+  })
+  .strict()
+  .refine((s) => (s.every === undefined) !== (s.cron === undefined), { message: "a schedule has exactly one of every or cron" });
+export type PolicySchedule = z.infer<typeof PolicyScheduleSchema>;
+
 export const PolicyModeSchema = z.enum(["audit", "enforce"]);
 export type PolicyMode = z.infer<typeof PolicyModeSchema>;
 export const PolicyStatusSchema = z.enum(["draft", "active", "retired"]);
@@ -136,6 +157,8 @@ export const PolicySchema = z
     scope: ScopeSchema.default({}),
     rules: z.array(RuleSchema).min(1),
     exemptions: z.array(ExemptionSchema).default([]),
+    /** Swept on this schedule by `agpm scheduler`; none = only by schedules added with `agpm schedule add`. */
+    schedule: PolicyScheduleSchema.optional(),
     status: PolicyStatusSchema.default("active"),
   })
   .strict();

@@ -111,16 +111,26 @@ function canonicalRules(rules: readonly Rule[]): string {
  */
 const canonicalExemptions = (p: Policy) => stableStringify([...(p.exemptions ?? [])].sort((x, y) => x.id.localeCompare(y.id)));
 
+const canonicalSchedule = (p: Policy) => stableStringify(p.schedule ?? null);
+
+/** A schedule in words: "every 900 s", "cron 0 2 * * * (Europe/London)", "none". */
+export function describeSchedule(schedule: Policy["schedule"]): string {
+  if (!schedule) return "none";
+  if (schedule.every !== undefined) return `every ${schedule.every / 1000} s`;
+  return `cron ${schedule.cron} (${schedule.tz ?? "UTC"})`;
+}
+
 export function samePolicyContent(a: Policy, b: Policy): boolean {
   return (
     a.mode === b.mode &&
+    canonicalSchedule(a) === canonicalSchedule(b) &&
     canonicalScope(a.scope) === canonicalScope(b.scope) &&
     canonicalRules(a.rules) === canonicalRules(b.rules) &&
     canonicalExemptions(a) === canonicalExemptions(b)
   );
 }
 
-export type PolicyChangeType = "title-changed" | "mode-changed" | "scope-changed" | "rule-added" | "rule-removed" | "rule-changed" | "exemption-added" | "exemption-removed";
+export type PolicyChangeType = "title-changed" | "mode-changed" | "schedule-changed" | "scope-changed" | "rule-added" | "rule-removed" | "rule-changed" | "exemption-added" | "exemption-removed";
 
 export interface PolicyChange {
   change: PolicyChangeType;
@@ -165,6 +175,9 @@ export function diffPolicies(a: Policy, b: Policy): PolicyChange[] {
   const changes: PolicyChange[] = [];
   if (a.title !== b.title) changes.push({ change: "title-changed", text: `title changed from "${a.title}" to "${b.title}"` });
   if (a.mode !== b.mode) changes.push({ change: "mode-changed", text: `mode changed from ${a.mode} to ${b.mode}` });
+  if (canonicalSchedule(a) !== canonicalSchedule(b)) {
+    changes.push({ change: "schedule-changed", text: `schedule changed from ${describeSchedule(a.schedule)} to ${describeSchedule(b.schedule)}` });
+  }
   if (canonicalScope(a.scope) !== canonicalScope(b.scope)) {
     changes.push({ change: "scope-changed", text: `scope changed (was: ${describeScope(a.scope)}; now: ${describeScope(b.scope)})` });
   }

@@ -28,7 +28,7 @@ function validTimeZone(tz: string): boolean {
   }
 }
 
-export const ScheduleIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "lower-case letters, digits and dashes, e.g. nightly-s3");
+export const ScheduleIdSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,150}$/, "lower-case letters, digits, dots, underscores and dashes, e.g. nightly-s3");
 
 export const ScheduleSpecSchema = z
   .object({
@@ -68,7 +68,7 @@ function parseSpec(input: ScheduleSpecInput): ScheduleSpec {
 }
 
 /**
- * Creates or replaces a schedule; the first sweep is due one interval (or the next cron time) from now.
+ * Creates or replaces a schedule. An interval schedule's first sweep is due at once; a cron one's at its next time.
  * @throws AgpmError INPUT_INVALID for a bad spec or a cron pattern BullMQ cannot read.
  */
 export async function upsertSchedule(queue: SweepsQueue, input: ScheduleSpecInput): Promise<ScheduleInfo> {

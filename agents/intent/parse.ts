@@ -12,6 +12,8 @@ import { claimedAgainst } from "./scoring.js";
 import { selectControls, type ControlMatch } from "./select.js";
 import { normalise, tokenizeNormalised } from "./tokens.js";
 import { findWeakening } from "./weakening.js";
+import { extractSchedule } from "./schedule.js";
+import type { PolicySchedule } from "../../policy/schema.js";
 
 export type { ControlMatch } from "./select.js";
 
@@ -39,11 +41,15 @@ export interface ParsedIntent {
   confidence: number;
   /** Present when the intent asks to weaken security. */
   weakening: string | null;
+  /** How often the intent asks for the policy to be swept ("every 15 minutes"), if it says. */
+  schedule: PolicySchedule | null;
+  scheduleDescription: string | null;
 }
 
 /** Parses an intent. Pure and deterministic; never throws on odd input. */
 export function parseIntent(text: string): ParsedIntent {
-  const normalised = normalise(text);
+  const timing = extractSchedule(text);
+  const normalised = normalise(timing.text);
   const tokens = tokenizeNormalised(normalised);
   const kindAt = mentionPositions(findKindMentions(tokens, new Set()));
   const entities = recogniseEntities(tokens, normalised, kindAt);
@@ -79,5 +85,7 @@ export function parseIntent(text: string): ParsedIntent {
     outOfScope: findOutOfScope(tokens, covered),
     confidence: Math.round(confidence * 100) / 100,
     weakening: findWeakening(tokens, normalised, reading.operation),
+    schedule: timing.schedule,
+    scheduleDescription: timing.description,
   };
 }

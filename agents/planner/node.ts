@@ -74,7 +74,12 @@ export function createPlannerNode(deps: GraphDeps) {
       }
     }
     if (operation === "check-only") interpretation.push("Check only: findings are reported, nothing is ever remediated.");
-    const plan: Plan = { operation, kinds, scope, existing, interpretation, ...(exemption ? { exemption } : {}) };
+    if (parsed.schedule) interpretation.push(`Swept ${parsed.scheduleDescription} (the policy carries this schedule; \`agpm scheduler\` runs it).`);
+    const plan: Plan = {
+      operation, kinds, scope, existing, interpretation,
+      ...(exemption ? { exemption } : {}),
+      ...(parsed.schedule ? { schedule: parsed.schedule } : {}),
+    };
     if (existing && Object.keys(scope).length === 0) {
       // An update that names no scope keeps the policy's own.
       plan.scope = (await deps.store.policies.getPolicy(existing.id))?.scope ?? scope;

@@ -20,7 +20,11 @@ export function identify(draft: PolicyDraft, plan: Plan, intent: string): Policy
   const changesExisting = plan.existing !== null && (plan.operation === "update" || plan.operation === "exempt");
   const id = changesExisting && plan.existing ? plan.existing.id : policyIdFor(draft);
   const version = changesExisting && plan.existing ? plan.existing.version + 1 : 1;
-  return { id, version, title: draft.title, intent, mode: draft.mode, scope: draft.scope, rules: draft.rules, exemptions: draft.exemptions ?? [], status: "active" };
+  return {
+    id, version, title: draft.title, intent, mode: draft.mode, scope: draft.scope, rules: draft.rules, exemptions: draft.exemptions ?? [],
+    ...(plan.schedule ? { schedule: plan.schedule } : {}),
+    status: "active",
+  };
 }
 
 /**
@@ -29,7 +33,9 @@ export function identify(draft: PolicyDraft, plan: Plan, intent: string): Policy
  */
 export function resolveAgainstStored(candidate: Policy, stored: Policy | null, operation: Plan["operation"]): Policy {
   if (!stored) return candidate;
-  const restated = operation === "create" ? { ...candidate, exemptions: stored.exemptions } : candidate;
+  // Saying a policy again, or changing it, without naming a schedule keeps the one it has.
+  const scheduled = candidate.schedule === undefined && stored.schedule !== undefined ? { ...candidate, schedule: stored.schedule } : candidate;
+  const restated = operation === "create" ? { ...scheduled, exemptions: stored.exemptions } : scheduled;
   if (stored.status === "active" && samePolicyContent(stored, restated)) return stored;
   return { ...restated, version: stored.version + 1 };
 }

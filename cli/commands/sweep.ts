@@ -1,0 +1,75 @@
+// `agpm sweep`: sweep every active policy (or the named ones) now — in this process with --now,
+// otherwise as a job on the sweeps queue that workers fan out per policy and region.
+import { z } from "zod";
+import { openSweepsQueue, requestSweep, waitForResult } from "../../workers/producer.js";
+import { sweepNow } from "../../workers/sweep-now.js";
+import type { SweepJobInput, SweepResult } from "../../workers/sweeps-queue.js";
+import type { App } from "../app.js";
+import { EXIT } from "../exit-codes.js";
+import type { CliIo } from "../io.js";
+import { renderSweep } from "../output/sweep.js";
+import { resolveTarget, TargetFlagsSchema } from "../target.js";
+
+/** `--policy a --policy b` arrives as an array; one as a string. */
+export const PolicyListSchema = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? undefined : [v].flat()));
+
+export const SweepFlagsSchema = TargetFlagsSchema.extend({
+  now: z.boolean().default(false),
+  policy: PolicyListSchema,
+  apply: z.boolean().default(false),
+  yes: z.boolean().default(false),
+  maxChanges: z.coerce.number().int().min(0).optional(),
+  wait: z.boolean().default(false),
+  timeout: z.coerce.number().positive().default(600),
+  json: z.boolean().default(false),
+});
+
+/** 3 when a run waits for approval, 1 when something is still failing or a run failed, else 0. */
+export function exitCodeForSweep(result: SweepResult): number {
+  if (result.totals.awaitingApproval > 0) return EXIT.awaitingApproval;
+  if (result.failures.length > 0 || result.runs.some((r) => r.error !== null)) return EXIT.failed;
+  const stillFailing = result.runs.some((r) => r.summary.failed - (r.actions.verified ?? 0) > 0);
+  return stillFailing ? EXIT.failed : EXIT.ok;
+}
+
+/** The sweep request the flags describe (shared with `agpm schedule add`). */
+export async function sweepRequest(app: App, io: CliIo, flags: z.infer<typeof SweepFlagsSchema>, source: string): Promise<SweepJobInput> {
+  const { target, notice } = await resolveTarget(flags, app.config, app.paths.sandboxFile, io.cwd);
+  if (notice && !flags.json) io.stderr(`${notice}\n`);
+  return {
+    ...(flags.policy ? { policyIds: flags.policy } : {}),
+    options: {
+      apply: flags.apply, autoApprove: flags.yes, target, source, requester: app.config.actor,
+      ...(flags.maxChanges !== undefined ? { maxChanges: flags.maxChanges } : {}),
+    },
+  };
+}
+
+function print(io: CliIo, result: SweepResult, json: boolean): void {
+  io.stdout(json ? `${JSON.stringify(result, null, 2)}\n` : renderSweep(result, io.color));
+}
+
+export async function sweep(app: App, io: CliIo, rawFlags: Record<string, unknown>): Promise<number> {
+  const flags = SweepFlagsSchema.parse(rawFlags);
+  const request = await sweepRequest(app, io, flags, "cli");
+  if (flags.now) {
+    const result = await sweepNow(app.deps, app.checkpointer, request, { maxChanges: app.config.maxChanges, maxTranslationAttempts: app.config.maxTranslationAttempts });
+    app.progress.stop();
+    print(io, result, flags.json);
+    return exitCodeForSweep(result);
+  }
+  const producer = openSweepsQueue({ url: app.config.redisUrl, prefix: app.config.queuePrefix });
+  try {
+    const { jobId } = await requestSweep(producer.queue, request);
+    if (!flags.wait) {
+      io.stdout(flags.json ? `${JSON.stringify({ jobId })}\n` : `queued sweep job ${jobId}\n`);
+      return EXIT.ok;
+    }
+    if (!flags.json) io.stderr(`queued sweep job ${jobId}; waiting for workers…\n`);
+    const result = (await waitForResult(producer.queue, jobId, flags.timeout * 1000)) as SweepResult;
+    print(io, result, flags.json);
+    return exitCodeForSweep(result);
+  } finally {
+    await producer.close();
+  }
+}

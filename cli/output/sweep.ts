@@ -1,0 +1,29 @@
+// A sweep's report as text: one line per (policy, region) run, then the totals.
+import pc from "picocolors";
+import type { SweepResult } from "../../workers/sweeps-queue.js";
+import { renderTable, statusColor } from "./table.js";
+
+export function renderSweep(result: SweepResult, color: boolean): string {
+  const lines: string[] = [];
+  const head = `Sweep ${result.sweepId}${result.schedule ? ` (schedule ${result.schedule})` : ""}: ${result.runs.length} run(s) over ${result.policies} policy(ies)`;
+  lines.push(color ? pc.bold(head) : head);
+  if (result.runs.length > 0) {
+    lines.push(renderTable(result.runs, [
+      { header: "POLICY", value: (r) => r.policyId, max: 40 },
+      { header: "REGION", value: (r) => r.region ?? "all" },
+      { header: "STATUS", value: (r) => r.status, color: (r, t) => statusColor(r.status, t) },
+      { header: "RESOURCES", value: (r) => String(r.summary.resources) },
+      { header: "FAILING", value: (r) => String(r.summary.failed) },
+      { header: "DRIFT", value: (r) => (r.drift?.baseline ? "baseline" : String(r.drift?.drift ?? 0)) },
+      { header: "RECOVERED", value: (r) => String(r.drift?.recovered ?? 0) },
+      { header: "FIXED", value: (r) => String(r.actions.verified ?? 0) },
+      { header: "PLANNED", value: (r) => String(r.actions.planned ?? 0) },
+      { header: "RUN", value: (r) => r.runId },
+    ], color).trimEnd());
+  }
+  for (const f of result.folded) lines.push(`  ${f.policyId} in ${f.region ?? "all regions"}: already being swept by job ${f.jobId}`);
+  for (const f of result.failures) lines.push(`  failed: ${f.jobId === "-" ? "" : `job ${f.jobId}: `}${f.reason}`);
+  const t = result.totals;
+  lines.push(`Totals: ${t.resources} resources, ${t.failed} failing, ${t.drift} newly failing (drift), ${t.recovered} recovered, ${t.remediated} remediated${t.awaitingApproval > 0 ? `, ${t.awaitingApproval} awaiting approval (agpm approve <run>)` : ""}.`);
+  return `${lines.join("\n")}\n`;
+}
