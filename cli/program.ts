@@ -108,6 +108,12 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option("--run <id>").option("--policy <id>").option("--resource <id>").option("--limit <n>").option("--json")
     .action((flags: Record<string, string | boolean | undefined>) => act(false, wantsJson(flags), async (app) => (await commands.records()).listAudit(app, io, flags as never))());
 
+  program.command("drift").description("findings history: what newly failed (drift), recovered or was remediated, and when")
+    .option("--policy <id>").option("--resource <id>").addOption(new Option("--change <kind>", "drift | recovered | remediated | removed").choices(["drift", "recovered", "remediated", "removed"]))
+    .option("--since <iso-time>", "only changes at or after this time").option("--failing", "what is failing now, and since when")
+    .option("--limit <n>").option("--json")
+    .action((flags: Record<string, string | boolean | undefined>) => act(false, wantsJson(flags), async (app) => (await commands.records()).listDrift(app, io, flags as never))());
+
   program.command("runs").description("recent runs and their status").option("--limit <n>").option("--json")
     .action((flags: { json?: boolean; limit?: string }) => act(false, wantsJson(flags), async (app) => (await commands.records()).listRuns(app, io, flags))());
 

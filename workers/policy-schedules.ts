@@ -3,14 +3,14 @@
 import type { Store } from "../store/index.js";
 import type { SweepsQueue } from "./producer.js";
 import { listSchedules, removeSchedule, upsertSchedule, type ScheduleInfo, type ScheduleSpecInput } from "./schedules.js";
-import type { SweepOptions } from "./sweeps-queue.js";
+import type { SweepOptionsInput } from "./sweeps-queue.js";
 
 export const POLICY_SCHEDULE_PREFIX = "policy-";
 export const DEFAULT_SCHEDULE_ID = "default";
 
 export interface SyncOptions {
   /** Target, apply and requester of the sweeps the schedules start. */
-  options: SweepOptions;
+  options: SweepOptionsInput;
   /** Also keep a schedule sweeping every active policy this often (ms). */
   defaultEvery?: number;
 }

@@ -30,6 +30,7 @@ export const SweepOptionsSchema = z
   })
   .strict();
 export type SweepOptions = z.infer<typeof SweepOptionsSchema>;
+export type SweepOptionsInput = z.input<typeof SweepOptionsSchema>;
 
 const PolicyIdSchema = z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+$/, "a policy id (letters, digits, . _ -)");
 

@@ -115,3 +115,42 @@ export async function listRuns(app: App, io: CliIo, flags: { json?: boolean; lim
   );
   return EXIT.ok;
 }
+
+/** `agpm drift`: findings history — what newly failed, recovered or was fixed, when; or, with --failing, what is still failing since when. */
+export async function listDrift(app: App, io: CliIo, flags: { json?: boolean; policy?: string; resource?: string; change?: string; since?: string; failing?: boolean; limit?: string }): Promise<number> {
+  const limit = LimitFlag.parse(flags.limit);
+  if (flags.failing) {
+    const states = await app.store.history.listStates({ status: "fail", ...(flags.policy ? { policyId: flags.policy } : {}), limit });
+    print(io, flags.json, { failing: states }, () =>
+      states.length === 0
+        ? "Nothing is failing.\n"
+        : renderTable(states, [
+            { header: "POLICY", value: (s) => `${s.policyId} v${s.policyVersion}`, max: 40 },
+            { header: "RULE", value: (s) => s.ruleId, max: 36 },
+            { header: "RESOURCE", value: (s) => s.resourceId, max: 40 },
+            { header: "REGION", value: (s) => s.region },
+            { header: "FAILING SINCE", value: (s) => s.since },
+            { header: "LAST SEEN", value: (s) => s.lastSeen },
+          ], io.color),
+    );
+    return EXIT.ok;
+  }
+  const changes = await app.store.history.listChanges({
+    ...(flags.policy ? { policyId: flags.policy } : {}), ...(flags.resource ? { resourceId: flags.resource } : {}),
+    ...(flags.change ? { change: flags.change as never } : {}), ...(flags.since ? { since: flags.since } : {}), limit,
+  });
+  print(io, flags.json, { changes }, () =>
+    changes.length === 0
+      ? "No changes recorded yet. Sweeps record them: agpm sweep --now\n"
+      : renderTable(changes, [
+          { header: "AT", value: (c) => c.at },
+          { header: "CHANGE", value: (c) => c.change, color: (c, t) => statusColor(c.change === "drift" ? "fail" : "pass", t) },
+          { header: "POLICY", value: (c) => c.policyId, max: 32 },
+          { header: "RULE", value: (c) => c.ruleId, max: 32 },
+          { header: "RESOURCE", value: (c) => c.resourceId, max: 36 },
+          { header: "REGION", value: (c) => c.region },
+          { header: "RUN", value: (c) => c.runId },
+        ], io.color),
+  );
+  return EXIT.ok;
+}

@@ -1,25 +1,18 @@
 // `agpm worker` as a real process and `agpm submit --wait` in-process, sharing a unique
 // queue prefix on the real Redis.
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { createRequire } from "node:module";
-import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunReport } from "../../agents/reporter/report.js";
 import { createWorkspace, type CliWorkspace } from "../helpers/cli.js";
 import { unencryptedBuckets } from "../helpers/oracle.js";
+import { startWorker, stopAll } from "./processes.js";
 import { REDIS_URL } from "./redis-env.js";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const TSX = createRequire(import.meta.url).resolve("tsx/esm");
-
 let ws: CliWorkspace | undefined;
-let child: ChildProcessWithoutNullStreams | undefined;
 let prefix = "";
 afterEach(async () => {
-  child?.kill("SIGKILL");
-  child = undefined;
+  await stopAll();
   ws?.cleanup();
   const redis = new Redis(REDIS_URL);
   const keys = await redis.keys(`${prefix}:*`);
@@ -27,29 +20,13 @@ afterEach(async () => {
   redis.disconnect();
 });
 
-function startWorkerProcess(env: Record<string, string>): Promise<{ stderr: () => string; exited: Promise<number | null> }> {
-  const proc = spawn(process.execPath, ["--import", TSX, join(ROOT, "cli", "main.ts"), "worker", "--concurrency", "2"], {
-    cwd: ws!.dir, env: { ...process.env, ...env },
-  });
-  child = proc;
-  let stderr = "";
-  const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    proc.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (stderr.includes("agpm worker: intents")) resolve({ stderr: () => stderr, exited });
-    });
-    void exited.then((code) => reject(new Error(`worker exited (${code}): ${stderr}`)));
-  });
-}
-
 describe("when a worker process is running", () => {
   it("runs `agpm submit --wait` jobs (dry run, applied, refused), then drains and exits 0 on SIGTERM", async () => {
     prefix = `agpm-test-${randomUUID()}`;
     const env = { REDIS_URL, AGPM_QUEUE_PREFIX: prefix, AGPM_ACTOR: "bob", NO_COLOR: "1" };
     ws = createWorkspace(env);
     expect((await ws.run("sandbox", "init")).code).toBe(0);
-    const worker = await startWorkerProcess(env);
+    const worker = await startWorker(ws.dir, env, "--concurrency", "2");
 
     const before = JSON.stringify(ws.sandbox());
     const result = await ws.run("submit", "Ensure all S3 buckets are encrypted", "--wait", "--json");
@@ -70,7 +47,7 @@ describe("when a worker process is running", () => {
     expect(refused.code).toBe(2);
     expect(refused.json<{ error: { code: string } }>().error.code).toBe("INTENT_UNTRANSLATABLE");
 
-    child!.kill("SIGTERM");
+    worker.proc.kill("SIGTERM");
     expect(await worker.exited).toBe(0);
     expect(worker.stderr()).toContain("agpm worker: stopped");
   }, 60_000);
