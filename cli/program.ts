@@ -120,7 +120,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   for (const [name, approved] of [["approve", true], ["reject", false]] as const) {
     program.command(name).argument("<run-id>").description(`${name} a run paused for approval`)
       .option("--comment <text>", "recorded in the audit log").option("--json")
-      .action((runId: string, flags: { json?: boolean; comment?: string }) => act(true, wantsJson(flags), async (app) => (await commands.approve()).decide(app, io, runId, approved, flags))());
+      .option("--queue", "hand the decision to a worker (REDIS_URL) instead of carrying it out here")
+      .option("--wait", "with --queue: wait for the worker and print the report")
+      .action((runId: string, flags: { json?: boolean; comment?: string; queue?: boolean; wait?: boolean }) => act(true, wantsJson(flags), async (app) => (await commands.approve()).decide(app, io, runId, approved, flags))());
   }
 
   program.command("worker").description("process queued jobs until SIGTERM, then finish active jobs and exit (REDIS_URL)")

@@ -9,9 +9,13 @@ import { TargetSchema } from "../tools/target.js";
 
 export const INTENTS_QUEUE = "intents";
 
-/** Job names: the governance command the job runs. */
-export const INTENT_JOB_NAMES = ["run", "check"] as const;
+/**
+ * Job names: the governance command the job runs, or `resume` — an approver's decision on a run
+ * paused for approval, carried out by whichever worker takes the job.
+ */
+export const INTENT_JOB_NAMES = ["run", "check", "resume"] as const;
 export type IntentJobName = (typeof INTENT_JOB_NAMES)[number];
+export type IntentCommandName = Exclude<IntentJobName, "resume">;
 
 /** Largest accepted payload (UTF-8 JSON bytes): an intent is a sentence, not a document. */
 export const MAX_INTENT_PAYLOAD_BYTES = 16 * 1024;
@@ -43,6 +47,19 @@ export const IntentJobDataSchema = z
   .strict();
 
 export type IntentJobData = z.infer<typeof IntentJobDataSchema>;
+
+export const ResumeJobDataSchema = z
+  .object({
+    runId: z.string().min(1).max(200),
+    approved: z.boolean(),
+    /** The approver, recorded in the audit log. */
+    by: z.string().min(1).max(200),
+    comment: z.string().max(2000).optional(),
+    source: z.string().min(1).max(100).default("queue"),
+  })
+  .strict();
+export type ResumeJobData = z.infer<typeof ResumeJobDataSchema>;
+export type ResumeJobInput = z.input<typeof ResumeJobDataSchema>;
 export type IntentJobInput = z.input<typeof IntentJobDataSchema>;
 export type IntentJobResult = RunReport;
 
@@ -50,25 +67,27 @@ export function payloadBytes(data: unknown): number {
   return Buffer.byteLength(JSON.stringify(data) ?? "", "utf8");
 }
 
+export type ParsedIntentJob = { name: IntentCommandName; data: IntentJobData } | { name: "resume"; data: ResumeJobData };
+
 /**
  * Validates a job's name and payload.
  * @throws AgpmError INPUT_INVALID with the reason (unknown name, oversized, or the first schema issue).
  */
-export function parseIntentJob(name: string, data: unknown): { name: IntentJobName; data: IntentJobData } {
+export function parseIntentJob(name: string, data: unknown): ParsedIntentJob {
   if (!(INTENT_JOB_NAMES as readonly string[]).includes(name)) {
-    throw new AgpmError("INPUT_INVALID", `unknown job name "${name}" on the ${INTENTS_QUEUE} queue (expected ${INTENT_JOB_NAMES.join(" or ")})`);
+    throw new AgpmError("INPUT_INVALID", `unknown job name "${name}" on the ${INTENTS_QUEUE} queue (expected ${INTENT_JOB_NAMES.join(", ")})`);
   }
   const bytes = payloadBytes(data);
   if (bytes > MAX_INTENT_PAYLOAD_BYTES) {
     throw new AgpmError("INPUT_INVALID", `payload is ${bytes} bytes; the limit is ${MAX_INTENT_PAYLOAD_BYTES}`, { details: { bytes } });
   }
-  const parsed = IntentJobDataSchema.safeParse(data);
+  const parsed = name === "resume" ? ResumeJobDataSchema.safeParse(data) : IntentJobDataSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${formatJsonPath(issue.path).slice(2)}: ` : "";
     throw new AgpmError("INPUT_INVALID", `invalid payload: ${where}${issue?.message ?? "invalid"}`);
   }
-  return { name: name as IntentJobName, data: parsed.data };
+  return { name, data: parsed.data } as ParsedIntentJob;
 }
 
 // Key order must not matter: the same request written twice must hash the same.
@@ -81,7 +100,7 @@ function canonical(value: unknown): unknown {
 }
 
 /** Deduplication id: a hash of the job name, intent and options (requester included). */
-export function intentDedupId(name: IntentJobName, data: IntentJobData): string {
+export function intentDedupId(name: IntentCommandName, data: IntentJobData): string {
   const digest = createHash("sha256").update(JSON.stringify(canonical({ name, ...data }))).digest("hex");
   return `intent:${digest.slice(0, 32)}`;
 }

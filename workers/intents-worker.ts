@@ -6,7 +6,8 @@ import type { GraphDeps } from "../graphs/deps.js";
 import { startRun } from "../graphs/runner.js";
 import { jobFailure } from "./failures.js";
 import { startQueueWorker, type QueueWorkerOptions, type RunningWorker } from "./start-worker.js";
-import { INTENTS_QUEUE, parseIntentJob, type IntentJobData, type IntentJobName, type IntentJobResult } from "./intents-queue.js";
+import { resumeRun } from "../graphs/runner.js";
+import { INTENTS_QUEUE, parseIntentJob, type IntentJobResult, type ParsedIntentJob } from "./intents-queue.js";
 
 export interface IntentWorkerDefaults {
   maxChanges: number;
@@ -19,14 +20,26 @@ export type IntentProcessor = (job: Job<unknown, IntentJobResult, string>) => Pr
 /** The job handler, separate from the Worker so it can be driven directly. */
 export function createIntentProcessor(deps: GraphDeps, checkpointer: BaseCheckpointSaver, defaults: IntentWorkerDefaults): IntentProcessor {
   return async (job) => {
-    let parsed: { name: IntentJobName; data: IntentJobData };
+    let parsed: ParsedIntentJob;
     try {
       parsed = parseIntentJob(job.name, job.data);
     } catch (error) {
       throw jobFailure(error);
     }
-    const { name, data } = parsed;
     let report: IntentJobResult;
+    if (parsed.name === "resume") {
+      const decision = parsed.data;
+      try {
+        ({ report } = await resumeRun(deps, checkpointer, decision.runId, {
+          approved: decision.approved, by: decision.by, at: deps.now().toISOString(), ...(decision.comment ? { comment: decision.comment } : {}),
+        }));
+      } catch (error) {
+        throw jobFailure(error);
+      }
+      if (report.error) throw jobFailure(report.error);
+      return report;
+    }
+    const { name, data } = parsed;
     try {
       ({ report } = await startRun(deps, checkpointer, {
         intent: data.intent,

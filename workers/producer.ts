@@ -5,14 +5,14 @@ import { AgpmError, errorMessage } from "../core/errors.js";
 import { createRedisConnection, queuePrefix, type QueueConnectionSettings } from "./connection.js";
 import {
   DEFAULT_DEDUP_WINDOW_MS, INTENTS_QUEUE, intentDedupId, parseIntentJob,
-  type IntentJobData, type IntentJobInput, type IntentJobName, type IntentJobResult,
+  type IntentCommandName, type IntentJobData, type IntentJobInput, type IntentJobName, type IntentJobResult, type ResumeJobData, type ResumeJobInput,
 } from "./intents-queue.js";
 import { parseSweepJob, SWEEPS_QUEUE, type SweepJobInput, type SweepJobResult } from "./sweeps-queue.js";
 
 /** Keep finished jobs long enough for `--wait` and later look-ups, but bounded. */
 export const SWEEP_RETENTION = { removeOnComplete: { age: 24 * 3600, count: 1_000 }, removeOnFail: { age: 7 * 24 * 3600 } };
 
-export type IntentsQueue = Queue<IntentJobData, IntentJobResult, IntentJobName>;
+export type IntentsQueue = Queue<IntentJobData | ResumeJobData, IntentJobResult, IntentJobName>;
 export type SweepsQueue = Queue<unknown, SweepJobResult, string>;
 
 export interface Producer<Q> {
@@ -59,7 +59,7 @@ export async function requestSweep(queue: SweepsQueue, payload: SweepJobInput): 
 }
 
 export interface SubmitOptions {
-  name?: IntentJobName;
+  name?: IntentCommandName;
   /** Total tries for transient failures (throttling, network); deterministic ones never retry. */
   attempts?: number;
   /** First retry delay in ms, doubling each time. */
@@ -74,12 +74,34 @@ export interface SubmitOptions {
  * @throws AgpmError INPUT_INVALID when the payload is invalid or too large (nothing is enqueued).
  */
 export async function submitIntent(queue: IntentsQueue, payload: IntentJobInput, options: SubmitOptions = {}): Promise<{ jobId: string }> {
-  const { name, data } = parseIntentJob(options.name ?? "run", payload);
+  const parsed = parseIntentJob(options.name ?? "run", payload);
+  if (parsed.name === "resume") throw new AgpmError("INPUT_INVALID", "use submitDecision to resume a run");
+  const { name, data } = parsed;
   const job = await queue.add(name, data, {
     attempts: options.attempts ?? 3,
     backoff: { type: "exponential", delay: options.backoffMs ?? 2_000 },
     deduplication: { id: intentDedupId(name, data), ttl: options.dedupWindowMs ?? DEFAULT_DEDUP_WINDOW_MS },
     // Keep finished jobs long enough for `--wait` and later look-ups, but bounded.
+    removeOnComplete: { age: 24 * 3600, count: 1_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  });
+  if (!job.id) throw new AgpmError("INTERNAL", "the queue returned a job without an id");
+  return { jobId: job.id };
+}
+
+/**
+ * Enqueues an approver's decision on a run paused for approval; any worker carries it out (the
+ * run's checkpoint is in the shared store). One decision per run is queued at a time.
+ * @throws AgpmError INPUT_INVALID when the payload is invalid (nothing is enqueued).
+ */
+export async function submitDecision(queue: IntentsQueue, payload: ResumeJobInput): Promise<{ jobId: string }> {
+  const parsed = parseIntentJob("resume", payload);
+  if (parsed.name !== "resume") throw new AgpmError("INTERNAL", "parsed a decision as another job");
+  const { data } = parsed;
+  const job = await queue.add("resume", data, {
+    attempts: 3,
+    backoff: { type: "exponential", delay: 2_000 },
+    deduplication: { id: `resume-${data.runId}` },
     removeOnComplete: { age: 24 * 3600, count: 1_000 },
     removeOnFail: { age: 7 * 24 * 3600 },
   });

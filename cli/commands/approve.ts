@@ -1,10 +1,13 @@
 // `agpm approve RUN_ID` / `agpm reject RUN_ID`: resume a run paused for approval.
 import { resumeRun } from "../../graphs/runner.js";
+import { openIntentsQueue, submitDecision, waitForResult } from "../../workers/producer.js";
+import { EXIT } from "../exit-codes.js";
 import type { App } from "../app.js";
 import type { CliIo } from "../io.js";
 import { exitCodeFor, printReport } from "./run.js";
 
-export async function decide(app: App, io: CliIo, runId: string, approved: boolean, flags: { json?: boolean; comment?: string }): Promise<number> {
+export async function decide(app: App, io: CliIo, runId: string, approved: boolean, flags: { json?: boolean; comment?: string; queue?: boolean; wait?: boolean }): Promise<number> {
+  if (flags.queue) return decideOnQueue(app, io, runId, approved, flags);
   const { report } = await resumeRun(app.deps, app.checkpointer, runId, {
     approved,
     by: app.config.actor,
@@ -14,4 +17,21 @@ export async function decide(app: App, io: CliIo, runId: string, approved: boole
   app.progress.stop();
   printReport(io, report, flags.json ?? false);
   return exitCodeFor(report);
+}
+
+/** The decision as a job: whichever worker takes it resumes the run from its checkpoint. */
+async function decideOnQueue(app: App, io: CliIo, runId: string, approved: boolean, flags: { json?: boolean; comment?: string; wait?: boolean }): Promise<number> {
+  const producer = openIntentsQueue({ url: app.config.redisUrl, prefix: app.config.queuePrefix });
+  try {
+    const { jobId } = await submitDecision(producer.queue, { runId, approved, by: app.config.actor, source: "cli", ...(flags.comment ? { comment: flags.comment } : {}) });
+    if (!flags.wait) {
+      io.stdout(flags.json ? `${JSON.stringify({ jobId })}\n` : `queued the decision as job ${jobId}\n`);
+      return EXIT.ok;
+    }
+    const report = await waitForResult(producer.queue, jobId, 600_000);
+    printReport(io, report, flags.json ?? false);
+    return exitCodeFor(report);
+  } finally {
+    await producer.close();
+  }
 }

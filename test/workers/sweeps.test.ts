@@ -2,7 +2,8 @@
 // when every child is done, remediates drift, folds overlapping runs, and refuses bad jobs.
 import { Job } from "bullmq";
 import { afterEach, describe, expect, it } from "vitest";
-import { requestSweep, waitForResult } from "../../workers/producer.js";
+import { openIntentsQueue, requestSweep, submitDecision, waitForResult } from "../../workers/producer.js";
+import { createIntentProcessor, startIntentWorker } from "../../workers/intents-worker.js";
 import type { SweepResult } from "../../workers/sweeps-queue.js";
 import { bucketRegions, bucketState, driftBucket } from "../helpers/drift.js";
 import { createSweepEnv, type SweepEnv } from "./sweep-env.js";
@@ -100,5 +101,38 @@ describe("bad sweep jobs", () => {
     expect(reasons[1]).toContain('unknown job name "sweep-everything"');
     expect(reasons[2]).toMatch(/payload is \d+ bytes; the limit is/);
     expect(reasons[3]).toMatch(/policyId: a policy id/);
+  });
+});
+
+describe("a sweep that needs approval", () => {
+  it("pauses, and any worker resumes it from the queue with the approver's decision", async () => {
+    env = await createSweepEnv();
+    const { name } = driftBucket(env.graph.sandboxFile);
+    env.startWorker();
+    const { jobId } = await requestSweep(env.producer.queue, env.request({ maxChanges: 0 }));
+    const result = (await waitForResult(env.producer.queue, jobId, 30_000)) as SweepResult;
+    expect(result.totals.awaitingApproval).toBe(1);
+    const paused = result.runs.find((r) => r.status === "awaiting-approval");
+    expect(bucketState(env.graph.sandboxFile, name).encryption).toBeNull();
+
+    // A different worker — on the intents queue, with its own processor — carries out the decision.
+    const intents = openIntentsQueue({ url: REDIS_URL, prefix: env.prefix });
+    const worker = startIntentWorker(createIntentProcessor(env.graph.deps, env.graph.store.checkpointer, { maxChanges: 10, maxTranslationAttempts: 3, translator: "offline" }), { url: REDIS_URL, prefix: env.prefix });
+    try {
+      await expect(submitDecision(intents.queue, { runId: "", approved: true, by: "x" })).rejects.toMatchObject({ code: "INPUT_INVALID" });
+      const decision = await submitDecision(intents.queue, { runId: paused?.runId ?? "", approved: true, by: "carol", comment: "drift fix" });
+      const report = await waitForResult(intents.queue, decision.jobId, 30_000);
+      expect(report.status).toBe("completed");
+      expect(report.actions.some((a) => a.resourceId === name && a.status === "verified")).toBe(true);
+      expect(bucketState(env.graph.sandboxFile, name).encryption).not.toBeNull();
+      const audit = await env.graph.store.audit.listAudit({ runId: paused?.runId ?? "" });
+      expect(audit.find((e) => e.result === "approved")).toMatchObject({ actor: "carol", detail: "drift fix" });
+      // A second decision on the same run fails once, with the reason.
+      const again = await submitDecision(intents.queue, { runId: paused?.runId ?? "", approved: false, by: "dave" });
+      await expect(waitForResult(intents.queue, again.jobId, 30_000)).rejects.toThrow(/RUN_NOT_AWAITING_APPROVAL/);
+    } finally {
+      await worker.close();
+      await intents.close();
+    }
   });
 });
