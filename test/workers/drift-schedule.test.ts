@@ -40,7 +40,7 @@ describe("a scheduled sweep with a worker running", () => {
     const policyId = first.json<{ policy: { id: string; mode: string } }>().policy.id;
     expect(first.json<{ policy: { mode: string } }>().policy.mode).toBe("enforce");
 
-    await startWorker(ws.dir, env, "--queues", "sweeps", "--concurrency", "2");
+    const worker = await startWorker(ws.dir, env, "--queues", "sweeps", "--concurrency", "2");
     const added = await ws.run("schedule", "add", "watch", "--every", "2s", "--apply", "--json");
     expect(added.code, added.stderr).toBe(0);
     expect(added.json()).toMatchObject({ id: "watch", every: 2000, apply: true });
@@ -71,6 +71,18 @@ describe("a scheduled sweep with a worker running", () => {
     expect(changes.map((c) => c.change).reverse()).toEqual(["drift", "remediated"]);
     expect(changes.every((c) => c.at >= driftedAt)).toBe(true);
     expect((await ws.run("drift", "--failing", "--json")).json<{ failing: unknown[] }>().failing).toEqual([]);
+
+    // Operating it: JSON log lines carry the ids, and /metrics counts what happened.
+    const lines = worker.stderr().trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const ready = lines.find((l) => typeof l.metricsPort === "number");
+    expect(lines.some((l) => l.msg === "job completed" && l.queue === "sweeps" && typeof l.jobId === "string" && typeof l.runId === "string")).toBe(true);
+    const metrics = await (await fetch(`http://127.0.0.1:${String(ready?.metricsPort)}/metrics`)).text();
+    const sample = (name: string, labels: string) => Number(new RegExp(`^${name}\\{${labels}\\} (\\S+)$`, "m").exec(metrics)?.[1] ?? "0");
+    expect(sample("agpm_jobs_total", `queue="sweeps",name="sweep-policy",outcome="completed"`)).toBeGreaterThan(0);
+    expect(sample("agpm_drift_detected_total", `policy="${policyId}"`)).toBeGreaterThanOrEqual(1);
+    expect(metrics).toMatch(/^agpm_remediations_total\{action="[^"]+",result="verified"\} [1-9]/m);
+    expect(metrics).toMatch(/^agpm_aws_api_calls_total\{command="ListBuckets"\} [1-9]/m);
+    expect(metrics).toMatch(/^agpm_findings_total\{policy="[^"]+",status="pass"\} [1-9]/m);
 
     expect((await ws.run("schedule", "remove", "watch")).code).toBe(0);
     expect((await ws.run("schedule", "remove", "watch")).code).toBe(2);
