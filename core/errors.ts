@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   "AWS_THROTTLED",
   "REMEDIATION_FAILED",
   "STORE_ERROR",
+  /** Redis (the queues) cannot be reached. */
+  "QUEUE_UNAVAILABLE",
   "INTERNAL",
 ] as const;
 

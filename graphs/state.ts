@@ -1,7 +1,7 @@
 // The governance graph's state, defined once; every node reads it and returns a partial update.
 import { Annotation } from "@langchain/langgraph";
 import { z } from "zod";
-import { ExemptionSchema, PolicySchema, ScopeSchema, type Policy } from "../policy/schema.js";
+import { ExemptionSchema, PolicyScheduleSchema, PolicySchema, ScopeSchema, type Policy } from "../policy/schema.js";
 import type { Finding, Resource } from "../policy/resource.js";
 import type { PolicySummary } from "../policy/evaluate.js";
 import type { RunStatus } from "../store/index.js";
@@ -48,6 +48,8 @@ export const PlanSchema = z.object({
   existing: z.object({ id: z.string(), version: z.number().int(), title: z.string() }).nullable(),
   /** The exemption an "exempt" intent adds to the existing policy. */
   exemption: ExemptionSchema.optional(),
+  /** The sweep schedule the intent states ("every 15 minutes"), carried by the policy. */
+  schedule: PolicyScheduleSchema.optional(),
   /** How the intent was read, in sentences, shown to the user. */
   interpretation: z.array(z.string()),
 });

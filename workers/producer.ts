@@ -2,7 +2,7 @@
 import { Job, Queue, QueueEvents } from "bullmq";
 import { Redis } from "ioredis";
 import { AgpmError, errorMessage } from "../core/errors.js";
-import { createRedisConnection, queuePrefix, type QueueConnectionSettings } from "./connection.js";
+import { assertReachable, createRedisConnection, queuePrefix, type QueueConnectionSettings } from "./connection.js";
 import {
   DEFAULT_DEDUP_WINDOW_MS, INTENTS_QUEUE, intentDedupId, parseIntentJob,
   type IntentCommandName, type IntentJobData, type IntentJobInput, type IntentJobName, type IntentJobResult, type ResumeJobData, type ResumeJobInput,
@@ -17,6 +17,8 @@ export type SweepsQueue = Queue<unknown, SweepJobResult, string>;
 
 export interface Producer<Q> {
   queue: Q;
+  /** Rejects with QUEUE_UNAVAILABLE and how to start Redis when it cannot be reached. */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 export type IntentsProducer = Producer<IntentsQueue>;
@@ -29,8 +31,11 @@ export type SweepsProducer = Producer<SweepsQueue>;
 function openQueue<Q extends Queue>(name: string, settings: QueueConnectionSettings, role: "producer" | "worker"): Producer<Q> {
   const connection = createRedisConnection(settings.url, role);
   const queue = new Queue(name, { connection, prefix: queuePrefix(settings) }) as Q;
+  // Connection trouble surfaces through ready() and the failing call, not as console noise.
+  queue.on("error", () => undefined);
   return {
     queue,
+    ready: () => assertReachable(connection, settings.url),
     async close() {
       await queue.close();
       connection.disconnect();

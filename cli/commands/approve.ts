@@ -23,6 +23,7 @@ export async function decide(app: App, io: CliIo, runId: string, approved: boole
 async function decideOnQueue(app: App, io: CliIo, runId: string, approved: boolean, flags: { json?: boolean; comment?: string; wait?: boolean }): Promise<number> {
   const producer = openIntentsQueue({ url: app.config.redisUrl, prefix: app.config.queuePrefix });
   try {
+    await producer.ready();
     const { jobId } = await submitDecision(producer.queue, { runId, approved, by: app.config.actor, source: "cli", ...(flags.comment ? { comment: flags.comment } : {}) });
     if (!flags.wait) {
       io.stdout(flags.json ? `${JSON.stringify({ jobId })}\n` : `queued the decision as job ${jobId}\n`);

@@ -17,6 +17,7 @@ export const ScheduleAddFlagsSchema = SweepFlagsSchema.omit({ now: true, wait: t
 async function withQueue<T>(app: App, fn: (queue: ReturnType<typeof openSweepsQueue>["queue"]) => Promise<T>): Promise<T> {
   const producer = openSweepsQueue({ url: app.config.redisUrl, prefix: app.config.queuePrefix });
   try {
+    await producer.ready();
     return await fn(producer.queue);
   } finally {
     await producer.close();

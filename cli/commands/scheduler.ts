@@ -26,6 +26,10 @@ export async function runScheduler(app: App, io: CliIo, rawFlags: Record<string,
     options: { apply: flags.apply ?? app.config.sweepApply, autoApprove: false, target, source: "scheduler", requester: "scheduler" },
     ...(app.config.sweepEvery ? { defaultEvery: parseDuration(app.config.sweepEvery) } : {}),
   };
+  await producer.ready().catch(async (error: unknown) => {
+    await producer.close();
+    throw error;
+  });
   const once = async () => {
     const result = await syncPolicySchedules(app.store, producer.queue, sync);
     if (result.upserted.length + result.removed.length > 0) log.info(result, "schedules synced");

@@ -29,6 +29,7 @@ export async function submit(app: App, io: CliIo, intentText: string, rawFlags: 
   const prefix = app.config.queuePrefix;
   const producer = openIntentsQueue({ url: app.config.redisUrl, ...(prefix ? { prefix } : {}) });
   try {
+    await producer.ready();
     const { jobId } = await submitIntent(producer.queue, {
       intent,
       options: {

@@ -60,6 +60,7 @@ export async function sweep(app: App, io: CliIo, rawFlags: Record<string, unknow
   }
   const producer = openSweepsQueue({ url: app.config.redisUrl, prefix: app.config.queuePrefix });
   try {
+    await producer.ready();
     const { jobId } = await requestSweep(producer.queue, request);
     if (!flags.wait) {
       io.stdout(flags.json ? `${JSON.stringify({ jobId })}\n` : `queued sweep job ${jobId}\n`);

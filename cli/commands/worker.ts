@@ -7,6 +7,7 @@ import { createLogger, createMetrics, startMetricsServer, type Logger, type Metr
 import type { RunReport } from "../../agents/reporter/report.js";
 import { createIntentProcessor, startIntentWorker } from "../../workers/intents-worker.js";
 import { INTENTS_QUEUE } from "../../workers/intents-queue.js";
+import { assertReachable, createRedisConnection } from "../../workers/connection.js";
 import { openSweepsQueue } from "../../workers/producer.js";
 import { SWEEPS_QUEUE, type SweepJobResult, type SweepPolicyResult } from "../../workers/sweeps-queue.js";
 import { createSweepProcessor, startSweepWorker } from "../../workers/sweeps-worker.js";
@@ -80,6 +81,8 @@ export async function runWorker(app: App, io: CliIo, rawFlags: Record<string, un
   const flags = WorkerFlagsSchema.parse(rawFlags);
   const unknown = flags.queues.filter((q) => !(QUEUES as readonly string[]).includes(q));
   if (unknown.length > 0) throw new AgpmError("INPUT_INVALID", `unknown queue ${unknown.join(", ")} (available: ${QUEUES.join(", ")})`);
+  const probe = createRedisConnection(app.config.redisUrl, "producer");
+  await assertReachable(probe, app.config.redisUrl).finally(() => probe.disconnect());
   const log = createLogger({ level: app.config.logLevel, destination: { write: (line: string) => io.stderr(line) } });
   const metrics = createMetrics();
   const deps = withProgress(app, (event) => {

@@ -16,7 +16,8 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
 const COMPOSE = read("docker-compose.yml");
 const DOCKERFILE = read("Dockerfile");
-const SOURCE_DIRS = ["agents", "graphs", "policy", "tools", "store", "cli", "core", "workers", "observability"];
+/** What the image compiles and runs. */
+const SOURCE_DIRS = (JSON.parse(read("tsconfig.build.json")) as { include: string[] }).include;
 /** Read by the AWS SDK's default credential chain rather than by agpm's own code. */
 const SDK_CREDENTIAL_VARS = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"];
 
