@@ -46,7 +46,9 @@ export async function openApp(io: CliIo, options: { progress?: boolean } = {}): 
   const paths = resolvePaths(config, io.cwd);
   mkdirSync(dirname(paths.dbFile), { recursive: true });
   // A configured PostgreSQL URL (AGPM_DATABASE_URL) wins over the embedded SQLite file.
-  const store = await openStore(config.databaseUrl === undefined ? { file: paths.dbFile } : { databaseUrl: config.databaseUrl });
+  const store = await openStore(config.databaseUrl === undefined
+    ? { file: paths.dbFile }
+    : { databaseUrl: config.databaseUrl, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) });
   const checkpointer = store.checkpointer;
   const now = () => new Date();
   const progress = options.progress ? createProgress(io) : createProgress({ ...io, interactive: false });

@@ -14,6 +14,8 @@ export const ConfigSchema = z.object({
   dbFile: z.string().optional(),
   /** postgres://… selects PostgreSQL as the store (shared by many workers); otherwise SQLite. */
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, "a postgres:// URL").optional(),
+  /** PostgreSQL schema of the store's tables (created if missing); several agpm installations can share one database. */
+  databaseSchema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "a lower-case schema name such as agpm").optional(),
   /** Redis key prefix of the queues (a hash tag such as "{agpm}" on Redis Cluster). */
   queuePrefix: z.string().min(1).default("agpm"),
   /** Redis for the queues and workers. */
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     home: blankToUndefined(env.AGPM_HOME),
     dbFile: blankToUndefined(env.AGPM_DB),
     databaseUrl: blankToUndefined(env.AGPM_DATABASE_URL),
+    databaseSchema: blankToUndefined(env.AGPM_DATABASE_SCHEMA),
     redisUrl: blankToUndefined(env.REDIS_URL),
     queuePrefix: blankToUndefined(env.AGPM_QUEUE_PREFIX),
     sandboxFile: blankToUndefined(env.AGPM_SANDBOX),

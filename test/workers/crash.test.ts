@@ -8,6 +8,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
+import pg from "pg";
+import { testDatabaseUrl } from "../store/helpers.js";
 import { afterEach, describe, expect, it } from "vitest";
 import type { AuditEvent, FindingChange } from "../../store/index.js";
 import { openIntentsQueue, openSweepsQueue, requestSweep, submitIntent, waitForResult } from "../../workers/producer.js";
@@ -39,11 +41,23 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   }
 }
 
+/** A fresh PostgreSQL schema for a shared store, dropped after the test. */
+function sharedStore(): Record<string, string> {
+  const schema = `agpm_crash_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+  cleanups.push(async () => {
+    const client = new pg.Client({ connectionString: testDatabaseUrl() });
+    await client.connect();
+    await client.query(`drop schema if exists "${schema}" cascade`);
+    await client.end();
+  });
+  return { AGPM_DATABASE_URL: testDatabaseUrl(), AGPM_DATABASE_SCHEMA: schema };
+}
+
 describe("a worker killed with SIGKILL in the middle of a sweep", () => {
   it("is replaced by another worker that finishes the job: no finding lost, no change applied or audited twice", async () => {
     prefix = `agpm-test-${randomUUID()}`;
-    // A dead worker's jobs come back after 2 s instead of 30.
-    const env = { REDIS_URL, AGPM_QUEUE_PREFIX: prefix, AGPM_ACTOR: "secops", NO_COLOR: "1", AGPM_WORKER_LOCK_MS: "2000" };
+    // Workers share a PostgreSQL store, as in production; a dead worker's jobs come back after 2 s instead of 30.
+    const env = { REDIS_URL, AGPM_QUEUE_PREFIX: prefix, AGPM_ACTOR: "secops", NO_COLOR: "1", AGPM_WORKER_LOCK_MS: "2000", ...sharedStore() };
     ws = createWorkspace(env);
     expect((await ws.run("sandbox", "init")).code).toBe(0);
     const first = await ws.run("run", INTENT, "--apply", "--yes", "--max-changes", "100", "--json");
