@@ -2,7 +2,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { ZodError } from "zod";
 import { AgpmError, errorMessage, isAgpmError } from "../core/errors.js";
-import { formatJsonPath } from "../core/json-path.js";
+import { describeFirstIssue } from "../core/zod-issue.js";
 import { openApp, type App } from "./app.js";
 import { packageVersion } from "../core/package-info.js";
 import { EXIT, exitCodeForError } from "./exit-codes.js";
@@ -29,9 +29,7 @@ const VERSION = packageVersion();
 function toAgpmError(error: unknown): AgpmError {
   if (isAgpmError(error)) return error;
   if (error instanceof ZodError) {
-    const issue = error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${formatJsonPath(issue.path).slice(2)}: ` : "";
-    return new AgpmError("INPUT_INVALID", `${where}${issue?.message ?? "invalid input"}`);
+    return new AgpmError("INPUT_INVALID", describeFirstIssue(error, "invalid input"));
   }
   return new AgpmError("INTERNAL", errorMessage(error), { cause: error });
 }

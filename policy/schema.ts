@@ -1,5 +1,6 @@
 // The policy IR: the one contract every agent, tool, store and surface meets in.
 import { z } from "zod";
+import { validTimeZone } from "../core/time-zone.js";
 
 export const OPERATORS = [
   "eq", "neq", "in", "nin", "gt", "gte", "lt", "lte",
@@ -120,15 +121,6 @@ export const ExemptionSchema = z
   .strict()
   .refine((e) => e.names.length > 0 || Object.keys(e.tags).length > 0, { message: "an exemption names resources or tags" });
 export type Exemption = z.infer<typeof ExemptionSchema>;
-
-function validTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** How often the policy is swept: an interval, or a cron pattern in a time zone (UTC by default). */
 export const PolicyScheduleSchema = z

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { RunReport } from "../agents/reporter/report.js";
 import { AgpmError } from "../core/errors.js";
-import { formatJsonPath } from "../core/json-path.js";
+import { describeFirstIssue } from "../core/zod-issue.js";
 import { TargetSchema } from "../tools/target.js";
 
 export const INTENTS_QUEUE = "intents";
@@ -82,11 +82,7 @@ export function parseIntentJob(name: string, data: unknown): ParsedIntentJob {
     throw new AgpmError("INPUT_INVALID", `payload is ${bytes} bytes; the limit is ${MAX_INTENT_PAYLOAD_BYTES}`, { details: { bytes } });
   }
   const parsed = name === "resume" ? ResumeJobDataSchema.safeParse(data) : IntentJobDataSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${formatJsonPath(issue.path).slice(2)}: ` : "";
-    throw new AgpmError("INPUT_INVALID", `invalid payload: ${where}${issue?.message ?? "invalid"}`);
-  }
+  if (!parsed.success) throw new AgpmError("INPUT_INVALID", `invalid payload: ${describeFirstIssue(parsed.error)}`);
   return { name, data: parsed.data } as ParsedIntentJob;
 }
 

@@ -2,8 +2,9 @@
 // A schedule is stored in Redis with the sweep it produces; every worker shares it, and the
 // job for each tick is created exactly once however many workers run.
 import { z } from "zod";
+import { validTimeZone } from "../core/time-zone.js";
 import { AgpmError, errorMessage } from "../core/errors.js";
-import { formatJsonPath } from "../core/json-path.js";
+import { describeFirstIssue } from "../core/zod-issue.js";
 import { SWEEP_RETENTION, type SweepsQueue } from "./producer.js";
 import { SweepJobDataSchema, SweepOptionsSchema, type SweepJobData } from "./sweeps-queue.js";
 
@@ -18,15 +19,6 @@ export function parseDuration(text: string): number {
 
 /** Shortest sweep interval: anything faster would only queue sweeps behind each other. */
 export const MIN_EVERY_MS = 1_000;
-
-function validTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const ScheduleIdSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,150}$/, "lower-case letters, digits, dots, underscores and dashes, e.g. nightly-s3");
 
@@ -62,9 +54,7 @@ const jobSchedulerId = (id: string) => `schedule-${id}`;
 function parseSpec(input: ScheduleSpecInput): ScheduleSpec {
   const parsed = ScheduleSpecSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `${formatJsonPath(issue.path).slice(2)}: ` : "";
-  throw new AgpmError("INPUT_INVALID", `invalid schedule: ${where}${issue?.message ?? "invalid"}`);
+  throw new AgpmError("INPUT_INVALID", `invalid schedule: ${describeFirstIssue(parsed.error)}`);
 }
 
 /**

@@ -3,7 +3,7 @@
 // `sweep-policy` child per (policy, region) and completes, with a report, when all have.
 import { z } from "zod";
 import { AgpmError } from "../core/errors.js";
-import { formatJsonPath } from "../core/json-path.js";
+import { describeFirstIssue } from "../core/zod-issue.js";
 import type { DriftSummary, RunStatus, Summary } from "../graphs/state.js";
 import { TargetSchema } from "../tools/target.js";
 import { payloadBytes } from "./intents-queue.js";
@@ -110,12 +110,6 @@ export type SweepChildResult = ({ outcome: "ran" } & SweepPolicyResult) | ({ out
 
 export type SweepJobResult = SweepResult | SweepChildResult;
 
-function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  const where = issue && issue.path.length > 0 ? `${formatJsonPath(issue.path).slice(2)}: ` : "";
-  return `${where}${issue?.message ?? "invalid"}`;
-}
-
 export type ParsedSweepJob = { name: "sweep"; data: SweepJobData } | { name: "sweep-policy"; data: SweepPolicyJobData };
 
 /**
@@ -131,7 +125,7 @@ export function parseSweepJob(name: string, data: unknown): ParsedSweepJob {
     throw new AgpmError("INPUT_INVALID", `payload is ${bytes} bytes; the limit is ${MAX_SWEEP_PAYLOAD_BYTES}`, { details: { bytes } });
   }
   const parsed = name === "sweep" ? SweepJobDataSchema.safeParse(data) : SweepPolicyJobDataSchema.safeParse(data);
-  if (!parsed.success) throw new AgpmError("INPUT_INVALID", `invalid payload: ${firstIssue(parsed.error)}`);
+  if (!parsed.success) throw new AgpmError("INPUT_INVALID", `invalid payload: ${describeFirstIssue(parsed.error)}`);
   return { name, data: parsed.data } as ParsedSweepJob;
 }
 

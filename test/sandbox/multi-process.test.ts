@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -8,40 +7,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { SandboxAccount, writeSandboxFile } from "../../tools/sandbox/index.js";
 import type { SandboxFile } from "../../tools/sandbox/index.js";
 import { minimal, tempDir } from "./helpers.js";
+import { lineReader } from "../helpers/line-reader.js";
 
 const TSX = createRequire(import.meta.url).resolve("tsx/esm");
 const CHILD = fileURLToPath(new URL("./fixtures/write-child.ts", import.meta.url));
 
-/** Resolves with each line a child prints, in order; after it exits, with its stderr. */
-function lineReader(child: ChildProcessWithoutNullStreams): () => Promise<string> {
-  let buffered = "";
-  let stderr = "";
-  let exited: string | undefined;
-  const waiting: Array<(line: string) => void> = [];
-  const lines: string[] = [];
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  child.on("close", (code) => {
-    exited = `child exited (${code}): ${stderr}`;
-    for (const waiter of waiting.splice(0)) waiter(exited);
-  });
-  child.stdout.on("data", (chunk: Buffer) => {
-    buffered += chunk.toString();
-    let newline: number;
-    while ((newline = buffered.indexOf("\n")) >= 0) {
-      const line = buffered.slice(0, newline);
-      buffered = buffered.slice(newline + 1);
-      const waiter = waiting.shift();
-      if (waiter) waiter(line);
-      else lines.push(line);
-    }
-  });
-  return () =>
-    new Promise((resolve) => {
-      if (lines.length > 0) resolve(lines.shift()!);
-      else if (exited !== undefined) resolve(exited);
-      else waiting.push(resolve);
-    });
-}
 
 /** A file with `count` bare buckets (no encryption, no public access block) per writer. */
 function bucketsFor(writers: number, count: number): SandboxFile {

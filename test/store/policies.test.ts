@@ -1,46 +1,15 @@
 import { spawn } from "node:child_process";
-import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { StoreLocation } from "../../store/index.js";
 import { eachBackend, samplePolicy, useTempStore } from "./helpers.js";
+import { lineReader } from "../helpers/line-reader.js";
 
 interface RaceOutcome {
   writer: string;
   won: boolean;
   code?: string;
   reason?: string;
-}
-
-/** Resolves with each line a child prints, in order; after it exits, with its stderr. */
-function lineReader(child: ChildProcessWithoutNullStreams): () => Promise<string> {
-  let buffered = "";
-  let stderr = "";
-  let exited: string | undefined;
-  const waiting: Array<(line: string) => void> = [];
-  const lines: string[] = [];
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  child.on("close", (code) => {
-    exited = `child exited (${code}): ${stderr}`;
-    for (const waiter of waiting.splice(0)) waiter(exited);
-  });
-  child.stdout.on("data", (chunk: Buffer) => {
-    buffered += chunk.toString();
-    let newline: number;
-    while ((newline = buffered.indexOf("\n")) >= 0) {
-      const line = buffered.slice(0, newline);
-      buffered = buffered.slice(newline + 1);
-      const waiter = waiting.shift();
-      if (waiter) waiter(line);
-      else lines.push(line);
-    }
-  });
-  return () =>
-    new Promise((resolve) => {
-      if (lines.length > 0) resolve(lines.shift()!);
-      else if (exited !== undefined) resolve(exited);
-      else waiting.push(resolve);
-    });
 }
 
 /** Starts one process per writer, lets them all get ready, then fires them at once. */

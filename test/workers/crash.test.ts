@@ -18,6 +18,7 @@ import { createWorkspace, type CliWorkspace } from "../helpers/cli.js";
 import { bucketRegions, bucketState, driftBucket } from "../helpers/drift.js";
 import { deleteKeys, REDIS_URL } from "./redis-env.js";
 import { startWorker, stopAll } from "./processes.js";
+import { until } from "../helpers/until.js";
 
 const INTENT = "Ensure all AWS cloud storage buckets are private and encrypted.";
 
@@ -30,16 +31,6 @@ afterEach(async () => {
   ws?.cleanup();
   if (prefix) await deleteKeys(prefix);
 });
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** A fresh PostgreSQL schema for a shared store, dropped after the test. */
 function sharedStore(): Record<string, string> {

@@ -8,6 +8,7 @@ import { createWorkspace, type CliWorkspace } from "../helpers/cli.js";
 import { bucketState, driftBucket } from "../helpers/drift.js";
 import { deleteKeys, REDIS_URL } from "./redis-env.js";
 import { startWorker, stopAll } from "./processes.js";
+import { until } from "../helpers/until.js";
 
 const INTENT = "Ensure all AWS cloud storage buckets are private and encrypted.";
 
@@ -18,16 +19,6 @@ afterEach(async () => {
   ws?.cleanup();
   await deleteKeys(prefix);
 });
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe("a scheduled sweep with a worker running", () => {
   it("detects a change made behind agpm's back, remediates it, verifies it and audits it", async () => {
