@@ -21,6 +21,8 @@ const commands = {
   sweep: () => import("./commands/sweep.js"),
   schedule: () => import("./commands/schedule.js"),
   scheduler: () => import("./commands/scheduler.js"),
+  serve: () => import("./commands/serve.js"),
+  token: () => import("./commands/token.js"),
 };
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -170,6 +172,22 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option("--interval <seconds>", "how often to re-read the policies (default 30)")
     .option("--once", "sync once and exit")
     .action((flags: Record<string, unknown>) => act(false, false, async (app) => (await commands.scheduler()).runScheduler(app, io, flags))());
+
+  targetOptions(program.command("serve"))
+    .description("serve the HTTP API until SIGTERM (intents are enqueued for agpm worker; REDIS_URL)")
+    .option("--port <n>", "port to listen on (default AGPM_API_PORT or 8080; 0 = any free port)")
+    .option("--host <address>", "address to listen on (default AGPM_API_HOST or 0.0.0.0)")
+    .action((flags: Record<string, unknown>) => act(false, false, async (app) => (await commands.serve()).serve(app, io, flags))());
+
+  const token = program.command("token").description("API tokens for agpm serve: create (shown once), list, revoke");
+  token.command("create").description("create a token and print it (only its hash is stored)")
+    .addOption(new Option("--role <role>", "viewer (read) | author (+ submit intents) | approver (+ approve/reject)").choices(["viewer", "author", "approver"]).makeOptionMandatory())
+    .option("--name <name>", "shown in the audit log as token:<name> (default token-<id>)").option("--json")
+    .action((flags: { role?: string; name?: string; json?: boolean }) => act(false, wantsJson(flags), async (app) => (await commands.token()).createToken(app, io, flags))());
+  token.command("list", { isDefault: true }).option("--json")
+    .action((flags: { json?: boolean }) => act(false, wantsJson(flags), async (app) => (await commands.token()).listTokens(app, io, flags))());
+  token.command("revoke").argument("<id>").option("--json")
+    .action((id: string, flags: { json?: boolean }) => act(false, wantsJson(flags), async (app) => (await commands.token()).revokeToken(app, io, id, flags))());
 
   const sandbox = program.command("sandbox").description("the simulated AWS account");
   sandbox.command("init").argument("[file]", "where to write it (default .agpm/sandbox.json)")

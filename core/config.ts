@@ -48,6 +48,12 @@ export const ConfigSchema = z.object({
   sweepEvery: z.string().regex(/^\d+(\.\d+)?\s*(ms|s|m|h|d)?$/, "a duration such as 15m").optional(),
   /** Sweeps started by `agpm scheduler` remediate (enforce-mode policies). */
   sweepApply: z.enum(["true", "false", "1", "0", "yes", "no"]).default("false").transform((v) => ["true", "1", "yes"].includes(v)),
+  /** `agpm serve`: port of the HTTP API; 0 = any free port. */
+  apiPort: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** `agpm serve`: address to listen on. */
+  apiHost: z.string().min(1).default("0.0.0.0"),
+  /** `agpm serve`: requests per minute per API token (per address before authentication). */
+  apiRateLimit: z.coerce.number().int().positive().default(300),
   /** A job locked by a worker that stops heart-beating (killed) is handed to another after this. */
   workerLockMs: z.coerce.number().int().min(1_000).default(30_000),
 });
@@ -102,6 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: blankToUndefined(env.AGPM_LOG_LEVEL),
     metricsPort: blankToUndefined(env.AGPM_METRICS_PORT),
     workerLockMs: blankToUndefined(env.AGPM_WORKER_LOCK_MS),
+    apiPort: blankToUndefined(env.AGPM_API_PORT),
+    apiHost: blankToUndefined(env.AGPM_API_HOST),
+    apiRateLimit: blankToUndefined(env.AGPM_API_RATE_LIMIT),
     sweepEvery: blankToUndefined(env.AGPM_SWEEP_EVERY),
     sweepApply: blankToUndefined(env.AGPM_SWEEP_APPLY)?.toLowerCase(),
   });

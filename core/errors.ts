@@ -19,6 +19,14 @@ export const ERROR_CODES = [
   "STORE_ERROR",
   /** Redis (the queues) cannot be reached. */
   "QUEUE_UNAVAILABLE",
+  /** HTTP API: no valid bearer token. */
+  "UNAUTHORIZED",
+  /** HTTP API: the token's role does not allow this. */
+  "FORBIDDEN",
+  /** HTTP API: too many requests for this token; retry after the window. */
+  "RATE_LIMITED",
+  /** Something other than a run or policy (a route, a token, a job) does not exist. */
+  "NOT_FOUND",
   "INTERNAL",
 ] as const;
 

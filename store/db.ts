@@ -18,6 +18,8 @@ import type { PolicyRepository } from "./policies.js";
 import { createRunRepository } from "./runs.js";
 import type { RunRepository } from "./runs.js";
 import { MEMORY_FILE } from "./sqlite.js";
+import { createTokenRepository } from "./tokens.js";
+import type { TokenRepository } from "./tokens.js";
 import type { Database } from "./tables.js";
 
 /**
@@ -36,6 +38,8 @@ export interface Store {
   audit: AuditRepository;
   /** Findings history: current status per (policy, rule, resource) and what changed when. */
   history: HistoryRepository;
+  /** Bearer tokens of the HTTP API (hashed), with their roles. */
+  tokens: TokenRepository;
   /**
    * LangGraph checkpoints in the same database (PostgreSQL: `PostgresSaver` in the same schema).
    * On SQLite its calls wait for any open store transaction, so a graph and the store can share
@@ -122,6 +126,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     findings: createFindingRepository(context),
     audit: createAuditRepository(context),
     history: createHistoryRepository(context),
+    tokens: createTokenRepository(context),
     checkpointer,
     db,
     close: () =>

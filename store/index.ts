@@ -10,6 +10,8 @@ export type { RunRepository } from "./runs.js";
 export type { FindingRepository } from "./findings.js";
 export { FINDINGS_PER_STATEMENT } from "./findings.js";
 export type { AuditRepository } from "./audit.js";
+export { ApiTokenSchema, TOKEN_ROLES, TokenNameSchema, TokenRoleSchema, hashSecret } from "./tokens.js";
+export type { ApiToken, CreatedToken, NewToken, TokenRepository, TokenRole } from "./tokens.js";
 export { FINDING_CHANGES, FindingChangeKindSchema, FindingChangeSchema, FindingStateSchema } from "./history.js";
 export type { ChangeQuery, FindingChange, FindingChangeKind, FindingState, HistoryRepository, Observation, ObservationResult, RemediationRecord, StateQuery } from "./history.js";
 export {

@@ -3,6 +3,7 @@
 import type { EvaluationStatus } from "../policy/resource.js";
 import type { PolicyStatus } from "./records.js";
 import type { RunKind, RunStatus } from "./records.js";
+import type { TokenRole } from "./tokens.js";
 
 export interface PoliciesTable {
   id: string;
@@ -104,6 +105,20 @@ export interface FindingChangesTable {
   reason: string;
 }
 
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  role: TokenRole;
+  /** sha256 of the secret, hex; the secret itself is never stored. */
+  token_hash: string;
+  /** The secret's first characters, to tell tokens apart in listings. */
+  prefix: string;
+  created_at: string;
+  created_by: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface Database {
   policies: PoliciesTable;
   policy_versions: PolicyVersionsTable;
@@ -112,4 +127,5 @@ export interface Database {
   audit_events: AuditEventsTable;
   finding_states: FindingStatesTable;
   finding_changes: FindingChangesTable;
+  api_tokens: ApiTokensTable;
 }

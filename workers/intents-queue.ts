@@ -36,6 +36,11 @@ export const IntentJobOptionsSchema = z
     source: z.string().min(1).max(100).default("queue"),
     /** Who asked; recorded as the run's actor. */
     requester: z.string().min(1).max(200),
+    /**
+     * The run's id, chosen by the producer so it can point at the run before a worker starts it
+     * (the HTTP API answers 202 with it). A retried job carries on with the same run.
+     */
+    runId: z.string().regex(/^run_[0-9a-z]{1,64}$/, "a run id such as run_0mww6y4hn3fujt3y3ptu0p").optional(),
   })
   .strict();
 
@@ -95,8 +100,12 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-/** Deduplication id: a hash of the job name, intent and options (requester included). */
+/**
+ * Deduplication id: a hash of the job name, intent and options (requester included). A chosen
+ * run id is left out, so a repeated request still folds into the first job (and its run).
+ */
 export function intentDedupId(name: IntentCommandName, data: IntentJobData): string {
-  const digest = createHash("sha256").update(JSON.stringify(canonical({ name, ...data }))).digest("hex");
+  const { runId: _runId, ...options } = data.options;
+  const digest = createHash("sha256").update(JSON.stringify(canonical({ name, ...data, options }))).digest("hex");
   return `intent:${digest.slice(0, 32)}`;
 }

@@ -17,6 +17,14 @@ export interface IntentWorkerDefaults {
 
 export type IntentProcessor = (job: Job<unknown, IntentJobResult, string>) => Promise<IntentJobResult>;
 
+/** agpm's own intake surfaces (their requesters already say who: "token:ci", "slack:U123"); any other source is a service's name. */
+const OWN_SOURCES = new Set(["cli", "queue", "api", "slack", "dashboard", "scheduler", "schedule", "policy-schedule"]);
+
+/** Who the audit log names: "alice", or "alice (via billing-service)" for a job another service sent. */
+export function actorFor(requester: string, source: string): string {
+  return OWN_SOURCES.has(source) ? requester : `${requester} (via ${source})`;
+}
+
 /** The job handler, separate from the Worker so it can be driven directly. */
 export function createIntentProcessor(deps: GraphDeps, checkpointer: BaseCheckpointSaver, defaults: IntentWorkerDefaults): IntentProcessor {
   return async (job) => {
@@ -42,6 +50,7 @@ export function createIntentProcessor(deps: GraphDeps, checkpointer: BaseCheckpo
     const { name, data } = parsed;
     try {
       ({ report } = await startRun(deps, checkpointer, {
+        ...(data.options.runId ? { runId: data.options.runId } : {}),
         intent: data.intent,
         options: {
           command: name,
@@ -51,7 +60,7 @@ export function createIntentProcessor(deps: GraphDeps, checkpointer: BaseCheckpo
           maxTranslationAttempts: defaults.maxTranslationAttempts,
           translator: data.options.translator ?? defaults.translator,
           target: data.options.target,
-          actor: data.options.requester,
+          actor: actorFor(data.options.requester, data.options.source),
           source: data.options.source,
         },
       }));

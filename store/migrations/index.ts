@@ -2,10 +2,12 @@
 import type { Migration, MigrationProvider } from "kysely";
 import { initial } from "./0001_initial.js";
 import { history } from "./0002_history.js";
+import { tokens } from "./0003_tokens.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_history": history,
+  "0003_tokens": tokens,
 };
 
 export const migrationProvider: MigrationProvider = {

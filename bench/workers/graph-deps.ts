@@ -1,0 +1,16 @@
+// The graph dependencies the benchmark process itself needs (to publish a policy before the
+// workers start): the run's shared store, the offline translator and the sandbox opener.
+import { createOfflineTranslator } from "../../agents/translator/offline.js";
+import type { GraphDeps } from "../../graphs/deps.js";
+import type { Store } from "../../store/index.js";
+import { openTarget } from "../../tools/target.js";
+
+export function benchGraphDeps(store: Store): GraphDeps {
+  return {
+    store,
+    translators: { offline: createOfflineTranslator() },
+    openTarget: (target) => openTarget(target, { concurrency: 16 }),
+    now: () => new Date(),
+  };
+}
+

@@ -1,0 +1,42 @@
+// `agpm serve`: the HTTP API (and, later, Slack and the dashboard) until SIGTERM/SIGINT.
+// Intents and decisions are enqueued for `agpm worker`; the server itself runs no graph.
+import { z } from "zod";
+import { buildServer } from "../../api/index.js";
+import { createLogger, createMetrics } from "../../observability/index.js";
+import { openIntentsQueue } from "../../workers/producer.js";
+import type { App } from "../app.js";
+import { EXIT } from "../exit-codes.js";
+import type { CliIo } from "../io.js";
+import { resolveTarget, TargetFlagsSchema } from "../target.js";
+import { terminationSignal } from "./worker.js";
+
+export const ServeFlagsSchema = TargetFlagsSchema.extend({
+  port: z.coerce.number().int().min(0).max(65535).optional(),
+  host: z.string().min(1).optional(),
+});
+
+/** Serves until `stop` resolves, then stops taking requests, finishes the ones in flight and exits 0. */
+export async function serve(app: App, io: CliIo, rawFlags: Record<string, unknown>, stop: Promise<string> = terminationSignal()): Promise<number> {
+  const flags = ServeFlagsSchema.parse(rawFlags);
+  const { target, notice } = await resolveTarget(flags, app.config, app.paths.sandboxFile, io.cwd);
+  const logger = createLogger({ level: app.config.logLevel, destination: { write: (line: string) => io.stderr(line) } });
+  if (notice) logger.info(notice);
+  const producer = openIntentsQueue({ url: app.config.redisUrl, prefix: app.config.queuePrefix });
+  try {
+    await producer.ready();
+    const server = await buildServer(
+      { store: app.store, intents: producer.queue, target, metrics: createMetrics(), logger },
+      { rateLimit: { max: app.config.apiRateLimit, windowMs: 60_000 } },
+    );
+    const address = await server.listen({ port: flags.port ?? app.config.apiPort, host: flags.host ?? app.config.apiHost });
+    const where = target.type === "sandbox" ? `sandbox ${target.file}` : `aws ${target.regions?.join(",") ?? "every region"}`;
+    logger.info({ address, target: where }, `agpm serve: ${address} (intents run on ${where}; workers take them from ${app.config.redisUrl})`);
+    const signal = await stop;
+    logger.info({ signal }, `agpm serve: ${signal}: finishing requests in flight`);
+    await server.close();
+    logger.info("agpm serve: stopped");
+    return EXIT.ok;
+  } finally {
+    await producer.close();
+  }
+}

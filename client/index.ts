@@ -1,0 +1,27 @@
+// agpm's queue client: what other services import to hand agpm work and read the result.
+// Everything here goes through the typed queue contracts the workers validate; the JSON
+// Schemas of the same payloads and results are in schemas/ for services in other languages.
+export {
+  openIntentsQueue,
+  openSweepsQueue,
+  requestSweep,
+  submitDecision,
+  submitIntent,
+  waitForResult,
+} from "../workers/producer.js";
+export type { IntentsProducer, IntentsQueue, Producer, SubmitOptions, SweepsProducer, SweepsQueue } from "../workers/producer.js";
+export {
+  INTENT_JOB_NAMES,
+  INTENTS_QUEUE,
+  IntentJobDataSchema,
+  MAX_INTENT_PAYLOAD_BYTES,
+  ResumeJobDataSchema,
+} from "../workers/intents-queue.js";
+export type { IntentJobData, IntentJobInput, IntentJobName, IntentJobResult, ResumeJobData, ResumeJobInput } from "../workers/intents-queue.js";
+export { SWEEPS_QUEUE, SweepJobDataSchema } from "../workers/sweeps-queue.js";
+export type { SweepJobInput, SweepResult } from "../workers/sweeps-queue.js";
+export { listSchedules, removeSchedule, upsertSchedule } from "../workers/schedules.js";
+export type { ScheduleInfo, ScheduleSpecInput } from "../workers/schedules.js";
+export { RunReportSchema } from "../agents/reporter/report-schema.js";
+export type { RunReport } from "../agents/reporter/report.js";
+export type { QueueConnectionSettings } from "../workers/connection.js";
