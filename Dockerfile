@@ -33,6 +33,6 @@ RUN mkdir -p /data && chown node:node /data \
  && ln -s /app/dist/cli/main.js /usr/local/bin/agpm
 USER node
 # Worker metrics and health: GET /metrics, GET /healthz (AGPM_METRICS_PORT).
-EXPOSE 9464
+EXPOSE 9464 8080
 ENTRYPOINT ["node", "/app/dist/cli/main.js"]
 CMD ["worker"]
