@@ -3,7 +3,7 @@
 // image depend on is there. Docker may be absent, so the files are read as text (no YAML parser
 // is a dependency); the worker's healthcheck command is run for real against a live /healthz.
 import { execFile } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -56,6 +56,8 @@ const flowList = (line: string | undefined) => JSON.parse(line?.replace(/^[^[]*/
 function envNamesAgpmReads(): Set<string> {
   const names = new Set<string>(SDK_CREDENTIAL_VARS);
   const walk = (dir: string): void => {
+    // A folder the build lists may not exist yet in every checkout.
+    if (!existsSync(join(ROOT, dir))) return;
     for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
