@@ -1,9 +1,10 @@
-// `agpm serve`: the HTTP API (and, later, Slack and the dashboard) until SIGTERM/SIGINT.
+// `agpm serve`: the HTTP API, the posture dashboard (and Slack, when configured) until SIGTERM/SIGINT.
 // Intents and decisions are enqueued for `agpm worker`; the server itself runs no graph.
 import { z } from "zod";
 import { buildServer } from "../../api/index.js";
 import { createLogger, createMetrics } from "../../observability/index.js";
-import { openIntentsQueue } from "../../workers/producer.js";
+import { createDashboardArea } from "../../dashboard/index.js";
+import { openIntentsQueue, openSweepsQueue } from "../../workers/producer.js";
 import type { App } from "../app.js";
 import { EXIT } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
@@ -22,11 +23,13 @@ export async function serve(app: App, io: CliIo, rawFlags: Record<string, unknow
   const logger = createLogger({ level: app.config.logLevel, destination: { write: (line: string) => io.stderr(line) } });
   if (notice) logger.info(notice);
   const producer = openIntentsQueue({ url: app.config.redisUrl, prefix: app.config.queuePrefix });
+  // Bull Board (/admin/queues) shows the sweeps queue too.
+  const sweeps = openSweepsQueue({ url: app.config.redisUrl, prefix: app.config.queuePrefix });
   try {
     await producer.ready();
     const server = await buildServer(
       { store: app.store, intents: producer.queue, target, metrics: createMetrics(), logger },
-      { rateLimit: { max: app.config.apiRateLimit, windowMs: 60_000 } },
+      { rateLimit: { max: app.config.apiRateLimit, windowMs: 60_000 }, areas: [createDashboardArea({ queues: [sweeps.queue] })] },
     );
     const address = await server.listen({ port: flags.port ?? app.config.apiPort, host: flags.host ?? app.config.apiHost });
     const where = target.type === "sandbox" ? `sandbox ${target.file}` : `aws ${target.regions?.join(",") ?? "every region"}`;
@@ -38,5 +41,6 @@ export async function serve(app: App, io: CliIo, rawFlags: Record<string, unknow
     return EXIT.ok;
   } finally {
     await producer.close();
+    await sweeps.close();
   }
 }

@@ -1,0 +1,135 @@
+// Read models the pages need and the repositories do not offer: counts and buckets grouped in SQL
+// (so a large account costs one small result, not every row), and keyset/offset pages.
+import { sql } from "kysely";
+import type { EvaluationStatus } from "../policy/resource.js";
+import { AuditEventSchema, type AuditEvent, type FindingState, type Store } from "../store/index.js";
+
+export type Counts = Record<EvaluationStatus, number>;
+export const EMPTY_COUNTS: Counts = { pass: 0, fail: 0, error: 0, skip: 0 };
+
+/** Current posture per policy: how many (rule, resource) pairs are in each status now. */
+export async function postureByPolicy(store: Store, policyId?: string): Promise<Map<string, Counts>> {
+  let query = store.db.selectFrom("finding_states").select(["policy_id", "status", (eb) => eb.fn.countAll<string | number>().as("n")]);
+  if (policyId) query = query.where("policy_id", "=", policyId);
+  const rows = await query.groupBy(["policy_id", "status"]).execute();
+  const out = new Map<string, Counts>();
+  for (const row of rows) {
+    const counts = out.get(row.policy_id) ?? { ...EMPTY_COUNTS };
+    counts[row.status] += Number(row.n);
+    out.set(row.policy_id, counts);
+  }
+  return out;
+}
+
+export type Granularity = "hour" | "day";
+
+export interface ChangeBucket {
+  /** `2026-11-25` (day) or `2026-11-25T17` (hour), UTC. */
+  bucket: string;
+  policyId: string;
+  change: string;
+  count: number;
+}
+
+/** Changes since a time, counted per UTC hour or day, per policy and kind of change. */
+export async function changeBuckets(store: Store, since: Date, granularity: Granularity, policyId?: string): Promise<ChangeBucket[]> {
+  const width = granularity === "hour" ? 13 : 10;
+  // ISO-8601 text sorts and truncates the same in SQLite and PostgreSQL.
+  const bucket = sql<string>`substr(at, 1, ${sql.lit(width)})`;
+  let query = store.db.selectFrom("finding_changes")
+    .select([bucket.as("bucket"), "policy_id", "change", (eb) => eb.fn.countAll<string | number>().as("n")])
+    .where("at", ">=", since.toISOString());
+  if (policyId) query = query.where("policy_id", "=", policyId);
+  const rows = await query.groupBy([bucket, "policy_id", "change"]).execute();
+  return rows.map((r) => ({ bucket: r.bucket, policyId: r.policy_id, change: r.change, count: Number(r.n) }));
+}
+
+export interface StateFilters {
+  policy?: string | undefined;
+  status?: EvaluationStatus | undefined;
+  /** Part of a resource id. */
+  resource?: string | undefined;
+}
+
+export interface StateRow extends FindingState {
+  /** Why it has this status, from the finding of the run that last saw it (null when that run fixed it). */
+  reason: string | null;
+}
+
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** A page of current statuses, failing first, with the total for paging. */
+export async function statesPage(store: Store, filters: StateFilters, limit: number, offset: number): Promise<{ rows: StateRow[]; total: number }> {
+  let base = store.db.selectFrom("finding_states");
+  if (filters.policy) base = base.where("policy_id", "=", filters.policy);
+  if (filters.status) base = base.where("status", "=", filters.status);
+  if (filters.resource) base = base.where(sql<boolean>`resource_id like ${`%${likeEscape(filters.resource)}%`} escape '\\'`);
+  const [total, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirst(),
+    // error and fail sort before pass and skip, which is the order people read them in.
+    base.selectAll().orderBy("status").orderBy("policy_id").orderBy("resource_id").orderBy("rule_id").limit(limit).offset(offset).execute(),
+  ]);
+  const runIds = [...new Set(rows.map((r) => r.run_id))];
+  const findings = runIds.length === 0 ? [] : await store.db.selectFrom("findings")
+    .select(["run_id", "policy_id", "rule_id", "kind", "region", "resource_id", "status", "reason"])
+    .where("run_id", "in", runIds).where("resource_id", "in", [...new Set(rows.map((r) => r.resource_id))]).execute();
+  const key = (r: { run_id: string; policy_id: string; rule_id: string; kind: string; region: string; resource_id: string }) =>
+    [r.run_id, r.policy_id, r.rule_id, r.kind, r.region, r.resource_id].join("\u0000");
+  const reasons = new Map(findings.map((f) => [key(f), f]));
+  return {
+    total: Number(total?.n ?? 0),
+    rows: rows.map((r) => {
+      const finding = reasons.get(key(r));
+      return {
+        policyId: r.policy_id, ruleId: r.rule_id, kind: r.kind, region: r.region, resourceId: r.resource_id, status: r.status,
+        since: r.since, lastSeen: r.last_seen, runId: r.run_id, policyVersion: r.policy_version,
+        reason: finding && finding.status === r.status ? finding.reason : null,
+      };
+    }),
+  };
+}
+
+/** Current statuses of some resources under one policy, keyed by rule and resource. */
+export async function statesFor(store: Store, policyId: string, resourceIds: readonly string[]): Promise<Map<string, FindingState>> {
+  if (resourceIds.length === 0) return new Map();
+  const states = await store.db.selectFrom("finding_states").selectAll()
+    .where("policy_id", "=", policyId).where("resource_id", "in", [...new Set(resourceIds)]).execute();
+  return new Map(states.map((s) => [stateKey(s.rule_id, s.kind, s.region, s.resource_id), {
+    policyId: s.policy_id, ruleId: s.rule_id, kind: s.kind, region: s.region, resourceId: s.resource_id, status: s.status,
+    since: s.since, lastSeen: s.last_seen, runId: s.run_id, policyVersion: s.policy_version,
+  }]));
+}
+
+export const stateKey = (ruleId: string, kind: string, region: string, resourceId: string) => [ruleId, kind, region, resourceId].join("\u0000");
+
+export interface AuditFilters {
+  run?: string | undefined;
+  policy?: string | undefined;
+  actor?: string | undefined;
+  action?: string | undefined;
+  result?: string | undefined;
+}
+
+const json = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+
+/** A page of the audit log, newest first, after a (time, id) position so pages stay put while events arrive. */
+export async function auditPage(store: Store, filters: AuditFilters, limit: number, after: { at: string; id: string } | null): Promise<{ items: AuditEvent[]; next: { at: string; id: string } | null }> {
+  let select = store.db.selectFrom("audit_events").selectAll().orderBy("at", "desc").orderBy("id", "desc").limit(limit + 1);
+  if (filters.run) select = select.where("run_id", "=", filters.run);
+  if (filters.policy) select = select.where("policy_id", "=", filters.policy);
+  if (filters.actor) select = select.where("actor", "=", filters.actor);
+  if (filters.action) select = select.where("action", "=", filters.action);
+  if (filters.result) select = select.where("result", "=", filters.result);
+  if (after) select = select.where((eb) => eb.or([eb("at", "<", after.at), eb.and([eb("at", "=", after.at), eb("id", "<", after.id)])]));
+  const rows = await select.execute();
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((row) => AuditEventSchema.parse({
+      id: row.id, at: row.at, actor: row.actor, runId: row.run_id, policyId: row.policy_id, policyVersion: row.policy_version,
+      resourceId: row.resource_id, kind: row.kind, region: row.region, action: row.action, before: json(row.before), after: json(row.after),
+      result: row.result, detail: row.detail, dedupeKey: row.dedupe_key,
+    })),
+    next: rows.length > limit && last ? { at: last.at, id: last.id } : null,
+  };
+}

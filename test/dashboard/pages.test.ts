@@ -1,0 +1,148 @@
+// Every page over plain HTTP (no browser) on a store seeded by a real run: what a viewer sees,
+// filters and paging, policy versions, hostile text shown escaped, and "not found" as a page.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunReport } from "../../agents/reporter/report.js";
+import { startRun } from "../../graphs/runner.js";
+import { nextVersion } from "../../policy/version.js";
+import { createDashboardEnv, type DashboardEnv } from "./dashboard-env.js";
+
+const S3 = "Ensure all AWS cloud storage buckets are private and encrypted.";
+const XSS = `<script>alert("x")</script>`;
+
+let env: DashboardEnv;
+let paused: RunReport;
+let policyId: string;
+
+beforeAll(async () => {
+  env = await createDashboardEnv();
+  ({ report: paused } = await startRun(env.graph.deps, env.graph.store.checkpointer, {
+    intent: S3, options: env.graph.options({ command: "run", apply: true, maxChanges: 0, actor: "alice" }),
+  }));
+  policyId = paused.policy?.id ?? "";
+  const { store } = env.graph;
+  const policy = await store.policies.getPolicy(policyId);
+  if (!policy) throw new Error("the run published no policy");
+  // Version 2 switches to audit mode, so the policy page has a diff to show.
+  await store.policies.addVersion(nextVersion(policy, { mode: "audit", intent: "Only report S3 findings" }), "bob");
+  // Text written by people or other systems, shown on the pages: all of it must come out inert.
+  await store.policies.createPolicy({ ...policy, id: "hostile-policy", version: 1, title: XSS, intent: `<img src=x onerror=alert(1)>` }, `<b>mallory</b>`);
+  await store.history.recordObservation({
+    runId: paused.runId, policyId: "hostile-policy", policyVersion: 1, coverage: { regions: null, kinds: ["aws.s3.bucket"] },
+    findings: [{ policyId: "hostile-policy", policyVersion: 1, ruleId: "s3.bucket-encrypted", kind: "aws.s3.bucket", resourceId: `<img src=x onerror=alert(2)>`, region: "us-east-1", status: "fail", reason: XSS, evidence: [] }],
+  });
+  await store.runs.createRun({ id: "run_hostile", intent: `Check ${XSS}`, kind: "check", target: { type: "sandbox" }, actor: `<i>eve</i>` });
+  await store.audit.appendAudit({ actor: `<svg onload=alert(3)>`, action: "note", result: "ok", detail: XSS, runId: "run_hostile" });
+}, 60_000);
+
+afterAll(async () => {
+  await env.close();
+});
+
+function rows(body: string, pattern: RegExp): string[] {
+  return [...body.matchAll(pattern)].map((m) => m[1] ?? "");
+}
+
+describe("when a viewer opens each page", () => {
+  it("renders every page as HTML with the page's security headers", async () => {
+    const urls = [
+      "/", "/?range=24h", "/?range=30d", "/?range=90d", "/findings", `/findings?policy=${policyId}&status=fail&resource=www`, "/findings?page=2&size=5",
+      `/runs/${paused.runId}`, "/runs/run_hostile", `/policies/${policyId}`, `/policies/${policyId}?version=1`, "/policies/hostile-policy",
+      "/audit", "/audit?actor=alice", "/login",
+    ];
+    for (const url of urls) {
+      const page = await env.page("viewer", url);
+      expect({ url, status: page.status, type: page.headers["content-type"] }).toEqual({ url, status: 200, type: "text/html; charset=utf-8" });
+      expect(page.body).toMatch(/^<!doctype html>/);
+      expect(page.headers["content-security-policy"]).toContain("default-src 'none'");
+      expect(page.headers["cache-control"]).toBe("no-store");
+    }
+  });
+
+  it("shows each active policy's counts now and the run waiting for approval on the overview", async () => {
+    const page = await env.page("viewer", "/");
+    const row = new RegExp(`<tr data-policy="${policyId}">[\\s\\S]*?<td class="num n-pass">(\\d+)</td><td class="num n-fail">(\\d+)</td>`).exec(page.body);
+    expect(row?.slice(1)).toEqual(["15", "5"]);
+    expect(rows(page.body, /id="total-waiting">(\d+)</g)).toEqual(["1"]);
+    expect(page.body).toContain(`href="/runs/${paused.runId}"`);
+  });
+
+  it("filters findings by policy, status and resource, and pages through them", async () => {
+    const failing = await env.page("viewer", `/findings?policy=${policyId}&status=fail`);
+    expect(rows(failing.body, /<tr data-status="(\w+)">/g)).toEqual(Array(5).fill("fail"));
+    const www = await env.page("viewer", `/findings?policy=${policyId}&resource=www`);
+    expect(rows(www.body, /<td class="mono">([^<]+)<div/g)).toEqual(["www-assets", "www-assets"]);
+
+    const first = await env.page("viewer", `/findings?policy=${policyId}&size=6`);
+    expect(rows(first.body, /<tr data-status="(\w+)">/g)).toHaveLength(6);
+    expect(first.body).toContain("Page 1 of 4 · 20 findings");
+    expect(first.body).toContain(`href="/findings?policy=${policyId}&amp;page=2&amp;size=6"`);
+    const last = await env.page("viewer", `/findings?policy=${policyId}&size=6&page=4`);
+    expect(rows(last.body, /<tr data-status="(\w+)">/g)).toEqual(["pass", "pass"]);
+    expect(last.body).toContain('<span class="muted">Next →</span>');
+
+    const bad = await env.page("viewer", "/findings?status=broken&page=0");
+    expect(bad.status).toBe(400);
+    expect(bad.body).toContain("query.status");
+    expect(bad.body).toContain("query.page");
+  });
+
+  it("shows a paused run's plan and its explanation, and tells a viewer an approver must decide", async () => {
+    const page = await env.page("viewer", `/runs/${paused.runId}`);
+    expect(page.body).toContain("awaiting-approval");
+    expect(page.body).toContain("Blast radius: 4 resources, 5 changes, 0 manual.");
+    expect(rows(page.body, /<table id="planned">([\s\S]*?)<\/table>/g)[0]?.match(/<tr><td class="mono">/g)).toHaveLength(5);
+    expect(page.body).toContain("S3 buckets are not publicly accessible and have default encryption");
+    expect(page.body).toContain("Version 1: a new policy.");
+    expect(page.body).not.toContain('id="decision"');
+    expect(page.body).toContain("An approver must approve or reject this run.");
+  });
+
+  it("lists a policy's versions with what each changed, and shows an older version on request", async () => {
+    const current = await env.page("viewer", `/policies/${policyId}`);
+    expect(current.body).toContain("mode changed from enforce to audit");
+    expect(rows(current.body, /<tr data-version="(\d+)"/g)).toEqual(["2", "1"]);
+    const old = await env.page("viewer", `/policies/${policyId}?version=1`);
+    expect(old.body).toContain("showing v1");
+    expect(old.body).toContain("(current is");
+    expect(old.body).toContain("enforce: fix what fails");
+  });
+});
+
+describe("when stored text contains markup", () => {
+  it("shows it escaped on every page that displays it", async () => {
+    const pages = await Promise.all(["/", "/findings", "/policies/hostile-policy", "/runs/run_hostile", "/audit"].map((url) => env.page("viewer", url)));
+    for (const page of pages) {
+      expect(page.status).toBe(200);
+      expect(page.body).not.toMatch(/<script>alert|<img src=x|<svg onload|<i>eve|<b>mallory/);
+    }
+    const [overview, findings, policy, run, audit] = pages.map((p) => p.body);
+    expect(overview).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    expect(findings).toContain("&lt;img src=x onerror=alert(2)&gt;");
+    expect(policy).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(policy).toContain("&lt;b&gt;mallory&lt;/b&gt;");
+    expect(run).toContain("Check &lt;script&gt;");
+    expect(audit).toContain("&lt;svg onload=alert(3)&gt;");
+  });
+});
+
+describe("when a page does not exist", () => {
+  it("answers browsers with a 404 page and API clients with the API's JSON 404", async () => {
+    const page = await env.page("viewer", "/no/such/page");
+    expect(page.status).toBe(404);
+    expect(page.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(page.body).toContain("There is no page at /no/such/page.");
+
+    const signedOut = await env.page(null, "/nope");
+    expect(signedOut.status).toBe(404);
+
+    for (const url of ["/runs/run_missing", "/policies/missing"]) {
+      const missing = await env.page("viewer", url);
+      expect(missing.status).toBe(404);
+      expect(missing.body).toContain("404 · Not found");
+    }
+
+    const api = await env.request("viewer", "GET", "/v1/nope");
+    expect(api.status).toBe(404);
+    expect(api.json()).toMatchObject({ error: { code: "NOT_FOUND", message: "no route GET /v1/nope" } });
+  });
+});
