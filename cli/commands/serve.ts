@@ -4,6 +4,7 @@ import { z } from "zod";
 import { buildServer } from "../../api/index.js";
 import { createLogger, createMetrics } from "../../observability/index.js";
 import { createDashboardArea } from "../../dashboard/index.js";
+import { createSlackArea, readSlackSettings } from "../../slack/index.js";
 import { openIntentsQueue, openSweepsQueue } from "../../workers/producer.js";
 import type { App } from "../app.js";
 import { EXIT } from "../exit-codes.js";
@@ -22,6 +23,8 @@ export async function serve(app: App, io: CliIo, rawFlags: Record<string, unknow
   const { target, notice } = await resolveTarget(flags, app.config, app.paths.sandboxFile, io.cwd);
   const logger = createLogger({ level: app.config.logLevel, destination: { write: (line: string) => io.stderr(line) } });
   if (notice) logger.info(notice);
+  // Slack is on when SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are set (one without the other is a configuration error).
+  const slack = readSlackSettings(io.env);
   const producer = openIntentsQueue({ url: app.config.redisUrl, prefix: app.config.queuePrefix });
   // Bull Board (/admin/queues) shows the sweeps queue too.
   const sweeps = openSweepsQueue({ url: app.config.redisUrl, prefix: app.config.queuePrefix });
@@ -29,11 +32,11 @@ export async function serve(app: App, io: CliIo, rawFlags: Record<string, unknow
     await producer.ready();
     const server = await buildServer(
       { store: app.store, intents: producer.queue, target, metrics: createMetrics(), logger },
-      { rateLimit: { max: app.config.apiRateLimit, windowMs: 60_000 }, areas: [createDashboardArea({ queues: [sweeps.queue] })] },
+      { rateLimit: { max: app.config.apiRateLimit, windowMs: 60_000 }, areas: [createDashboardArea({ queues: [sweeps.queue] }), ...(slack ? [createSlackArea(slack)] : [])] },
     );
     const address = await server.listen({ port: flags.port ?? app.config.apiPort, host: flags.host ?? app.config.apiHost });
     const where = target.type === "sandbox" ? `sandbox ${target.file}` : `aws ${target.regions?.join(",") ?? "every region"}`;
-    logger.info({ address, target: where }, `agpm serve: ${address} (intents run on ${where}; workers take them from ${app.config.redisUrl})`);
+    logger.info({ address, target: where, slack: slack !== null }, `agpm serve: ${address} (intents run on ${where}; workers take them from ${app.config.redisUrl})${slack ? "; Slack at /slack/commands and /slack/actions" : ""}`);
     const signal = await stop;
     logger.info({ signal }, `agpm serve: ${signal}: finishing requests in flight`);
     await server.close();
