@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    testTimeout: 30_000,
+    // Generous: several tests start real processes, and CI shares 2 cores with everything else.
+    testTimeout: 60_000,
     hookTimeout: 30_000,
     pool: "forks",
     // Checks PostgreSQL and Redis once, and stops the run with one clear message when one is down.

@@ -53,7 +53,7 @@ describe("when enforcement would change more resources than allowed", () => {
 
     const again = agpm("approve", paused.report.runId, "--json");
     expect(again.code).toBe(2);
-  });
+  }, 120_000); // two real processes; slow to start on a loaded machine
 
   it("changes nothing when rejected, and records the rejection", async () => {
     const before = JSON.stringify(ws.sandbox());
