@@ -4,6 +4,7 @@ import { AgpmError } from "../core/errors.js";
 import { newId } from "../store/index.js";
 import type { ApprovalDecision, ApprovalRequest } from "../agents/approval/node.js";
 import { buildReport, type RunReport } from "../agents/reporter/report.js";
+import { plannedActions } from "../agents/enforcer/node.js";
 import type { GraphDeps } from "./deps.js";
 import { buildGovernanceGraph, recursionLimitFor } from "./governance.js";
 import { buildSweepGraph } from "./sweep.js";
@@ -37,7 +38,8 @@ async function settle(deps: GraphDeps, graph: Graph, runId: string, attempts: nu
   const interrupt = snapshot.tasks.flatMap((t) => t.interrupts)[0];
   if (interrupt) {
     const pending = interrupt.value as ApprovalRequest;
-    const report = buildReport(state, "awaiting-approval");
+    // The approver sees the exact changes (before → after) that approving would make.
+    const report = buildReport({ ...state, actions: plannedActions(state) }, "awaiting-approval");
     await deps.store.runs.updateRun(runId, { status: "awaiting-approval", policyId: state.policy?.id ?? null, policyVersion: state.policy?.version ?? null, result: JSON.parse(JSON.stringify(report)) });
     return { report, pending };
   }

@@ -23,6 +23,12 @@ async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T
   return results;
 }
 
+/** What enforcing would do, planned without touching anything: shown while a run waits for approval. */
+export function plannedActions(state: State): ActionResult[] {
+  if (!state.policy || !state.plan) return [];
+  return workItems(state.policy, state.plan, state.findings, state.failing).map((item) => planItem(item)).filter((a): a is ActionResult => a !== null);
+}
+
 const keyOf = (runId: string, r: Pick<ActionResult, "kind" | "region" | "resourceId" | "action">) => `${runId}:${r.kind}:${r.region}:${r.resourceId}:${r.action}`;
 
 export function createEnforcerNode(deps: GraphDeps) {

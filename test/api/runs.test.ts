@@ -86,7 +86,11 @@ describe("when enforcement needs approval", () => {
     const submitted = (await env.request("author", "POST", "/v1/intents", { intent: S3, apply: true, maxChanges: 0 })).json<Submission>();
     const paused = await runWhen(env, submitted.runId, (d) => d.status === "awaiting-approval");
     expect(paused.report?.blastRadius?.resources).toBeGreaterThan(0);
-    expect(paused.report?.actions).toEqual([]);
+    // The approver sees the exact changes approving would make, before and after.
+    const planned = paused.report?.actions ?? [];
+    expect(planned.length).toBeGreaterThanOrEqual(paused.report?.blastRadius?.changes ?? 1);
+    expect(planned.every((a) => a.status === "planned" || a.status === "manual")).toBe(true);
+    expect(planned.filter((a) => a.status === "planned").every((a) => a.before !== null && a.after !== null)).toBe(true);
 
     const approved = await env.request("approver", "POST", `/v1/runs/${submitted.runId}/approve?wait=true&timeout=30`, { comment: "change window" });
     expect(approved.status).toBe(200);
