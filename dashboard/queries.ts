@@ -2,7 +2,7 @@
 // (so a large account costs one small result, not every row), and keyset/offset pages.
 import { sql } from "kysely";
 import type { EvaluationStatus } from "../policy/resource.js";
-import { AuditEventSchema, type AuditEvent, type FindingState, type Store } from "../store/index.js";
+import type { AuditEvent, FindingState, Store } from "../store/index.js";
 
 export type Counts = Record<EvaluationStatus, number>;
 export const EMPTY_COUNTS: Counts = { pass: 0, fail: 0, error: 0, skip: 0 };
@@ -110,26 +110,9 @@ export interface AuditFilters {
   result?: string | undefined;
 }
 
-const json = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
-
 /** A page of the audit log, newest first, after a (time, id) position so pages stay put while events arrive. */
 export async function auditPage(store: Store, filters: AuditFilters, limit: number, after: { at: string; id: string } | null): Promise<{ items: AuditEvent[]; next: { at: string; id: string } | null }> {
-  let select = store.db.selectFrom("audit_events").selectAll().orderBy("at", "desc").orderBy("id", "desc").limit(limit + 1);
-  if (filters.run) select = select.where("run_id", "=", filters.run);
-  if (filters.policy) select = select.where("policy_id", "=", filters.policy);
-  if (filters.actor) select = select.where("actor", "=", filters.actor);
-  if (filters.action) select = select.where("action", "=", filters.action);
-  if (filters.result) select = select.where("result", "=", filters.result);
-  if (after) select = select.where((eb) => eb.or([eb("at", "<", after.at), eb.and([eb("at", "=", after.at), eb("id", "<", after.id)])]));
-  const rows = await select.execute();
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map((row) => AuditEventSchema.parse({
-      id: row.id, at: row.at, actor: row.actor, runId: row.run_id, policyId: row.policy_id, policyVersion: row.policy_version,
-      resourceId: row.resource_id, kind: row.kind, region: row.region, action: row.action, before: json(row.before), after: json(row.after),
-      result: row.result, detail: row.detail, dedupeKey: row.dedupe_key,
-    })),
-    next: rows.length > limit && last ? { at: last.at, id: last.id } : null,
-  };
+  return store.audit.pageAudit({
+    runId: filters.run, policyId: filters.policy, actor: filters.actor, action: filters.action, result: filters.result, limit, after,
+  });
 }

@@ -7,9 +7,30 @@ import { AuditQuerySchema, NewAuditEventSchema } from "./records.js";
 import type { AppendResult, AuditEvent, AuditQuery, NewAuditEvent } from "./records.js";
 import type { AuditEventsTable } from "./tables.js";
 
+/** Filters and a position for paging the audit log newest first. */
+export interface AuditPageQuery {
+  runId?: string | undefined;
+  policyId?: string | undefined;
+  resourceId?: string | undefined;
+  actor?: string | undefined;
+  action?: string | undefined;
+  result?: string | undefined;
+  /** ISO timestamp: only events at or after it. */
+  since?: string | undefined;
+  limit: number;
+  /** The last event of the previous page. */
+  after?: AuditPosition | null | undefined;
+}
+export interface AuditPosition {
+  at: string;
+  id: string;
+}
+
 export interface AuditRepository {
   appendAudit(event: NewAuditEvent): Promise<AppendResult>;
   listAudit(query?: AuditQuery): Promise<AuditEvent[]>;
+  /** One page, newest first, keyed on (time, id) so pages stay put while events are appended. */
+  pageAudit(query: AuditPageQuery): Promise<{ items: AuditEvent[]; next: AuditPosition | null }>;
 }
 
 function toAuditEvent(row: AuditEventsTable): AuditEvent {
@@ -69,6 +90,25 @@ export function createAuditRepository({ db, now }: StoreContext): AuditRepositor
         const first = await db.selectFrom("audit_events").select("id").where("dedupe_key", "=", row.dedupe_key).executeTakeFirstOrThrow();
         return { inserted: false, id: first.id };
       });
+    },
+
+    async pageAudit(query) {
+      const rows = await guarded("pageAudit", () => {
+        let select = db.selectFrom("audit_events").selectAll().orderBy("at", "desc").orderBy("id", "desc").limit(query.limit + 1);
+        if (query.runId) select = select.where("run_id", "=", query.runId);
+        if (query.policyId) select = select.where("policy_id", "=", query.policyId);
+        if (query.resourceId) select = select.where("resource_id", "=", query.resourceId);
+        if (query.actor) select = select.where("actor", "=", query.actor);
+        if (query.action) select = select.where("action", "=", query.action);
+        if (query.result) select = select.where("result", "=", query.result);
+        if (query.since) select = select.where("at", ">=", query.since);
+        const after = query.after;
+        if (after) select = select.where((eb) => eb.or([eb("at", "<", after.at), eb.and([eb("at", "=", after.at), eb("id", "<", after.id)])]));
+        return select.execute();
+      });
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      return { items: page.map(toAuditEvent), next: rows.length > query.limit && last ? { at: last.at, id: last.id } : null };
     },
 
     /** Matching events, newest first; all of them unless `limit` is given. */

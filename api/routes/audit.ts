@@ -21,31 +21,14 @@ type AuditQuery = z.output<typeof AuditQuerySchema>;
 
 const CursorSchema = z.object({ at: z.string(), id: z.string() });
 
-const json = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
-
-/** One page, straight from the table: the repository's listAudit has no keyset paging. */
+/** One page, through the repository's keyset paging; the cursor is its position, encoded. */
 async function auditPage(store: Store, query: AuditQuery): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
   const after = query.cursor ? decodeCursor(CursorSchema, query.cursor) : null;
-  let select = store.db.selectFrom("audit_events").selectAll().orderBy("at", "desc").orderBy("id", "desc").limit(query.limit + 1);
-  if (query.run) select = select.where("run_id", "=", query.run);
-  if (query.policy) select = select.where("policy_id", "=", query.policy);
-  if (query.resource) select = select.where("resource_id", "=", query.resource);
-  if (query.actor) select = select.where("actor", "=", query.actor);
-  if (query.action) select = select.where("action", "=", query.action);
-  if (query.result) select = select.where("result", "=", query.result);
-  if (query.since) select = select.where("at", ">=", new Date(query.since).toISOString());
-  if (after) select = select.where((eb) => eb.or([eb("at", "<", after.at), eb.and([eb("at", "=", after.at), eb("id", "<", after.id)])]));
-  const rows = await select.execute();
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map((row) => AuditEventSchema.parse({
-      id: row.id, at: row.at, actor: row.actor, runId: row.run_id, policyId: row.policy_id, policyVersion: row.policy_version,
-      resourceId: row.resource_id, kind: row.kind, region: row.region, action: row.action, before: json(row.before), after: json(row.after),
-      result: row.result, detail: row.detail, dedupeKey: row.dedupe_key,
-    })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.at, id: last.id }) : null,
-  };
+  const { items, next } = await store.audit.pageAudit({
+    runId: query.run, policyId: query.policy, resourceId: query.resource, actor: query.actor, action: query.action, result: query.result,
+    since: query.since ? new Date(query.since).toISOString() : undefined, limit: query.limit, after,
+  });
+  return { items, nextCursor: next ? encodeCursor(next) : null };
 }
 
 export async function auditRoutes(app: FastifyInstance, { deps }: { deps: ApiDeps }): Promise<void> {

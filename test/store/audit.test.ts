@@ -68,4 +68,24 @@ eachBackend((kind) => {
       await expect(env.store.audit.appendAudit({ actor: "", result: "applied" })).rejects.toMatchObject({ code: "INPUT_INVALID" });
     });
   });
+
+  describe("when the log is paged", () => {
+    it("walks it newest first in stable pages, with filters, even when events share a timestamp", async () => {
+      const at = "2026-01-01T00:00:00.000Z";
+      for (let i = 0; i < 5; i++) await env.store.audit.appendAudit({ actor: i % 2 ? "bob" : "alice", at, result: `r${i}`, dedupeKey: `k${i}` });
+      const seen: string[] = [];
+      let after = null;
+      for (let page = 0; page < 5; page++) {
+        const result: Awaited<ReturnType<typeof env.store.audit.pageAudit>> = await env.store.audit.pageAudit({ limit: 2, after });
+        seen.push(...result.items.map((e) => e.result));
+        after = result.next;
+        if (!after) break;
+      }
+      expect(seen).toHaveLength(5);
+      expect(new Set(seen).size).toBe(5);
+      const bobs = await env.store.audit.pageAudit({ limit: 10, actor: "bob" });
+      expect(bobs.items.map((e) => e.actor)).toEqual(["bob", "bob"]);
+      expect(bobs.next).toBeNull();
+    });
+  });
 });
