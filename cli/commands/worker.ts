@@ -89,7 +89,11 @@ export async function runWorker(app: App, io: CliIo, rawFlags: Record<string, un
     if (event.type !== "stage") metrics.observeAws(event);
   });
   const settings = { url: app.config.redisUrl, prefix: app.config.queuePrefix, concurrency: flags.concurrency, lockDurationMs: app.config.workerLockMs };
-  const defaults = { maxChanges: app.config.maxChanges, maxTranslationAttempts: app.config.maxTranslationAttempts, translator: app.config.translator };
+  const defaults = {
+    maxChanges: app.config.maxChanges, maxTranslationAttempts: app.config.maxTranslationAttempts, translator: app.config.translator,
+    // A (policy, region) lock outlives a dead worker no longer than its jobs do.
+    lockMs: app.config.workerLockMs,
+  };
   const running: Array<RunningWorker<unknown>> = [];
   const sweeps = flags.queues.includes(SWEEPS_QUEUE) ? openSweepsQueue(settings, "worker") : null;
   if (flags.queues.includes(INTENTS_QUEUE)) {
