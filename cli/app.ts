@@ -25,10 +25,15 @@ export interface App {
 const lazyOpenTarget = async (target: Target, options: Parameters<typeof import("../tools/target.js").openTarget>[1]) =>
   (await import("../tools/target.js")).openTarget(target, options);
 
+/** Opens targets with the configured concurrency, reporting AWS progress to `onProgress`. */
+function targetOpener(config: Config, onProgress: NonNullable<GraphDeps["onProgress"]>, now: () => Date): GraphDeps["openTarget"] {
+  return (target) => lazyOpenTarget(target, { concurrency: config.concurrency, onProgress, now });
+}
+
 /** The graph dependencies again, with AWS progress going to `onProgress` (e.g. a worker's metrics). */
 export function withProgress(app: Pick<App, "config" | "deps">, onProgress: NonNullable<GraphDeps["onProgress"]>): GraphDeps {
   const { config, deps } = app;
-  return { ...deps, onProgress, openTarget: (target) => lazyOpenTarget(target, { concurrency: config.concurrency, onProgress, now: deps.now }) };
+  return { ...deps, onProgress, openTarget: targetOpener(config, onProgress, deps.now) };
 }
 
 function lazyLlmTranslator(settings: Config["llm"]): Translator {
@@ -59,7 +64,7 @@ export async function openApp(io: CliIo, options: { progress?: boolean } = {}): 
       // Configured when an endpoint or key is given; otherwise `--translator llm` says how to set it up.
       ...(config.llm.baseUrl || config.llm.apiKey ? { llm: lazyLlmTranslator(config.llm) } : {}),
     },
-    openTarget: (target) => lazyOpenTarget(target, { concurrency: config.concurrency, onProgress: progress.onProgress, now }),
+    openTarget: targetOpener(config, progress.onProgress, now),
     now,
     onProgress: progress.onProgress,
   };

@@ -1,23 +1,19 @@
 // `agpm worker` as a real process and `agpm submit --wait` in-process, sharing a unique
 // queue prefix on the real Redis.
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunReport } from "../../agents/reporter/report.js";
 import { createWorkspace, type CliWorkspace } from "../helpers/cli.js";
 import { unencryptedBuckets } from "../helpers/oracle.js";
 import { startWorker, stopAll } from "./processes.js";
-import { REDIS_URL } from "./redis-env.js";
+import { deleteKeys, REDIS_URL } from "./redis-env.js";
 
 let ws: CliWorkspace | undefined;
 let prefix = "";
 afterEach(async () => {
   await stopAll();
   ws?.cleanup();
-  const redis = new Redis(REDIS_URL);
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
-  redis.disconnect();
+  await deleteKeys(prefix);
 });
 
 describe("when a worker process is running", () => {
