@@ -1,6 +1,7 @@
 // The policy IR: the one contract every agent, tool, store and surface meets in.
 import { z } from "zod";
 import { validTimeZone } from "../core/time-zone.js";
+import { upgradeLegacyIds } from "./controls/benchmarks.js";
 
 export const OPERATORS = [
   "eq", "neq", "in", "nin", "gt", "gte", "lt", "lte",
@@ -73,10 +74,12 @@ export const RuleSchema = z
     when: ConditionSchema.optional(),
     require: ConditionSchema,
     remediation: RemediationRefSchema.optional(),
-    /** Benchmark control ids, e.g. `CIS-AWS-2.1.1`, `FSBP-S3.4`. */
+    /** Benchmark control ids, e.g. `CIS-AWS-3.0-2.1.1`, `FSBP-S3.4`. */
     controls: z.array(z.string()).default([]),
   })
-  .strict();
+  .strict()
+  // Policies stored before ids carried the CIS version still load, in today's numbering.
+  .overwrite((rule) => ({ ...rule, controls: upgradeLegacyIds(rule.controls, rule.control) }));
 export type Rule = z.infer<typeof RuleSchema>;
 
 export const TagMatchSchema = z.record(z.string().min(1), z.string().nullable());
