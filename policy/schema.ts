@@ -77,9 +77,7 @@ export const RuleSchema = z
     /** Benchmark control ids, e.g. `CIS-AWS-3.0-2.1.1`, `FSBP-S3.4`. */
     controls: z.array(z.string()).default([]),
   })
-  .strict()
-  // Policies stored before ids carried the CIS version still load, in today's numbering.
-  .overwrite((rule) => ({ ...rule, controls: upgradeLegacyIds(rule.controls, rule.control) }));
+  .strict();
 export type Rule = z.infer<typeof RuleSchema>;
 
 export const TagMatchSchema = z.record(z.string().min(1), z.string().nullable());
@@ -150,7 +148,12 @@ export const PolicySchema = z
     /** audit: report only, never remediate. enforce: remediate what fails. */
     mode: PolicyModeSchema,
     scope: ScopeSchema.default({}),
-    rules: z.array(RuleSchema).min(1),
+    // Policies stored before ids carried the CIS version load in today's numbering. On the list,
+    // not on RuleSchema, so RuleSchema stays extendable (a refinement there forbids .extend).
+    rules: z
+      .array(RuleSchema)
+      .min(1)
+      .overwrite((rules) => rules.map((rule) => ({ ...rule, controls: upgradeLegacyIds(rule.controls, rule.control) }))),
     exemptions: z.array(ExemptionSchema).default([]),
     /** Swept on this schedule by `agpm scheduler`; none = only by schedules added with `agpm schedule add`. */
     schedule: PolicyScheduleSchema.optional(),
