@@ -1,9 +1,12 @@
 // Benchmark ids: every id a control names is in the table of published titles, carries its
 // benchmark version, and one id on two controls is a deliberate, explained overlap.
+import BetterSqlite3 from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { BENCHMARKS, findBenchmark, upgradeLegacyIds } from "../../policy/controls/benchmarks.js";
 import { CONTROLS } from "../../policy/controls/index.js";
 import { PolicySchema } from "../../policy/schema.js";
+import { openStore } from "../../store/index.js";
+import { samplePolicy, tempDbFile } from "../store/helpers.js";
 
 /**
  * Ids that several controls name, with the controls and why the published title covers each of
@@ -87,5 +90,32 @@ describe("stored policies with unversioned CIS ids", () => {
       ],
     });
     expect(stored.rules.map((r) => r.controls)).toEqual([["FSBP-S3.4"], ["CIS-AWS-3.0-2.1.1", "FSBP-S3.5"], ["CIS-AWS-2.1.1"]]);
+  });
+});
+
+describe("a SQLite store written before ids carried the CIS version", () => {
+  it("loads its policies with today's ids", async () => {
+    const temp = tempDbFile();
+    try {
+      const store = await openStore({ file: temp.file });
+      await store.policies.createPolicy(samplePolicy({ rules: [{
+        id: "s3.bucket-encrypted", title: "S3 bucket has default encryption", severity: "high", kind: "aws.s3.bucket", control: "s3.bucket-encrypted",
+        require: { path: "encryption.enabled", op: "eq", value: true }, controls: ["FSBP-S3.4"],
+      }] }), "tester");
+      await store.close();
+      // The document as an earlier agpm stored it, written straight into the table.
+      const db = new BetterSqlite3(temp.file);
+      const row = db.prepare("SELECT document FROM policy_versions").get() as { document: string };
+      const legacy = JSON.parse(row.document) as { rules: Array<{ controls: string[] }> };
+      for (const rule of legacy.rules) rule.controls = ["CIS-AWS-2.1.1", "FSBP-S3.4"];
+      db.prepare("UPDATE policy_versions SET document = ?").run(JSON.stringify(legacy));
+      db.close();
+      const reopened = await openStore({ file: temp.file });
+      const loaded = await reopened.policies.getPolicy("s3-private");
+      await reopened.close();
+      expect(loaded?.rules[0]?.controls).toEqual(["FSBP-S3.4"]);
+    } finally {
+      temp.cleanup();
+    }
   });
 });
