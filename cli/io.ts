@@ -8,6 +8,8 @@ export interface CliIo {
   interactive: boolean;
   /** Colours allowed on stdout. */
   color: boolean;
+  /** stdout's width when it is a terminal; tables fit it. Absent for pipes and files. */
+  columns?: number;
 }
 
 export function processIo(): CliIo {
@@ -19,5 +21,6 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     interactive: process.stderr.isTTY === true,
     color: !noColor && (process.stdout.isTTY === true || process.env.FORCE_COLOR !== undefined),
+    ...(process.stdout.isTTY === true && process.stdout.columns > 0 ? { columns: process.stdout.columns } : {}),
   };
 }

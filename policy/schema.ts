@@ -1,6 +1,7 @@
 // The policy IR: the one contract every agent, tool, store and surface meets in.
 import { z } from "zod";
 import { validTimeZone } from "../core/time-zone.js";
+import { upgradeLegacyIds } from "./controls/benchmarks.js";
 
 export const OPERATORS = [
   "eq", "neq", "in", "nin", "gt", "gte", "lt", "lte",
@@ -73,7 +74,7 @@ export const RuleSchema = z
     when: ConditionSchema.optional(),
     require: ConditionSchema,
     remediation: RemediationRefSchema.optional(),
-    /** Benchmark control ids, e.g. `CIS-AWS-2.1.1`, `FSBP-S3.4`. */
+    /** Benchmark control ids, e.g. `CIS-AWS-3.0-2.1.1`, `FSBP-S3.4`. */
     controls: z.array(z.string()).default([]),
   })
   .strict();
@@ -147,7 +148,12 @@ export const PolicySchema = z
     /** audit: report only, never remediate. enforce: remediate what fails. */
     mode: PolicyModeSchema,
     scope: ScopeSchema.default({}),
-    rules: z.array(RuleSchema).min(1),
+    // Policies stored before ids carried the CIS version load in today's numbering. On the list,
+    // not on RuleSchema, so RuleSchema stays extendable (a refinement there forbids .extend).
+    rules: z
+      .array(RuleSchema)
+      .min(1)
+      .overwrite((rules) => rules.map((rule) => ({ ...rule, controls: upgradeLegacyIds(rule.controls, rule.control) }))),
     exemptions: z.array(ExemptionSchema).default([]),
     /** Swept on this schedule by `agpm scheduler`; none = only by schedules added with `agpm schedule add`. */
     schedule: PolicyScheduleSchema.optional(),

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { AgpmError } from "../core/errors.js";
+import { BENCHMARKS } from "../policy/controls/benchmarks.js";
 import { ANY_KIND, CONTROLS } from "../policy/controls/index.js";
 import type { ControlDefinition } from "../policy/controls/index.js";
 import { findAction } from "../tools/aws/registry.js";
@@ -37,6 +38,21 @@ export function catalogueTable(controls: readonly ControlDefinition[] = CONTROLS
   return ["| control | kind | benchmarks | remediation |", "|---|---|---|---|", ...controls.map(row)].join("\n");
 }
 
+/**
+ * The benchmark ids the catalogue names, with the version their number belongs to and the
+ * published title, so a reader can check each mapping.
+ * @example benchmarkTable().split("\n")[0] // "| benchmark id | benchmark | published title |"
+ */
+export function benchmarkTable(): string {
+  const rows = Object.entries(BENCHMARKS).map(([id, e]) => `| ${id} | ${e.benchmark} ${e.version === "unversioned" ? "" : e.version}`.trimEnd() + ` | ${cell(e.title)} |`);
+  return ["| benchmark id | benchmark | published title |", "|---|---|---|", ...rows].join("\n");
+}
+
+/** Everything between the README's catalogue markers: the controls, then the benchmark ids they name. */
+export function catalogueDocs(): string {
+  return `${catalogueTable()}\n\n${benchmarkTable()}`;
+}
+
 function markers(readme: string): { start: number; end: number } {
   const start = readme.indexOf(CATALOGUE_START);
   const end = readme.indexOf(CATALOGUE_END);
@@ -64,7 +80,7 @@ export function replaceCatalogue(readme: string, table: string): string {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const path = process.argv[2] ?? README_PATH;
   const before = readFileSync(path, "utf8");
-  const after = replaceCatalogue(before, catalogueTable());
+  const after = replaceCatalogue(before, catalogueDocs());
   if (after !== before) writeFileSync(path, after);
   console.log(after === before ? `${path}: catalogue already up to date` : `${path}: catalogue table rewritten (${CONTROLS.length} controls)`);
 }

@@ -26,7 +26,7 @@ export async function listPolicies(app: App, io: CliIo, flags: { json?: boolean 
           { header: "STATUS", value: (p) => p.status, color: (p, t) => statusColor(p.status, t) },
           { header: "RULES", value: (p) => String(p.rules) },
           { header: "TITLE", value: (p) => p.title, max: 70 },
-        ], io.color),
+        ], io),
   );
   return EXIT.ok;
 }
@@ -50,7 +50,7 @@ export async function policyHistory(app: App, io: CliIo, id: string, flags: { js
       { header: "BY", value: (r) => r.createdBy },
       { header: "INTENT", value: (r) => r.policy.intent, max: 50 },
       { header: "CHANGES", value: (r) => r.changes.join("; "), max: 80 },
-    ], io.color),
+    ], io),
   );
   return EXIT.ok;
 }
@@ -74,7 +74,7 @@ export async function listFindings(app: App, io: CliIo, flags: { json?: boolean;
           { header: "REGION", value: (f) => f.region },
           { header: "POLICY", value: (f) => `${f.policyId} v${f.policyVersion}`, max: 40 },
           { header: "REASON", value: (f) => f.reason, max: 70 },
-        ], io.color),
+        ], io),
   );
   return EXIT.ok;
 }
@@ -94,7 +94,7 @@ export async function listAudit(app: App, io: CliIo, flags: { json?: boolean; ru
           { header: "ACTION", value: (e) => e.action ?? "-" },
           { header: "RESOURCE", value: (e) => e.resourceId ?? e.policyId ?? "-", max: 36 },
           { header: "BEFORE → AFTER", value: (e) => `${JSON.stringify(e.before)} → ${JSON.stringify(e.after)}`, max: 80 },
-        ], io.color),
+        ], io),
   );
   return EXIT.ok;
 }
@@ -111,7 +111,7 @@ export async function listRuns(app: App, io: CliIo, flags: { json?: boolean; lim
           { header: "POLICY", value: (r) => (r.policyId ? `${r.policyId} v${r.policyVersion}` : "-"), max: 40 },
           { header: "CREATED", value: (r) => r.createdAt },
           { header: "INTENT", value: (r) => r.intent, max: 60 },
-        ], io.color),
+        ], io),
   );
   return EXIT.ok;
 }
@@ -131,7 +131,7 @@ export async function listDrift(app: App, io: CliIo, flags: { json?: boolean; po
             { header: "REGION", value: (s) => s.region },
             { header: "FAILING SINCE", value: (s) => s.since },
             { header: "LAST SEEN", value: (s) => s.lastSeen },
-          ], io.color),
+          ], io),
     );
     return EXIT.ok;
   }
@@ -150,7 +150,7 @@ export async function listDrift(app: App, io: CliIo, flags: { json?: boolean; po
           { header: "RESOURCE", value: (c) => c.resourceId, max: 36 },
           { header: "REGION", value: (c) => c.region },
           { header: "RUN", value: (c) => c.runId },
-        ], io.color),
+        ], io),
   );
   return EXIT.ok;
 }

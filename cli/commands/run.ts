@@ -37,7 +37,7 @@ export function printReport(io: CliIo, report: RunReport, asJson: boolean): void
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
-  io.stdout(renderReport(report, io.color));
+  io.stdout(renderReport(report, io));
   if (report.error) io.stderr(`error [${report.error.code}]: ${report.error.message}\n`);
 }
 

@@ -43,7 +43,7 @@ export async function sandboxShow(app: App, io: CliIo, flags: { sandbox?: string
         { header: "KIND", value: (r) => r.kind },
         { header: "REGION", value: (r) => r.region },
         { header: "COUNT", value: (r) => String(r.count) },
-      ], io.color)}${resources.length} resources\n`);
+      ], io)}${resources.length} resources\n`);
       for (const f of failures) io.stdout(`warning: could not list ${f.kind} in ${f.region}: ${f.message}\n`);
     }
     return EXIT.ok;

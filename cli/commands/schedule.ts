@@ -59,7 +59,7 @@ export async function listSchedulesCommand(app: App, io: CliIo, flags: { json?: 
     { header: "POLICIES", value: (s) => s.policyIds?.join(", ") ?? "all active" },
     { header: "APPLY", value: (s) => (s.apply ? "yes" : "dry run") },
     { header: "NEXT", value: (s) => s.next ?? "-" },
-  ], io.color));
+  ], io));
   return EXIT.ok;
 }
 

@@ -46,7 +46,7 @@ export async function sweepRequest(app: App, io: CliIo, flags: z.infer<typeof Sw
 }
 
 function print(io: CliIo, result: SweepResult, json: boolean): void {
-  io.stdout(json ? `${JSON.stringify(result, null, 2)}\n` : renderSweep(result, io.color));
+  io.stdout(json ? `${JSON.stringify(result, null, 2)}\n` : renderSweep(result, io));
 }
 
 export async function sweep(app: App, io: CliIo, rawFlags: Record<string, unknown>): Promise<number> {

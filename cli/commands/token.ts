@@ -39,7 +39,7 @@ export async function listTokens(app: App, io: CliIo, flags: { json?: boolean })
         { header: "CREATED", value: (t) => t.createdAt },
         { header: "LAST USED", value: (t) => t.lastUsedAt ?? "never" },
         { header: "STATUS", value: (t) => (t.revokedAt ? `revoked ${t.revokedAt}` : "active") },
-      ], io.color));
+      ], io));
   return EXIT.ok;
 }
 

@@ -1,7 +1,8 @@
 // Renders a run report for people: the policy in plain words, findings, exact changes, next step.
 import pc from "picocolors";
 import type { RunReport } from "../../agents/reporter/report.js";
-import { renderTable, statusColor } from "./table.js";
+import { renderTable, statusColor, tableStyle } from "./table.js";
+import type { TableStyle } from "./table.js";
 
 /** Rows shown before pointing to --json. */
 export const MAX_ROWS = 40;
@@ -12,7 +13,8 @@ function section(title: string, color: boolean): string {
   return `\n${color ? pc.bold(title) : title}\n`;
 }
 
-function findingsBlock(report: RunReport, color: boolean): string {
+function findingsBlock(report: RunReport, style: TableStyle): string {
+  const { color } = style;
   if (report.findings.length === 0) return section("Findings", color) + "No failing resources.\n";
   const rows = report.findings.slice(0, MAX_ROWS);
   const more = report.findings.length - rows.length;
@@ -24,12 +26,13 @@ function findingsBlock(report: RunReport, color: boolean): string {
       { header: "REGION", value: (f) => f.region },
       { header: "RULE", value: (f) => f.ruleId, max: 36 },
       { header: "REASON", value: (f) => f.reason, max: 80 },
-    ], color) +
+    ], style) +
     (more > 0 ? `… and ${more} more (use --json for all)\n` : "")
   );
 }
 
-function actionsBlock(report: RunReport, color: boolean): string {
+function actionsBlock(report: RunReport, style: TableStyle): string {
+  const { color } = style;
   if (report.actions.length === 0) return "";
   const rows = report.actions.slice(0, MAX_ROWS);
   const more = report.actions.length - rows.length;
@@ -40,7 +43,7 @@ function actionsBlock(report: RunReport, color: boolean): string {
       { header: "ACTION", value: (a) => a.action },
       { header: "RESOURCE", value: (a) => a.resourceId, max: 40 },
       { header: "CHANGE", value: (a) => (a.status === "manual" ? a.detail ?? a.summary : `${json(a.before)} → ${json(a.after)}`), max: 90 },
-    ], color) +
+    ], style) +
     (more > 0 ? `… and ${more} more (use --json for all)\n` : "")
   );
 }
@@ -56,7 +59,9 @@ function nextStep(report: RunReport): string {
   return "";
 }
 
-export function renderReport(report: RunReport, color: boolean): string {
+export function renderReport(report: RunReport, styleOrColor: boolean | TableStyle): string {
+  const style = tableStyle(styleOrColor);
+  const { color } = style;
   if (report.plan?.operation === "retire" && report.policy && report.command === "run" && !report.error) {
     return `Retired policy ${report.policy.id} (v${report.policy.version}: ${report.policy.title}). It is kept with its history; findings stop.\n`;
   }
@@ -74,8 +79,8 @@ export function renderReport(report: RunReport, color: boolean): string {
     if (p.rules.some((r) => r.controls.length > 0)) out += `Benchmarks: ${[...new Set(p.rules.flatMap((r) => r.controls))].join(", ")}\n`;
   }
   if (report.notes.length > 0) out += report.notes.map((n) => (color ? pc.dim(`• ${n}`) : `• ${n}`)).join("\n") + "\n";
-  if (report.policy) out += findingsBlock(report, color);
-  out += actionsBlock(report, color);
+  if (report.policy) out += findingsBlock(report, style);
+  out += actionsBlock(report, style);
   for (const s of report.safety) out += `${color ? pc.yellow("needs approval") : "needs approval"}: ${s}\n`;
   for (const e of report.collectionErrors) out += `${color ? pc.yellow("warning") : "warning"}: ${e}\n`;
   const s = report.summary;

@@ -1,9 +1,12 @@
 // A sweep's report as text: one line per (policy, region) run, then the totals.
 import pc from "picocolors";
 import type { SweepResult } from "../../workers/sweeps-queue.js";
-import { renderTable, statusColor } from "./table.js";
+import { renderTable, statusColor, tableStyle } from "./table.js";
+import type { TableStyle } from "./table.js";
 
-export function renderSweep(result: SweepResult, color: boolean): string {
+export function renderSweep(result: SweepResult, styleOrColor: boolean | TableStyle): string {
+  const style = tableStyle(styleOrColor);
+  const { color } = style;
   const lines: string[] = [];
   const head = `Sweep ${result.sweepId}${result.schedule ? ` (schedule ${result.schedule})` : ""}: ${result.runs.length} run(s) over ${result.policies} policy(ies)`;
   lines.push(color ? pc.bold(head) : head);
@@ -19,7 +22,7 @@ export function renderSweep(result: SweepResult, color: boolean): string {
       { header: "FIXED", value: (r) => String(r.actions.verified ?? 0) },
       { header: "PLANNED", value: (r) => String(r.actions.planned ?? 0) },
       { header: "RUN", value: (r) => r.runId },
-    ], color).trimEnd());
+    ], style).trimEnd());
   }
   for (const f of result.folded) lines.push(`  ${f.policyId} in ${f.region ?? "all regions"}: already being swept by job ${f.jobId}`);
   for (const f of result.failures) lines.push(`  failed: ${f.jobId === "-" ? "" : `job ${f.jobId}: `}${f.reason}`);

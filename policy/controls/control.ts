@@ -2,6 +2,7 @@
 // use for it (the offline translator's lexicon comes from here) and examples that prove the rule.
 import { z } from "zod";
 import type { ResourceEnvelope } from "../resource.js";
+import type { BenchmarkId } from "./benchmarks.js";
 import type { Condition, RemediationRef, Severity } from "../schema.js";
 
 /**
@@ -94,8 +95,8 @@ export interface ControlDefinition<M extends object = Record<string, unknown>> {
   /** One sentence: what the control means, as an auditor would read it. */
   description: string;
   severity: Severity;
-  /** Benchmark control ids, e.g. `CIS-AWS-2.1.1`, `FSBP-S3.4`. */
-  benchmarks: readonly string[];
+  /** Benchmark control ids from the table of published titles, e.g. `CIS-AWS-3.0-2.1.1`, `FSBP-S3.4`. */
+  benchmarks: readonly BenchmarkId[];
   /**
    * Phrases that evoke this control (lower case). Each matched phrase adds its length in
    * words to the control's score, so specific phrases outweigh generic ones. Every control

@@ -82,7 +82,7 @@ export const ebsEncryptionByDefault: ControlDefinition<EncryptionByDefault> = {
   title: "EBS encryption by default is enabled in every region",
   description: "New EBS volumes in the region are encrypted automatically.",
   severity: "medium",
-  benchmarks: ["CIS-AWS-2.2.1", "FSBP-EC2.7"],
+  benchmarks: ["CIS-AWS-3.0-2.2.1", "FSBP-EC2.7"],
   words: ["encryption by default", "encrypted by default", "default encryption", "by default", ...ENCRYPTION_WORDS],
   build: () => ({
     title: "EBS encryption by default is enabled",

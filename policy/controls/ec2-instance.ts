@@ -20,7 +20,7 @@ export const ec2ImdsV2Required: ControlDefinition<Instance> = {
   title: "EC2 instances require IMDSv2",
   description: "The instance metadata service answers only session-token (v2) requests, or is disabled.",
   severity: "high",
-  benchmarks: ["CIS-AWS-5.6", "FSBP-EC2.8"],
+  benchmarks: ["CIS-AWS-3.0-5.6", "FSBP-EC2.8"],
   words: ["imdsv2", "imds v2", "imds", "imdsv1", "instance metadata", "metadata service", "metadata v2", "session tokens", "http tokens", "httptokens"],
   build: () => ({
     title: "EC2 instance requires IMDSv2",
@@ -61,7 +61,7 @@ export const ec2InstanceProfile: ControlDefinition<Instance> = {
   title: "EC2 instances use an IAM instance profile",
   description: "An IAM role reaches the instance through an instance profile, so software on it needs no long-lived access keys (manual).",
   severity: "medium",
-  benchmarks: ["CIS-AWS-1.18"],
+  benchmarks: ["CIS-AWS-3.0-1.18"],
   words: ["instance profile", "instance profiles", "iam instance profile", "iam role", "iam roles", "instance role", "instance roles", "role attached", "attached role", "no access keys on instances"],
   build: () => ({
     title: "EC2 instance has an IAM instance profile",

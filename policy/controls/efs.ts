@@ -15,7 +15,7 @@ export const efsEncrypted: ControlDefinition<FileSystem> = {
   title: "EFS file systems are encrypted at rest",
   description: "The file system is encrypted at rest (with the given KMS key when one is named). Encryption is set at creation: a failing one must be replaced by an encrypted copy (manual).",
   severity: "high",
-  benchmarks: ["CIS-AWS-2.4.1", "FSBP-EFS.1"],
+  benchmarks: ["CIS-AWS-3.0-2.4.1", "FSBP-EFS.1"],
   words: ENCRYPTION_WORDS,
   takes: ["kmsKeyId"],
   build: ({ kmsKeyId }) => ({

@@ -34,7 +34,7 @@ export const s3BucketNotPublic: ControlDefinition<Bucket> = {
   description:
     "A bucket is public when an ACL grant to AllUsers/AuthenticatedUsers or a bucket policy allowing any principal is not neutralised by Block Public Access at bucket or account level.",
   severity: "critical",
-  benchmarks: ["CIS-AWS-2.1.4", "FSBP-S3.2", "FSBP-S3.3", "FSBP-S3.8"],
+  benchmarks: ["CIS-AWS-3.0-2.1.4", "FSBP-S3.2", "FSBP-S3.3", "FSBP-S3.8"],
   words: ["private", "not public", "public", "publicly", "publicly accessible", "public access", "block public access", "public read", "public write", "exposed", "anonymous access", "world readable"],
   build: () => ({
     title: "S3 bucket is not publicly accessible",
@@ -53,7 +53,7 @@ export const s3BucketBlockPublicAccess: ControlDefinition<Bucket> = {
   title: "S3 buckets have Block Public Access turned on at bucket level",
   description: "The bucket's own Block Public Access settings have all four flags on (or the flags the intent names), whatever the account-level setting.",
   severity: "high",
-  benchmarks: ["CIS-AWS-2.1.4", "FSBP-S3.8"],
+  benchmarks: ["CIS-AWS-3.0-2.1.4", "FSBP-S3.8"],
   words: [
     "bucket level block public access", "bucket-level block public access", "bucket level public access block",
     "bucket-level public access block", "block public access settings", "public access block settings",
@@ -200,7 +200,7 @@ export const s3BucketSecureTransport: ControlDefinition<Bucket> = {
   title: "S3 buckets require TLS (deny HTTP requests)",
   description: "The bucket policy denies requests made without TLS (a Deny on aws:SecureTransport = false).",
   severity: "medium",
-  benchmarks: ["CIS-AWS-2.1.1", "FSBP-S3.5"],
+  benchmarks: ["CIS-AWS-3.0-2.1.1", "FSBP-S3.5"],
   words: [
     "secure transport", "securetransport", "aws:securetransport", "ssl", "tls", "require ssl", "ssl only", "tls only",
     "deny http", "http requests", "plain http", "insecure transport", "encryption in transit", "encrypted in transit",
@@ -250,7 +250,7 @@ export const s3AccountBlockPublicAccess: ControlDefinition<AccountBlock> = {
   title: "S3 Block Public Access is on for the account",
   description: "All four Block Public Access flags are set at account level, so no bucket can become public.",
   severity: "high",
-  benchmarks: ["CIS-AWS-2.1.4", "FSBP-S3.1"],
+  benchmarks: ["CIS-AWS-3.0-2.1.4", "FSBP-S3.1"],
   words: ["block public access", "public access block", "account level", "account-level", "not public", "public"],
   build: () => ({
     title: "Account-level S3 Block Public Access is fully on",

@@ -33,7 +33,7 @@ export const s3BucketEncrypted: ControlDefinition<Bucket> = {
   title: "S3 buckets have default encryption",
   description: "Default server-side encryption is configured (SSE-S3 or SSE-KMS; SSE-KMS with the given key when one is named).",
   severity: "high",
-  benchmarks: ["CIS-AWS-2.1.1", "FSBP-S3.4"],
+  benchmarks: ["FSBP-S3.4"],
   words: [
     "encrypted", "encryption", "encrypt", "encryption at rest", "server side encryption", "server-side encryption",
     "sse", "sse-s3", "unencrypted", "encrypted at rest", "default encryption", "encrypted by default",
@@ -119,7 +119,7 @@ export const s3BucketMfaDelete: ControlDefinition<Bucket> = {
   title: "S3 buckets have MFA delete enabled",
   description: "Versioning requires MFA to delete object versions or change the versioning state; only the root user can turn it on (manual).",
   severity: "medium",
-  benchmarks: ["CIS-AWS-2.1.2", "FSBP-S3.20"],
+  benchmarks: ["CIS-AWS-3.0-2.1.2", "FSBP-S3.20"],
   words: [
     "mfa delete", "mfa-delete", "mfadelete", "multi-factor delete", "multi factor delete", "mfa to delete",
     "mfa for deletes", "multi-factor authentication delete", "multi-factor authentication",

@@ -35,7 +35,7 @@ export const securityGroupNoPublicIngress: ControlDefinition<Group> = {
   title: "Security groups do not allow ingress from the internet to administrative ports",
   description: "No ingress rule opens the given ports (SSH 22 and RDP 3389 by default) to 0.0.0.0/0 or ::/0.",
   severity: "high",
-  benchmarks: ["CIS-AWS-5.2", "CIS-AWS-5.3", "FSBP-EC2.13", "FSBP-EC2.14"],
+  benchmarks: ["CIS-AWS-3.0-5.2", "CIS-AWS-3.0-5.3", "FSBP-EC2.13", "FSBP-EC2.14"],
   words: [
     "open to the world", "open to the internet", "from the internet", "from anywhere", "0.0.0.0/0", "::/0",
     "public ingress", "ingress", "inbound", "ssh", "rdp", "remote desktop", "port", "ports", "world open", "open",
@@ -128,7 +128,7 @@ export const defaultSecurityGroupClosed: ControlDefinition<Group> = {
   title: "Default security groups restrict all traffic",
   description: "Each VPC's default security group has no inbound and no outbound rules, so nothing relies on it by accident.",
   severity: "medium",
-  benchmarks: ["CIS-AWS-5.4", "FSBP-EC2.2"],
+  benchmarks: ["CIS-AWS-3.0-5.4", "FSBP-EC2.2"],
   words: [
     "default security group", "default security groups", "default sg", "default sgs", "default group",
     "default groups", "default vpc security group", "restrict all traffic", "restricts all traffic",

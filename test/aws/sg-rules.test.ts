@@ -78,8 +78,14 @@ describe("when a CIDR source is measured", () => {
     expect(cidrFacts("192.0.0.0/8")).toEqual({ prefixLength: 8, publicCidr: true });
   });
 
+  it("judges an IPv4-mapped IPv6 range by the IPv4 range it maps", () => {
+    expect(cidrFacts("::ffff:10.0.0.0/104")).toEqual({ prefixLength: 104, publicCidr: false });
+    expect(cidrFacts("::ffff:0:0/96")).toEqual({ prefixLength: 96, publicCidr: true });
+    expect(cidrFacts("::ffff:198.51.100.0/120")).toEqual({ prefixLength: 120, publicCidr: true });
+  });
+
   it("neither measures nor calls public what is not a CIDR", () => {
-    for (const text of ["10.0.0.1", "300.0.0.0/8", "10.0.0.0/33", "2001:db8::/129", "1:2:3:4:5:6:7:8:9/64", "x/8"]) {
+    for (const text of ["10.0.0.1", "300.0.0.0/8", "10.0.0.0/33", "2001:db8::/129", "1:2:3:4:5:6:7:8:9/64", "x/8", "010.0.0.0/8", "1.2.3/8", "fe80::1%eth0/64"]) {
       expect(cidrFacts(text), text).toEqual({ prefixLength: null, publicCidr: false });
     }
   });

@@ -15,7 +15,7 @@ const goodDraft = JSON.stringify({
   title: "S3 buckets are encrypted",
   mode: "enforce",
   scope: {},
-  rules: [{ id: "s3.bucket-encrypted", title: "S3 bucket has default encryption", severity: "high", kind: "aws.s3.bucket", require: { path: "encryption.enabled", op: "eq", value: true }, remediation: { action: "s3.enable-default-encryption", params: { algorithm: "AES256" } }, controls: ["CIS-AWS-2.1.1"] }],
+  rules: [{ id: "s3.bucket-encrypted", title: "S3 bucket has default encryption", severity: "high", kind: "aws.s3.bucket", require: { path: "encryption.enabled", op: "eq", value: true }, remediation: { action: "s3.enable-default-encryption", params: { algorithm: "AES256" } }, controls: ["FSBP-S3.4"] }],
 });
 const unknownField = goodDraft.replace("encryption.enabled", "encryption.turnedOn");
 

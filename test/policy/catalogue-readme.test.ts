@@ -4,12 +4,22 @@ import { describe, expect, it } from "vitest";
 import { CONTROLS } from "../../policy/controls/index.js";
 import { findAction } from "../../tools/aws/registry.js";
 import {
-  CATALOGUE_END, CATALOGUE_START, catalogueSection, catalogueTable, README_PATH, replaceCatalogue,
+  benchmarkTable, CATALOGUE_END, CATALOGUE_START, catalogueDocs, catalogueSection, catalogueTable, README_PATH, replaceCatalogue,
 } from "../../scripts/catalogue-table.js";
 
 describe("when the README shows the control catalogue", () => {
   it("holds exactly the generated table (run `npm run docs:catalogue` after changing a control)", () => {
-    expect(catalogueSection(readFileSync(README_PATH, "utf8"))).toBe(catalogueTable());
+    expect(catalogueSection(readFileSync(README_PATH, "utf8"))).toBe(catalogueDocs());
+  });
+
+  it("gives every benchmark id a control names its version and published title", () => {
+    const rows = benchmarkTable().split("\n").slice(2);
+    for (const id of new Set(CONTROLS.flatMap((c) => c.benchmarks))) {
+      const row = rows.find((r) => r.startsWith(`| ${id} |`));
+      expect(row, id).toBeDefined();
+      if (id.startsWith("CIS-")) expect(row).toContain("CIS Amazon Web Services Foundations Benchmark 3.0.0");
+    }
+    expect(rows.find((r) => r.startsWith("| CIS-AWS-3.0-2.1.1 |"))).toContain("deny HTTP requests");
   });
 
   it("has one row per control, naming its id, kind and benchmarks", () => {

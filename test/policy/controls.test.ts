@@ -118,7 +118,7 @@ describe.each(CONTROLS.map((c) => [c.id, c] as const))("control %s", (_id, contr
   });
 
   it("names well-formed benchmark ids", () => {
-    for (const id of control.benchmarks) expect(id).toMatch(/^(CIS-AWS-\d+(\.\d+)+|FSBP-[A-Za-z0-9]+\.\d+)$/);
+    for (const id of control.benchmarks) expect(id).toMatch(/^(CIS-AWS-3\.0-\d+(\.\d+)+|FSBP-[A-Za-z0-9]+\.\d+)$/);
     expect(new Set(control.benchmarks).size).toBe(control.benchmarks.length);
   });
 

@@ -63,7 +63,7 @@ describe("when explaining a compound policy", () => {
     scope: { regions: ["eu-west-1"], tags: { env: "prod" } },
     rules: [
       rule({ id: "s3-encrypted", title: "Buckets are encrypted", require: { path: "encryption.enabled", op: "eq", value: true },
-        remediation: { action: "s3.enable-default-encryption", params: {} }, controls: ["CIS-AWS-2.1.1"] }),
+        remediation: { action: "s3.enable-default-encryption", params: {} }, controls: ["FSBP-S3.4"] }),
       rule({ id: "s3-private", title: "Buckets are private", severity: "critical", require: { not: { path: "isPublic", op: "truthy" } } }),
       rule({ id: "sg-ssh", title: "No SSH from the internet", kind: "aws.ec2.security-group", require: NO_WORLD_SSH }),
       rule({ id: "imdsv2", title: "IMDSv2 only", severity: "medium", kind: "aws.ec2.instance",
@@ -84,7 +84,7 @@ describe("when explaining a compound policy", () => {
   });
 
   it("uses each rule's title as its headline and the condition as the detail", () => {
-    expect(lines).toContain("  - Buckets are encrypted (high): have encryption.enabled equal to true. [fix: s3.enable-default-encryption; controls: CIS-AWS-2.1.1]");
+    expect(lines).toContain("  - Buckets are encrypted (high): have encryption.enabled equal to true. [fix: s3.enable-default-encryption; controls: FSBP-S3.4]");
     expect(lines).toContain("  - Buckets are private (critical): have isPublic unset (false, zero, empty or missing).");
     expect(explainRule(policy.rules[3]!)).toBe('IMDSv2 only (medium): have metadataOptions.httpTokens equal to "required" (only when it has state equal to "running").');
   });

@@ -29,7 +29,7 @@ export function samplePolicy(overrides: Partial<PolicyInput> = {}): PolicyInput 
         severity: "high",
         kind: "aws.s3.bucket",
         require: { path: "publicAccessBlock.blockPublicAcls", op: "eq", value: true },
-        controls: ["CIS-AWS-2.1.4"],
+        controls: ["CIS-AWS-3.0-2.1.4"],
       },
     ],
     ...overrides,

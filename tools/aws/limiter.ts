@@ -1,4 +1,5 @@
 // A counting semaphore: bounds how many SDK calls are in flight at once across all tools.
+import pLimit from "p-limit";
 import { AgpmError } from "../../core/errors.js";
 
 export interface Limiter {
@@ -9,39 +10,14 @@ export interface Limiter {
 }
 
 /**
- * Creates a FIFO semaphore with `limit` slots.
+ * Creates a FIFO semaphore with `limit` slots (p-limit's queue is first in, first out).
+ * @throws AgpmError CONFIG_INVALID when `limit` is not a positive integer
  * @example const limiter = createLimiter(8); await limiter.run(() => client.send(cmd));
  */
 export function createLimiter(limit: number): Limiter {
   if (!Number.isInteger(limit) || limit < 1) {
     throw new AgpmError("CONFIG_INVALID", `concurrency must be a positive integer, got ${limit}`);
   }
-  let active = 0;
-  const waiting: Array<() => void> = [];
-
-  const acquire = (): Promise<void> => {
-    if (active < limit) {
-      active += 1;
-      return Promise.resolve();
-    }
-    // The slot is handed over directly by release(), so `active` stays counted.
-    return new Promise((resolve) => waiting.push(resolve));
-  };
-  const release = (): void => {
-    const next = waiting.shift();
-    if (next) next();
-    else active -= 1;
-  };
-
-  return {
-    limit,
-    async run<T>(task: () => Promise<T>): Promise<T> {
-      await acquire();
-      try {
-        return await task();
-      } finally {
-        release();
-      }
-    },
-  };
+  const queue = pLimit(limit);
+  return { limit, run: <T>(task: () => Promise<T>): Promise<T> => queue(task) };
 }

@@ -1,5 +1,8 @@
 // The one place AWS SDK calls go through: bounded concurrency, retries with backoff on
 // throttling and transient failures, and AWS errors turned into typed AgpmErrors.
+// Not the SDK's retry strategy: it retries inside client.send, holding the limiter slot while it
+// sleeps and firing no per-attempt event for the throttle/retry metrics (and @smithy/util-retry is
+// not a declared dependency).
 import { AgpmError, isAgpmError } from "../../core/errors.js";
 import type { AwsContext, RetryPolicy } from "./context.js";
 

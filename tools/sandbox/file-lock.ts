@@ -1,5 +1,8 @@
 // A lock file next to the sandbox file, so several processes (workers) can write one account:
 // created exclusively, touched while held, taken over when its owner is gone or silent.
+// Not proper-lockfile: it judges a lock by mtime alone (a dead holder blocks for `stale`, ≥ 2 s,
+// where a dead pid here is taken over at once), records no holder to name in the error, and
+// its timer-driven refresh and compromised-lock crash do not fit a lock held for one turn.
 import { randomUUID } from "node:crypto";
 import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
