@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { EvidenceSchema, FindingSchema } from "../policy/resource.js";
 import type { Finding } from "../policy/resource.js";
-import { fromJson, guarded, parseInput, toJson } from "./codec.js";
+import { decodeRows, fromJson, guarded, parseInput, toJson } from "./codec.js";
 import type { StoreContext } from "./context.js";
 import { newId } from "./ids.js";
 import { FindingQuerySchema } from "./records.js";
@@ -70,7 +70,7 @@ function latestRunPerPolicy(candidates: ReadonlyArray<{ policy_id: string; run_i
   return new Map([...best].map(([policyId, { runId }]) => [policyId, runId]));
 }
 
-export function createFindingRepository({ db, now }: StoreContext): FindingRepository {
+export function createFindingRepository({ db, now, unreadable }: StoreContext): FindingRepository {
   return {
     /**
      * Stores a run's findings in one transaction, many rows per statement; returns the count.
@@ -102,7 +102,7 @@ export function createFindingRepository({ db, now }: StoreContext): FindingRepos
         if (query.limit !== undefined) select = select.limit(query.limit);
         return select.execute();
       });
-      return rows.map(toStoredFinding);
+      return decodeRows("listFindings", rows, toStoredFinding, unreadable);
     },
 
     /** For each policy (or the one asked for), the findings of its most recent completed run. */
@@ -127,7 +127,7 @@ export function createFindingRepository({ db, now }: StoreContext): FindingRepos
           .orderBy("id")
           .execute();
       });
-      return rows.map(toStoredFinding);
+      return decodeRows("latestFindings", rows, toStoredFinding, unreadable);
     },
   };
 }
