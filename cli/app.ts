@@ -57,6 +57,8 @@ export async function openApp(io: CliIo, options: { progress?: boolean } = {}): 
       : { databaseUrl: config.databaseUrl, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) }),
     // Rows a listing could not read are left out; say so where the user looks.
     onUnreadable: (report) => io.stderr(`${unreadableWarning(report)}\n`),
+    onWarning: (message) => io.stderr(`${message}\n`),
+    findingsRetentionDays: config.findingsRetentionDays,
   });
   const checkpointer = store.checkpointer;
   const now = () => new Date();

@@ -17,4 +17,8 @@ export interface StoreContext {
   now: () => string;
   /** Told when a listing skips rows it cannot read, so one bad row never hides the rest silently. */
   unreadable: (report: UnreadableRows) => void;
+  /** A problem worth a line but not a failure (e.g. pruning failed after the insert stood). */
+  warn: (message: string) => void;
+  /** Per-run findings older than this are pruned after inserts; 0 keeps them all. */
+  findingsRetentionDays: number;
 }

@@ -31,6 +31,13 @@ export type StoreOptions = StoreLocation & {
   now?: () => Date;
   /** Told when a listing skips rows it cannot read; defaults to a warning line on stderr. */
   onUnreadable?: (report: UnreadableRows) => void;
+  /** Told of problems that fail nothing (a prune that could not run); defaults to stderr. */
+  onWarning?: (message: string) => void;
+  /**
+   * Per-run findings of finished runs older than this many days are deleted after a run's
+   * findings are written (at most hourly), each policy's latest completed run kept. Default 0: kept forever.
+   */
+  findingsRetentionDays?: number;
 };
 
 /** The warning a person sees when a listing left rows out (CLI stderr, server log). */
@@ -38,7 +45,7 @@ export function unreadableWarning({ listing, skipped, problems }: UnreadableRows
   return `warning: ${listing} skipped ${skipped} unreadable row${skipped === 1 ? "" : "s"} (shown without them): ${problems.join("; ")}`;
 }
 
-const warnOnStderr = (report: UnreadableRows): void => void process.stderr.write(`agpm: ${unreadableWarning(report)}\n`);
+const writeStderr = (message: string): void => void process.stderr.write(`agpm: ${message}\n`);
 
 export interface Store {
   policies: PolicyRepository;
@@ -96,7 +103,10 @@ function describe(location: StoreLocation): string {
  * try { await store.policies.listPolicies(); } finally { await store.close(); }
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const { now: clockOption, onUnreadable, ...location } = options;
+  const { now: clockOption, onUnreadable, onWarning, findingsRetentionDays = 0, ...location } = options;
+  if (!Number.isInteger(findingsRetentionDays) || findingsRetentionDays < 0) {
+    throw new AgpmError("INPUT_INVALID", `findingsRetentionDays must be a whole number of days (0 keeps findings forever), not ${findingsRetentionDays}`);
+  }
   const where = describe(location);
   let backend: Backend;
   try {
@@ -127,7 +137,14 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     });
   }
   const clock = clockOption ?? (() => new Date());
-  const context: StoreContext = { db, now: () => clock().toISOString(), unreadable: onUnreadable ?? warnOnStderr };
+  const warn = onWarning ?? writeStderr;
+  const context: StoreContext = {
+    db,
+    now: () => clock().toISOString(),
+    unreadable: onUnreadable ?? ((report) => warn(unreadableWarning(report))),
+    warn,
+    findingsRetentionDays,
+  };
   let closed: Promise<void> | undefined;
   return {
     policies: createPolicyRepository(context),
