@@ -6,7 +6,7 @@ import { loadConfig, resolvePaths, type Config, type ResolvedPaths } from "../co
 import { createOfflineTranslator } from "../agents/translator/offline.js";
 import type { Translator } from "../agents/translator/translator.js";
 import type { GraphDeps } from "../graphs/deps.js";
-import { openStore, type Store } from "../store/index.js";
+import { openStore, unreadableWarning, type Store } from "../store/index.js";
 import type { Target } from "../tools/target.js";
 import type { CliIo } from "./io.js";
 import { createProgress, type Progress } from "./progress.js";
@@ -51,9 +51,15 @@ export async function openApp(io: CliIo, options: { progress?: boolean } = {}): 
   const paths = resolvePaths(config, io.cwd);
   mkdirSync(dirname(paths.dbFile), { recursive: true });
   // A configured PostgreSQL URL (AGPM_DATABASE_URL) wins over the embedded SQLite file.
-  const store = await openStore(config.databaseUrl === undefined
-    ? { file: paths.dbFile }
-    : { databaseUrl: config.databaseUrl, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) });
+  const store = await openStore({
+    ...(config.databaseUrl === undefined
+      ? { file: paths.dbFile }
+      : { databaseUrl: config.databaseUrl, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) }),
+    // Rows a listing could not read are left out; say so where the user looks.
+    onUnreadable: (report) => io.stderr(`${unreadableWarning(report)}\n`),
+    onWarning: (message) => io.stderr(`${message}\n`),
+    findingsRetentionDays: config.findingsRetentionDays,
+  });
   const checkpointer = store.checkpointer;
   const now = () => new Date();
   const progress = options.progress ? createProgress(io) : createProgress({ ...io, interactive: false });

@@ -56,6 +56,8 @@ export const ConfigSchema = z.object({
   apiRateLimit: z.coerce.number().int().positive().default(300),
   /** A job locked by a worker that stops heart-beating (killed) is handed to another after this. */
   workerLockMs: z.coerce.number().int().min(1_000).default(30_000),
+  /** Per-run findings older than this many days are pruned (each policy's latest run kept); 0 keeps them all. */
+  findingsRetentionDays: z.coerce.number().int().min(0).default(30),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -108,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: blankToUndefined(env.AGPM_LOG_LEVEL),
     metricsPort: blankToUndefined(env.AGPM_METRICS_PORT),
     workerLockMs: blankToUndefined(env.AGPM_WORKER_LOCK_MS),
+    findingsRetentionDays: blankToUndefined(env.AGPM_FINDINGS_RETENTION_DAYS),
     apiPort: blankToUndefined(env.AGPM_API_PORT),
     apiHost: blankToUndefined(env.AGPM_API_HOST),
     apiRateLimit: blankToUndefined(env.AGPM_API_RATE_LIMIT),

@@ -20,11 +20,15 @@ export type Resource = ResourceEnvelope & Record<string, unknown>;
 export const EvaluationStatusSchema = z.enum(["pass", "fail", "error", "skip"]);
 export type EvaluationStatus = z.infer<typeof EvaluationStatusSchema>;
 
-/** Why a condition passed or failed: which path, what was expected, what was found. */
+/**
+ * Why a condition passed or failed: which path, what was expected, what was found. `actual` is
+ * whatever the path held, and absent when it held nothing (an untagged resource's tag): optional
+ * because JSON drops an undefined key, so the stored form must read back through this schema too.
+ */
 export const EvidenceSchema = z.object({
   path: z.string(),
   expected: z.string(),
-  actual: z.unknown(),
+  actual: z.unknown().optional(),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 

@@ -1,6 +1,6 @@
 // Audit repository: an append-only trail of what was planned, done, verified and approved.
 import { JsonValueSchema } from "../policy/schema.js";
-import { fromJsonOrNull, guarded, parseInput, toJsonOrNull } from "./codec.js";
+import { decodeRows, fromJsonOrNull, guarded, parseInput, toJsonOrNull } from "./codec.js";
 import type { StoreContext } from "./context.js";
 import { newId } from "./ids.js";
 import { AuditQuerySchema, NewAuditEventSchema } from "./records.js";
@@ -54,7 +54,7 @@ function toAuditEvent(row: AuditEventsTable): AuditEvent {
   };
 }
 
-export function createAuditRepository({ db, now }: StoreContext): AuditRepository {
+export function createAuditRepository({ db, now, unreadable }: StoreContext): AuditRepository {
   return {
     /**
      * Appends one event. With a `dedupeKey`, a retried step that appends the same key again
@@ -108,7 +108,7 @@ export function createAuditRepository({ db, now }: StoreContext): AuditRepositor
       });
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
-      return { items: page.map(toAuditEvent), next: rows.length > query.limit && last ? { at: last.at, id: last.id } : null };
+      return { items: decodeRows("pageAudit", page, toAuditEvent, unreadable), next: rows.length > query.limit && last ? { at: last.at, id: last.id } : null };
     },
 
     /** Matching events, newest first; all of them unless `limit` is given. */
@@ -122,7 +122,7 @@ export function createAuditRepository({ db, now }: StoreContext): AuditRepositor
         if (query.limit !== undefined) select = select.limit(query.limit);
         return select.execute();
       });
-      return rows.map(toAuditEvent);
+      return decodeRows("listAudit", rows, toAuditEvent, unreadable);
     },
   };
 }

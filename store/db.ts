@@ -3,7 +3,7 @@ import { Kysely, Migrator } from "kysely";
 import { AgpmError, errorMessage } from "../core/errors.js";
 import { createAuditRepository } from "./audit.js";
 import type { AuditRepository } from "./audit.js";
-import type { StoreContext } from "./context.js";
+import type { StoreContext, UnreadableRows } from "./context.js";
 import type { StoreCheckpointer } from "./checkpointer.js";
 import { openBackend } from "./dialect.js";
 import type { Backend, StoreLocation } from "./dialect.js";
@@ -29,7 +29,23 @@ import type { Database } from "./tables.js";
 export type StoreOptions = StoreLocation & {
   /** Clock for timestamps; defaults to the system clock. */
   now?: () => Date;
+  /** Told when a listing skips rows it cannot read; defaults to a warning line on stderr. */
+  onUnreadable?: (report: UnreadableRows) => void;
+  /** Told of problems that fail nothing (a prune that could not run); defaults to stderr. */
+  onWarning?: (message: string) => void;
+  /**
+   * Per-run findings of finished runs older than this many days are deleted after a run's
+   * findings are written (at most hourly), each policy's latest completed run kept. Default 0: kept forever.
+   */
+  findingsRetentionDays?: number;
 };
+
+/** The warning a person sees when a listing left rows out (CLI stderr, server log). */
+export function unreadableWarning({ listing, skipped, problems }: UnreadableRows): string {
+  return `warning: ${listing} skipped ${skipped} unreadable row${skipped === 1 ? "" : "s"} (shown without them): ${problems.join("; ")}`;
+}
+
+const writeStderr = (message: string): void => void process.stderr.write(`agpm: ${message}\n`);
 
 export interface Store {
   policies: PolicyRepository;
@@ -87,7 +103,10 @@ function describe(location: StoreLocation): string {
  * try { await store.policies.listPolicies(); } finally { await store.close(); }
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const { now: clockOption, ...location } = options;
+  const { now: clockOption, onUnreadable, onWarning, findingsRetentionDays = 0, ...location } = options;
+  if (!Number.isInteger(findingsRetentionDays) || findingsRetentionDays < 0) {
+    throw new AgpmError("INPUT_INVALID", `findingsRetentionDays must be a whole number of days (0 keeps findings forever), not ${findingsRetentionDays}`);
+  }
   const where = describe(location);
   let backend: Backend;
   try {
@@ -118,7 +137,14 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     });
   }
   const clock = clockOption ?? (() => new Date());
-  const context: StoreContext = { db, now: () => clock().toISOString() };
+  const warn = onWarning ?? writeStderr;
+  const context: StoreContext = {
+    db,
+    now: () => clock().toISOString(),
+    unreadable: onUnreadable ?? ((report) => warn(unreadableWarning(report))),
+    warn,
+    findingsRetentionDays,
+  };
   let closed: Promise<void> | undefined;
   return {
     policies: createPolicyRepository(context),
@@ -138,6 +164,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 /** A private in-memory store (tests, dry runs); gone when closed. */
-export function openMemoryStore(options: { now?: () => Date } = {}): Promise<Store> {
+export function openMemoryStore(options: Omit<StoreOptions, keyof StoreLocation> = {}): Promise<Store> {
   return openStore({ ...options, file: MEMORY_FILE });
 }

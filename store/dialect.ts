@@ -1,11 +1,11 @@
 // The one place that picks the database engine (SQLite file, or PostgreSQL when a URL is given)
 // and the LangGraph checkpointer that lives beside it.
-import { PostgresDialect, SqliteDialect } from "kysely";
+import { PostgresDialect } from "kysely";
 import type { Dialect } from "kysely";
 import { createCheckpointer } from "./checkpointer.js";
 import type { Exclusive, StoreCheckpointer } from "./checkpointer.js";
 import { DEFAULT_SCHEMA, openPool, openPostgresCheckpointer, validSchema, withSchemaLock } from "./postgres.js";
-import { openSqliteFile } from "./sqlite.js";
+import { ImmediateSqliteDialect, openSqliteFile } from "./sqlite.js";
 
 /** Where the store lives: a SQLite file (or `:memory:`), or a PostgreSQL URL and schema. */
 export type StoreLocation = { file: string } | { databaseUrl: string; schema?: string };
@@ -39,7 +39,7 @@ export function openBackend(location: StoreLocation): Backend {
         }),
     };
   }
-  const dialect = new SqliteDialect({ database: openSqliteFile(location.file) });
+  const dialect = new ImmediateSqliteDialect(openSqliteFile(location.file));
   return {
     kind: "sqlite",
     dialect,

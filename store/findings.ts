@@ -1,10 +1,12 @@
 // Finding repository: bulk inserts per run, and the queries reports need.
 import { z } from "zod";
+import { errorMessage } from "../core/errors.js";
 import { EvidenceSchema, FindingSchema } from "../policy/resource.js";
 import type { Finding } from "../policy/resource.js";
-import { fromJson, guarded, parseInput, toJson } from "./codec.js";
+import { decodeRows, fromJson, guarded, parseInput, toJson } from "./codec.js";
 import type { StoreContext } from "./context.js";
 import { newId } from "./ids.js";
+import { latestCompletedRuns, pruneFindings } from "./retention.js";
 import { FindingQuerySchema } from "./records.js";
 import type { FindingQuery, StoredFinding } from "./records.js";
 import type { FindingsTable } from "./tables.js";
@@ -19,6 +21,7 @@ export interface FindingRepository {
   insertFindings(runId: string, findings: readonly Finding[]): Promise<number>;
   listFindings(query?: FindingQuery): Promise<StoredFinding[]>;
   latestFindings(query?: { policyId?: string }): Promise<StoredFinding[]>;
+  pruneFindings(query?: { olderThanDays?: number }): Promise<number>;
 }
 
 const FindingsSchema = z.array(FindingSchema);
@@ -58,19 +61,26 @@ function toRow(runId: string, finding: Finding, at: string): FindingsTable {
   };
 }
 
-/** The most recent completed run per policy, from (policy, run, createdAt) candidates. */
-function latestRunPerPolicy(candidates: ReadonlyArray<{ policy_id: string; run_id: string; created_at: string }>): Map<string, string> {
-  const best = new Map<string, { runId: string; createdAt: string }>();
-  for (const { policy_id, run_id, created_at } of candidates) {
-    const current = best.get(policy_id);
-    // Ids are time-sortable, so they break ties between runs created in the same instant.
-    const newer = current === undefined || created_at > current.createdAt || (created_at === current.createdAt && run_id > current.runId);
-    if (newer) best.set(policy_id, { runId: run_id, createdAt: created_at });
-  }
-  return new Map([...best].map(([policyId, { runId }]) => [policyId, runId]));
-}
+/** Automatic pruning runs at most this often per open store, so a sweep of many policies prunes once. */
+const PRUNE_EVERY_MS = 3_600_000;
 
-export function createFindingRepository({ db, now }: StoreContext): FindingRepository {
+export function createFindingRepository({ db, now, unreadable, warn, findingsRetentionDays }: StoreContext): FindingRepository {
+  let lastPruned = Number.NEGATIVE_INFINITY;
+  const prune = (days: number) => guarded("pruneFindings", () => pruneFindings(db, days, now()));
+
+  /** After a run's findings are written: prune by the retention setting; a failure only warns, the insert stands. */
+  async function pruneAfterInsert(): Promise<void> {
+    if (findingsRetentionDays === 0) return;
+    const at = Date.parse(now());
+    if (at - lastPruned < PRUNE_EVERY_MS) return;
+    lastPruned = at;
+    try {
+      await prune(findingsRetentionDays);
+    } catch (error) {
+      warn(`warning: findings retention could not prune old findings: ${errorMessage(error)}`);
+    }
+  }
+
   return {
     /**
      * Stores a run's findings in one transaction, many rows per statement; returns the count.
@@ -88,7 +98,18 @@ export function createFindingRepository({ db, now }: StoreContext): FindingRepos
           }
         }),
       );
+      await pruneAfterInsert();
       return rows.length;
+    },
+
+    /**
+     * Deletes per-run findings older than `olderThanDays` (default: the store's retention), keeping
+     * each policy's latest completed run and unfinished runs; history and audit stay. Returns the count.
+     */
+    async pruneFindings(input = {}) {
+      const { olderThanDays } = parseInput(z.object({ olderThanDays: z.number().int().positive().optional() }), input, "prune query");
+      const days = olderThanDays ?? findingsRetentionDays;
+      return days === 0 ? 0 : prune(days);
     },
 
     /** Matching findings in insertion order; all of them unless `limit` is given. */
@@ -102,22 +123,14 @@ export function createFindingRepository({ db, now }: StoreContext): FindingRepos
         if (query.limit !== undefined) select = select.limit(query.limit);
         return select.execute();
       });
-      return rows.map(toStoredFinding);
+      return decodeRows("listFindings", rows, toStoredFinding, unreadable);
     },
 
     /** For each policy (or the one asked for), the findings of its most recent completed run. */
     async latestFindings(input = {}) {
       const { policyId } = parseInput(z.object({ policyId: z.string().optional() }), input, "latest findings query");
       const rows = await guarded("latestFindings", async () => {
-        let pairs = db.selectFrom("findings").select(["policy_id", "run_id"]).distinct();
-        if (policyId !== undefined) pairs = pairs.where("policy_id", "=", policyId);
-        const candidates = await db
-          .selectFrom(pairs.as("pr"))
-          .innerJoin("runs as r", "r.id", "pr.run_id")
-          .select(["pr.policy_id", "pr.run_id", "r.created_at"])
-          .where("r.status", "=", "completed")
-          .execute();
-        const latest = latestRunPerPolicy(candidates);
+        const latest = await latestCompletedRuns(db, policyId);
         if (latest.size === 0) return [];
         return db
           .selectFrom("findings")
@@ -127,7 +140,7 @@ export function createFindingRepository({ db, now }: StoreContext): FindingRepos
           .orderBy("id")
           .execute();
       });
-      return rows.map(toStoredFinding);
+      return decodeRows("latestFindings", rows, toStoredFinding, unreadable);
     },
   };
 }

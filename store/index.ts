@@ -1,5 +1,6 @@
 // Public surface of the store: open it, its repositories' types, and the LangGraph checkpointer.
-export { openStore, openMemoryStore, migrateToLatest } from "./db.js";
+export { openStore, openMemoryStore, migrateToLatest, unreadableWarning } from "./db.js";
+export type { UnreadableRows } from "./context.js";
 export type { Store, StoreOptions } from "./db.js";
 export type { StoreLocation } from "./dialect.js";
 export { createCheckpointer, StoreCheckpointer } from "./checkpointer.js";

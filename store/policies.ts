@@ -2,7 +2,7 @@
 import { AgpmError } from "../core/errors.js";
 import { PolicySchema } from "../policy/schema.js";
 import type { Policy, PolicyInput } from "../policy/schema.js";
-import { fromJson, guarded, parseInput, toJson } from "./codec.js";
+import { decodeRows, fromJson, guarded, parseInput, toJson } from "./codec.js";
 import type { StoreContext } from "./context.js";
 import type { PolicySummary, PolicyVersionEntry } from "./records.js";
 
@@ -33,7 +33,7 @@ function validPolicy(input: PolicyInput): Policy {
   return parseInput(PolicySchema, input, "policy", "POLICY_INVALID");
 }
 
-export function createPolicyRepository({ db, now }: StoreContext): PolicyRepository {
+export function createPolicyRepository({ db, now, unreadable }: StoreContext): PolicyRepository {
   const latest = () =>
     db
       .selectFrom("policies as p")
@@ -137,7 +137,7 @@ export function createPolicyRepository({ db, now }: StoreContext): PolicyReposit
 
     async listPolicies() {
       const rows = await guarded("listPolicies", () => latest().orderBy("p.id").execute());
-      return rows.map((row) => {
+      return decodeRows("listPolicies", rows, (row) => {
         const policy = toPolicy(row);
         return {
           id: policy.id,
@@ -149,7 +149,7 @@ export function createPolicyRepository({ db, now }: StoreContext): PolicyReposit
           mode: policy.mode,
           updatedAt: row.updated_at,
         };
-      });
+      }, unreadable);
     },
 
     /** Every version as written, oldest first; empty for an unknown id. */
@@ -162,7 +162,7 @@ export function createPolicyRepository({ db, now }: StoreContext): PolicyReposit
           .orderBy("version")
           .execute(),
       );
-      return rows.map((row) => ({ version: row.version, policy: toPolicy(row), createdAt: row.created_at, createdBy: row.created_by }));
+      return decodeRows("history", rows, (row) => ({ version: row.version, policy: toPolicy(row), createdAt: row.created_at, createdBy: row.created_by }), unreadable);
     },
 
     /** Latest versions of active policies with at least one rule of `kind`. */
@@ -170,7 +170,7 @@ export function createPolicyRepository({ db, now }: StoreContext): PolicyReposit
       // Filtered here rather than in SQL: JSON operators differ between SQLite and PostgreSQL,
       // and the active policy set is small.
       const rows = await guarded("findActiveByKind", () => latest().where("p.status", "=", "active").orderBy("p.id").execute());
-      return rows.map(toPolicy).filter((policy) => policy.rules.some((rule) => rule.kind === kind));
+      return decodeRows("findActiveByKind", rows, toPolicy, unreadable).filter((policy) => policy.rules.some((rule) => rule.kind === kind));
     },
 
     /** Marks the policy retired (its versions stay); returns its latest version. */

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { JsonValueSchema, PolicyModeSchema, PolicySchema, PolicyStatusSchema } from "../policy/schema.js";
 import { FindingSchema } from "../policy/resource.js";
+import { JsonInputSchema } from "./codec.js";
 
 export type PolicyStatus = z.infer<typeof PolicyStatusSchema>;
 
@@ -95,7 +96,8 @@ export const RunPatchSchema = z
     status: RunStatusSchema,
     policyId: z.string().nullable(),
     policyVersion: z.number().int().positive().nullable(),
-    result: JsonValueSchema.nullable(),
+    // Taken in its JSON form: a report with an undefined field or a Date must not be refused.
+    result: JsonInputSchema.nullable(),
     error: RunErrorSchema.nullable(),
   })
   .partial()
@@ -155,6 +157,9 @@ export const NewAuditEventSchema = AuditEventSchema.extend({
   id: z.string().min(1).optional(),
   /** Defaults to now. */
   at: TimestampSchema.optional(),
+  // A remediation's before/after come from SDK objects: kept in their JSON form (see toJson).
+  before: JsonInputSchema.nullable(),
+  after: JsonInputSchema.nullable(),
 }).partial({
   runId: true, policyId: true, policyVersion: true, resourceId: true, kind: true, region: true,
   action: true, before: true, after: true, detail: true, dedupeKey: true,

@@ -1,7 +1,7 @@
 // Run repository: one row per intent or check run, updated as the graph moves it along.
 import { AgpmError } from "../core/errors.js";
 import { JsonValueSchema } from "../policy/schema.js";
-import { fromJson, fromJsonOrNull, guarded, parseInput, toJson, toJsonOrNull } from "./codec.js";
+import { decodeRows, fromJson, fromJsonOrNull, guarded, parseInput, toJson, toJsonOrNull } from "./codec.js";
 import type { StoreContext } from "./context.js";
 import { newId } from "./ids.js";
 import { JsonObjectSchema, NewRunSchema, RunErrorSchema, RunPatchSchema, RunQuerySchema } from "./records.js";
@@ -45,7 +45,7 @@ function patchColumns(patch: ReturnType<typeof RunPatchSchema.parse>): Partial<R
   return columns;
 }
 
-export function createRunRepository({ db, now }: StoreContext): RunRepository {
+export function createRunRepository({ db, now, unreadable }: StoreContext): RunRepository {
   async function getRun(id: string): Promise<Run | null> {
     const row = await guarded("getRun", () => db.selectFrom("runs").selectAll().where("id", "=", id).executeTakeFirst());
     return row === undefined ? null : toRun(row);
@@ -100,7 +100,7 @@ export function createRunRepository({ db, now }: StoreContext): RunRepository {
         if (query.limit !== undefined) select = select.limit(query.limit);
         return select.execute();
       });
-      return rows.map(toRun);
+      return decodeRows("listRuns", rows, toRun, unreadable);
     },
   };
 }
