@@ -1,0 +1,48 @@
+// LLM drafts get no power they were not proved to deserve: an inverted rule dressed in a good
+// title, a rule that claims a control but means something else, and smuggled exemptions are
+// refused before anything is stored or changed; titles are rendered from the IR.
+import { readFileSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { startRun } from "../../graphs/runner.js";
+import { createGraphEnv, type GraphEnv } from "../helpers/graph.js";
+
+let env: GraphEnv | undefined;
+afterEach(async () => {
+  await env?.close();
+  env = undefined;
+});
+
+const VERSIONING = "Ensure versioning is enabled on all S3 buckets";
+
+/** The draft: titled "versioning enabled", requiring Disabled, fixed by enabling versioning. */
+const invertedDraft = JSON.stringify({
+  title: "versioning enabled",
+  mode: "enforce",
+  scope: {},
+  rules: [{
+    id: "s3-versioning", title: "versioning enabled", severity: "medium", kind: "aws.s3.bucket",
+    require: { path: "versioning.status", op: "eq", value: "Disabled" },
+    remediation: { action: "s3.enable-versioning", params: {} }, controls: [],
+  }],
+});
+
+const versioningStatuses = (file: string) =>
+  (JSON.parse(readFileSync(file, "utf8")) as { s3: { buckets: Array<{ Name: string; Versioning?: { Status?: string } }> } }).s3.buckets.map((b) => [b.Name, b.Versioning?.Status ?? null]);
+
+const applyRun = (e: GraphEnv, intent: string, attempts = 3) =>
+  startRun(e.deps, e.store.checkpointer, { intent, options: e.options({ command: "run", apply: true, autoApprove: true, translator: "llm", maxTranslationAttempts: attempts }) });
+
+describe("when the LLM drafts an inverted rule under a good title", () => {
+  it("refuses it, naming the rule and the action that would not make it pass, and changes nothing", async () => {
+    env = await createGraphEnv({ llmResponses: [invertedDraft, invertedDraft, invertedDraft] });
+    const before = versioningStatuses(env.sandboxFile);
+    const { report } = await applyRun(env, VERSIONING);
+    expect(report.status).toBe("failed");
+    expect(report.error?.code).toBe("VALIDATION_FAILED");
+    expect(report.error?.message).toMatch(/s3-versioning.*s3\.enable-versioning.*does not make it pass/);
+    expect(report.actions).toEqual([]);
+    expect(await env.store.policies.listPolicies()).toEqual([]);
+    expect(await env.store.audit.listAudit({})).toEqual([]);
+    expect(versioningStatuses(env.sandboxFile)).toEqual(before);
+  });
+});
