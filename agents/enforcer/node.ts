@@ -37,7 +37,7 @@ export function createEnforcerNode(deps: GraphDeps) {
     return deps.store.audit.appendAudit({
       actor: state.approval?.by ?? state.options.actor, runId: state.runId, policyId: policy?.id ?? null, policyVersion: policy?.version ?? null,
       resourceId: result.resourceId, kind: result.kind, region: result.region, action: result.action,
-      before: (result.before ?? null) as never, after: (outcome === "verified" || outcome === "applying" ? result.after ?? null : null) as never,
+      before: (result.before ?? null) as never, after: (result.after ?? null) as never,
       result: outcome, detail: result.detail ?? result.summary, dedupeKey,
     });
   }

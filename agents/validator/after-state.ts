@@ -13,7 +13,7 @@ const isPlain = (v: unknown): v is Plain => typeof v === "object" && v !== null 
  * Plan fields that show part of a model list: the entries they hold before and not after are the
  * entries the action removes from that list (ec2.revoke-public-ingress shows only the rules it revokes).
  */
-const LIST_VIEWS: Readonly<Record<string, string>> = { worldOpenIngress: "ingress" };
+export const LIST_VIEWS: Readonly<Record<string, string>> = { worldOpenIngress: "ingress" };
 
 function overlay(base: unknown, over: unknown): unknown {
   if (!isPlain(base) || !isPlain(over)) return over;

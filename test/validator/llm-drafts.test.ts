@@ -46,3 +46,28 @@ describe("when the LLM drafts an inverted rule under a good title", () => {
     expect(versioningStatuses(env.sandboxFile)).toEqual(before);
   });
 });
+
+describe("when an applied fix does not make its rule pass", () => {
+  it("audits the resource as it is read again after the change, not null", async () => {
+    env = await createGraphEnv();
+    // A policy stored before drafts were proved: the fix enables versioning, the rule wants it off.
+    const policy = await env.store.policies.createPolicy({
+      id: "inverted-versioning", version: 1, title: "versioning enabled", intent: VERSIONING, mode: "enforce", scope: {},
+      rules: [JSON.parse(invertedDraft).rules[0]], exemptions: [], status: "active",
+    }, "tester");
+    const { report } = await startRun(env.deps, env.store.checkpointer, {
+      intent: `sweep ${policy.id}`,
+      options: env.options({ command: "sweep", apply: true, maxChanges: 100, sweep: { policyId: policy.id, region: null, sweepId: "swp_test" } }),
+    });
+    const failed = report.actions.filter((a) => a.status === "failed");
+    expect(failed.length).toBeGreaterThan(0);
+    const audit = await env.store.audit.listAudit({ runId: report.runId });
+    const outcomes = audit.filter((e) => e.result === "failed");
+    expect(outcomes).toHaveLength(failed.length);
+    for (const event of outcomes) {
+      // The change did happen: the bucket now has versioning on, and the audit says so.
+      expect(event.after).toEqual({ versioning: { status: "Enabled" } });
+      expect(versioningStatuses(env.sandboxFile).find(([name]) => name === event.resourceId)?.[1]).toBe("Enabled");
+    }
+  });
+});
