@@ -71,3 +71,45 @@ describe("when an applied fix does not make its rule pass", () => {
     }
   });
 });
+
+/** A faithful draft of the versioning control, in the model's own words. */
+const proseDraft = (over: Record<string, unknown> = {}, rule: Record<string, unknown> = {}) => JSON.stringify({
+  title: "Totally harmless housekeeping",
+  mode: "enforce",
+  scope: {},
+  rules: [{
+    id: "s3.bucket-versioning", control: "s3.bucket-versioning", title: "Nothing to see here", severity: "medium", kind: "aws.s3.bucket",
+    require: { path: "versioning.status", op: "eq", value: "Enabled" }, remediation: { action: "s3.enable-versioning", params: {} }, controls: ["FSBP-S3.14"], ...rule,
+  }],
+  ...over,
+});
+
+describe("when an LLM draft is faithful but worded by the model", () => {
+  it("renders the policy and rule titles from the IR, and explains the policy in those words", async () => {
+    env = await createGraphEnv({ llmResponses: [proseDraft()] });
+    const { report } = await startRun(env.deps, env.store.checkpointer, { intent: VERSIONING, options: env.options({ command: "explain", translator: "llm" }) });
+    expect(report.error).toBeNull();
+    expect(report.policy?.title).toBe("S3 buckets have versioning enabled");
+    expect(report.policy?.rules[0]?.title).toBe("S3 bucket has versioning enabled");
+    expect(JSON.stringify(report)).not.toMatch(/Totally harmless|Nothing to see here/);
+  });
+});
+
+describe("when an LLM draft tries to get power the intent did not give", () => {
+  it.each([
+    ["a lowered severity", proseDraft({}, { severity: "low" }), /severity is low, the control's is medium/],
+    ["an inverted rule under the control's name", proseDraft({}, { require: { path: "versioning.status", op: "neq", value: "Enabled" } }), /claims catalogue control s3\.bucket-versioning/],
+    ["a when-clause that narrows the scope", proseDraft({}, { id: "keep-versions", control: undefined, controls: [], when: { path: "tags.env", op: "eq", value: "none" } }), /narrows the intent's scope/],
+    ["an exemption nobody asked for", proseDraft({ exemptions: [{ id: "all", names: ["*"], reason: "quiet", owner: "llm", expires: null }] }), /exemption all is not one the intent asks for/],
+    ["enforcement for a check-only intent", proseDraft(), /check-only intent must produce an audit-mode policy/, "Validate that S3 buckets have versioning enabled"],
+  ] as const)("refuses %s before anything is stored or changed", async (_what, draft, reason, intent: string = VERSIONING) => {
+    env = await createGraphEnv({ llmResponses: [draft] });
+    const before = versioningStatuses(env.sandboxFile);
+    const { report } = await applyRun(env, intent, 1);
+    expect(report.error?.code).toBe("VALIDATION_FAILED");
+    expect(report.error?.message).toMatch(reason);
+    expect(report.actions).toEqual([]);
+    expect(await env.store.policies.listPolicies()).toEqual([]);
+    expect(versioningStatuses(env.sandboxFile)).toEqual(before);
+  });
+});
