@@ -2,8 +2,7 @@
 // the control's benchmark ids) must be that control's own rule for the intent's params, so a
 // draft cannot borrow a control's name, severity or benchmarks for a rule that means otherwise.
 import { stableStringify } from "../../core/stable-json.js";
-import { recognisedParams } from "../intent/params.js";
-import { paramsFor } from "../intent/params.js";
+import { paramsFor, recognisedParams } from "../intent/params.js";
 import type { Entities } from "../intent/context.js";
 import { parseIntent } from "../intent/parse.js";
 import { ANY_KIND, CONTROLS, findControl, instantiateControl, ruleIdFor, type ControlDefinition, type ControlParams } from "../../policy/controls/index.js";
