@@ -1,6 +1,7 @@
 // Carries out one work item: plan (dry run), or re-read → plan → apply → re-read → verify.
 // Never trusts the snapshot when acting: the resource is read again first.
 import { errorMessage } from "../../core/errors.js";
+import { observedAfter } from "./observe.js";
 import { compileRule, evaluate } from "../../policy/evaluate.js";
 import type { Policy } from "../../policy/schema.js";
 import type { Resource } from "../../policy/resource.js";
@@ -37,18 +38,26 @@ export async function applyItem(ctx: AwsContext, item: WorkItem, policy: Policy,
   const { action } = item;
   if (action.manual) return planItem(item);
   let planned: ActionResult | null = null;
+  let current: Resource | null = null;
   try {
-    const current = await collectOne(ctx, item.resource.kind, item.resource.id, item.resource.region);
+    current = await collectOne(ctx, item.resource.kind, item.resource.id, item.resource.region);
     if (!current) return { ...base(item), status: "failed", before: null, after: null, summary: action.title, detail: "the resource no longer exists" };
     if (passesAll(item, current, policy)) return null;
     planned = planItem(item, current);
     if (!planned) return null;
     await beforeApply?.(planned);
-    await action.apply(ctx, current, item.params as never);
-    const after = await collectOne(ctx, item.resource.kind, item.resource.id, item.resource.region);
-    if (after && passesAll(item, after, policy)) return { ...planned, status: "verified" };
-    return { ...planned, status: "failed", detail: "applied, but the resource still fails the rule when read again" };
   } catch (error) {
     return { ...(planned ?? { ...base(item), before: null, after: null, summary: action.title }), status: "failed", detail: errorMessage(error) };
   }
+  // From here a change may have been made: whatever the outcome, the audit records what the
+  // resource is when read again, never what the plan hoped for.
+  try {
+    await action.apply(ctx, current, item.params as never);
+  } catch (error) {
+    const seen = await observedAfter(ctx, item, planned);
+    return { ...planned, status: "failed", after: seen.after, detail: `${errorMessage(error)}${seen.note}` };
+  }
+  const seen = await observedAfter(ctx, item, planned);
+  if (seen.resource && passesAll(item, seen.resource, policy)) return { ...planned, status: "verified", after: seen.after };
+  return { ...planned, status: "failed", after: seen.after, detail: `applied, but the resource still fails the rule when read again${seen.note}` };
 }

@@ -5,6 +5,7 @@ import type { GraphDeps } from "../../graphs/deps.js";
 import type { AuditEvent } from "../../store/index.js";
 import type { ActionResult, State, StateUpdate } from "../../graphs/state.js";
 import { applyItem, planItem } from "./execute.js";
+import { observedAfter } from "./observe.js";
 import { workItems, type WorkItem } from "./work-items.js";
 
 /** Resources remediated at once; each SDK call is further bounded by the tools' limiter. */
@@ -37,7 +38,7 @@ export function createEnforcerNode(deps: GraphDeps) {
     return deps.store.audit.appendAudit({
       actor: state.approval?.by ?? state.options.actor, runId: state.runId, policyId: policy?.id ?? null, policyVersion: policy?.version ?? null,
       resourceId: result.resourceId, kind: result.kind, region: result.region, action: result.action,
-      before: (result.before ?? null) as never, after: (outcome === "verified" || outcome === "applying" ? result.after ?? null : null) as never,
+      before: (result.before ?? null) as never, after: (result.after ?? null) as never,
       result: outcome, detail: result.detail ?? result.summary, dedupeKey,
     });
   }
@@ -86,6 +87,9 @@ export function createEnforcerNode(deps: GraphDeps) {
           status: "verified", before: started.before, after: started.after, summary: started.detail ?? item.action.title,
           detail: "verified after the run resumed: the change was made before an interruption",
         };
+        // Here too the audit says what the resource is now, not what the interrupted plan said.
+        const seen = await observedAfter(opened.ctx, item, resumed);
+        if (seen.resource) resumed.after = seen.after;
         await audit(state, resumed, "verified", key);
         return resumed;
       });

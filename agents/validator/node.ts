@@ -9,7 +9,9 @@ import { findAction } from "../../tools/aws/registry.js";
 import { findConflicts } from "./conflicts.js";
 import { identify, resolveAgainstStored } from "./identity.js";
 import { evaluateInventory } from "./inventory.js";
-import { staticChecks } from "./static-checks.js";
+import { intentParams } from "./fidelity.js";
+import { withRenderedTitle } from "./render.js";
+import { staticChecks, type CheckContext } from "./static-checks.js";
 
 /** Remediations that do more than tighten (none in the catalogue today) always need a person. */
 function riskyActions(policy: Policy): string[] {
@@ -19,11 +21,12 @@ function riskyActions(policy: Policy): string[] {
   });
 }
 
-async function retainedRuleIds(deps: GraphDeps, state: State): Promise<string[]> {
+/** The stored policy an update or exemption changes, and what the intent states: what a draft is checked against. */
+async function checkContext(deps: GraphDeps, state: State): Promise<CheckContext> {
   const existing = state.plan?.existing;
-  if (!existing || (state.plan?.operation !== "update" && state.plan?.operation !== "exempt")) return [];
-  const policy = await deps.store.policies.getPolicy(existing.id);
-  return policy?.rules.map((r) => r.id) ?? [];
+  const changes = existing && (state.plan?.operation === "update" || state.plan?.operation === "exempt");
+  const policy = changes ? await deps.store.policies.getPolicy(existing.id) : null;
+  return { retained: policy?.rules ?? [], exemptions: policy?.exemptions ?? [], stated: intentParams(state.intent) };
 }
 
 export function createValidatorNode(deps: GraphDeps) {
@@ -32,10 +35,9 @@ export function createValidatorNode(deps: GraphDeps) {
     const plan = state.plan;
     if (!plan) throw new AgpmError("INTERNAL", "validator reached without a plan");
     const parsed = PolicyDraftSchema.safeParse(state.draft);
-    const errors = parsed.success
-      ? staticChecks(parsed.data, plan, await retainedRuleIds(deps, state))
-      : parsed.error.issues.map((i) => `draft.${i.path.join(".")}: ${i.message}`);
-    if (errors.length > 0 || !parsed.success) {
+    const checked = parsed.success ? staticChecks(parsed.data, plan, await checkContext(deps, state)) : null;
+    const errors = checked ? checked.errors : (parsed.error?.issues ?? []).map((i) => `draft.${i.path.join(".")}: ${i.message}`);
+    if (errors.length > 0 || !parsed.success || !checked) {
       if (state.attempts < state.options.maxTranslationAttempts) return { feedback: errors };
       return {
         feedback: errors,
@@ -47,7 +49,8 @@ export function createValidatorNode(deps: GraphDeps) {
         },
       };
     }
-    const candidate = identify(parsed.data, plan, state.intent);
+    // Titles are rendered from the proved IR, whatever prose the translator wrote.
+    const candidate = identify(withRenderedTitle(parsed.data, checked.rules), plan, state.intent);
     const policy = resolveAgainstStored(candidate, await deps.store.policies.getPolicy(candidate.id), plan.operation);
     const safety = [...(await findConflicts(deps.store, policy)), ...riskyActions(policy)];
     if (state.options.command === "explain") return { feedback: [], policy, safety };

@@ -18,7 +18,7 @@ function isPlain(value: unknown): value is Plain {
 }
 
 /** The blandest value a schema accepts: null where allowed, else false, 0, "", [], {} or the first literal. */
-function neutral(schema: Schema): unknown {
+export function neutral(schema: Schema): unknown {
   const def = (schema as z.core.$ZodTypes)._zod.def;
   switch (def.type) {
     case "nullable": case "null": return null;

@@ -1,0 +1,66 @@
+// A resource as an action's plan says it will be: the plan's after-state laid over it, then the
+// fields the collectors derive from others (public access, effective flags) worked out again.
+import { stableStringify } from "../../core/stable-json.js";
+import type { PublicAccessBlockModel } from "../../policy/kinds/aws-s3.js";
+import type { Resource } from "../../policy/resource.js";
+import { decidePublic, effectivePublicAccessBlock, NO_BLOCK } from "../../tools/aws/collectors/s3-public.js";
+import type { RemediationPlan } from "../../tools/aws/kind-tools.js";
+
+type Plain = Record<string, unknown>;
+const isPlain = (v: unknown): v is Plain => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Plan fields that show part of a model list: the entries they hold before and not after are the
+ * entries the action removes from that list (ec2.revoke-public-ingress shows only the rules it revokes).
+ */
+export const LIST_VIEWS: Readonly<Record<string, string>> = { worldOpenIngress: "ingress" };
+
+function overlay(base: unknown, over: unknown): unknown {
+  if (!isPlain(base) || !isPlain(over)) return over;
+  const out: Plain = { ...base };
+  for (const [key, value] of Object.entries(over)) out[key] = overlay(base[key], value);
+  return out;
+}
+
+function applyListViews(resource: Plain, plan: RemediationPlan): Plain {
+  const out = { ...resource };
+  const before = isPlain(plan.before) ? plan.before : {};
+  const after = isPlain(plan.after) ? plan.after : {};
+  for (const [view, field] of Object.entries(LIST_VIEWS)) {
+    if (!(view in after) || !Array.isArray(out[field])) continue;
+    const kept = new Set((Array.isArray(after[view]) ? after[view] : []).map(stableStringify));
+    const removed = new Set((Array.isArray(before[view]) ? before[view] : []).map(stableStringify).filter((e) => !kept.has(e)));
+    out[field] = (out[field] as unknown[]).filter((e) => !removed.has(stableStringify(e)));
+    delete out[view];
+  }
+  return out;
+}
+
+/** The derived fields of S3 kinds, as the collectors compute them. */
+function rederive(resource: Plain): Plain {
+  if (resource.kind === "aws.s3.account-public-access-block") {
+    return { ...resource, effective: (resource.publicAccessBlock as PublicAccessBlockModel | null) ?? NO_BLOCK };
+  }
+  if (resource.kind !== "aws.s3.bucket") return resource;
+  const effective = effectivePublicAccessBlock(resource.publicAccessBlock as PublicAccessBlockModel | null, resource.accountPublicAccessBlock as PublicAccessBlockModel | null);
+  const acl = isPlain(resource.acl) ? resource.acl : {};
+  const policy = isPlain(resource.policy) ? resource.policy : {};
+  const via = decidePublic({
+    aclPublicPermissions: Array.isArray(acl.publicPermissions) ? (acl.publicPermissions as string[]) : [],
+    objectOwnership: typeof resource.objectOwnership === "string" ? resource.objectOwnership : null,
+    policyPublic: policy.allowsPublic === true,
+    effective,
+  });
+  return { ...resource, effectivePublicAccessBlock: effective, public: via, isPublic: via.viaAcl || via.viaPolicy };
+}
+
+/** The resource with its derived fields worked out from the others, as a collector would read it. */
+export function consistent(resource: Resource): Resource {
+  return rederive(resource as unknown as Plain) as unknown as Resource;
+}
+
+/** The resource after the planned change. */
+export function afterState(resource: Resource, plan: RemediationPlan): Resource {
+  const changes = Object.fromEntries(Object.entries(isPlain(plan.after) ? plan.after : {}).filter(([k]) => !(k in LIST_VIEWS)));
+  return consistent(overlay(applyListViews(resource as unknown as Plain, plan), changes) as Resource);
+}
