@@ -35,7 +35,7 @@ export const POLARITY: Readonly<Record<string, ControlPolarity>> = {
     secure: ["secure transport", "ssl", "tls", "require ssl", "ssl only", "tls only", "encryption in transit", "encrypted in transit", "https", "https only", "only https", "encrypted connections", "secure connections"],
     insecure: ["http requests", "plain http", "insecure transport", "insecure connections", "unencrypted connections", "over http"],
   },
-  "s3.bucket-acls-disabled": { secure: ["bucket owner enforced", "bucketownerenforced", "owner enforced", "acls disabled", "disabled acls", "disable acls", "disable access control lists", "access control lists disabled", "acls prohibited"], insecure: [] },
+  "s3.bucket-acls-disabled": { secure: ["bucket owner enforced", "bucketownerenforced", "owner enforced", "acls disabled", "disabled acls", "access control lists disabled", "acls prohibited"], insecure: [] },
   "s3.bucket-encrypted": { secure: [...ENCRYPTION, "server side encryption", "server-side encryption", "sse", "sse-s3", "default encryption", "encrypted by default"], insecure: ["unencrypted"], also: ENCRYPTING },
   "s3.bucket-kms-encrypted": { secure: ["kms encryption", "kms encrypted", "kms-encrypted", "aws kms", "customer managed key", "customer managed keys", "customer-managed key", "cmk", "sse-kms", "kms", "kms key", "kms keys"], insecure: [] },
   "s3.bucket-key-enabled": { secure: ["bucket key", "s3 bucket key", "bucketkeyenabled", "bucket-level key"], insecure: [] },
@@ -53,7 +53,7 @@ export const POLARITY: Readonly<Record<string, ControlPolarity>> = {
   "ec2.in-autoscaling-group": { secure: ["self healing", "autoscaled", "auto scaled"], insecure: [], also: { secure: ["autoscaling", "auto scaling", "auto-scaling"] } },
   "ec2.max-age": { secure: ["max age", "maximum age", "instance age"], insecure: ["older than", "too old", "stale instances", "long running instances", "long-running instances", "days old"] },
   "ec2.stopped-limit": { secure: [], insecure: ["stopped", "idle instances", "unused instances", "long-stopped", "left stopped", "remain stopped"] },
-  "ec2.attached-volumes-encrypted": { secure: ["disk encryption", "encrypted disks", "encrypted volumes", "volume encryption", ...ENCRYPTION], insecure: [], also: { ...ENCRYPTING, insecure: ["unencrypted"] } },
+  "ec2.attached-volumes-encrypted": { secure: ["disk encryption", "encrypted disks", "encrypted volumes", "volume encryption", "encrypted", "encryption", "encrypted at rest"], insecure: [], also: { secure: ["encrypt", "encryption at rest", ...ENCRYPTING.secure], insecure: ["unencrypted"] } },
   "ec2.no-internet-exposed-ports": { secure: [], insecure: ["internet exposed", "internet-exposed", "exposed to the internet", "publicly exposed", "reachable from the internet", "internet facing", "internet-facing", "exposed ports", "exposed"], also: { insecure: ["public", "publicly", "anyone", "everyone", "world", "internet", "anywhere", "0.0.0.0/0"] } },
   "ec2.security-group-no-public-ingress": { secure: [], insecure: WORLD, also: { insecure: ["public", "publicly", "anyone", "everyone", "everybody"] } },
   "ec2.security-group-no-all-ports": { secure: [], insecure: ["all ports", "every port", "any port", "full port range", "all tcp ports", "allow all traffic", "open all traffic", "all inbound traffic", "all protocols", "unrestricted inbound traffic", "unrestricted incoming traffic", "wide open", "allow all inbound", "all traffic"] },
@@ -119,7 +119,7 @@ export const POLAR_PHRASES: readonly PolarPhrase[] = (() => {
 /** The control a phrase most likely weakens, preferring one of the kinds the intent names. */
 export function controlFor(phrase: PolarPhrase, kinds: readonly string[]): string {
   const { controls } = phrase;
-  const chosen = controls.find((c) => kinds.includes(c.kind)) ?? controls.find((c) => c.kind === ANY_KIND) ?? controls.find((c) => c.primary) ?? controls[0];
+  const chosen = kinds.map((k) => controls.find((c) => c.kind === k)).find((c) => c !== undefined) ?? controls.find((c) => c.kind === ANY_KIND) ?? controls.find((c) => c.primary) ?? controls[0];
   return chosen?.control ?? "";
 }
 

@@ -24,7 +24,7 @@ const REQUEST_CUES = new Set(["must", "should", "shall", "will", "may", "can", "
 const VERBS = new Set([...REMOVING, ...CLOSING, "allow", "permit", "make", "let", "open", "expose", "grant", "share", "enable", "turn", "switch", "set", "give", "configure", "put", "add", "use", "leave", "ignore", "accept", "start", "encrypt", "require", "ensure", "enforce", "keep", "apply", "create", "attach", "publish"]);
 const RESULTATIVE = new Set(["make", "let", "leave", "keep", "set", "render", "get", "allow", "permit", "turn"]);
 const RELATIVE = new Set(["that", "which", "who", "whose", "with", "without", "lacking", "missing", "having"]);
-const LEADING = new Set(["please", "now", "also", "just", "go", "ahead", "then", "can", "you", "we", "i", "want", "to", "need", "would", "like", "kindly", "do", "does", "don", "let", "us", "just"]);
+const LEADING = new Set(["please", "now", "also", "just", "go", "ahead", "then", "can", "you", "we", "i", "want", "to", "need", "would", "like", "kindly", "do", "does", "and", "but", "so", "or"]);
 const CHECK_WORDS = new Set(["validate", "check", "audit", "verify", "report", "assess", "scan", "detect", "find", "list", "show", "monitor", "flag", "which", "whether", "confirm", "identify", "review"]);
 const SPLIT_WORDS = new Set(["and", "but", "while", "whereas", "then", "plus"]);
 const SKIPPED: ReadonlySet<Operation> = new Set(["retire", "exempt"]);
@@ -46,8 +46,7 @@ const KIND_CANDIDATES = KIND_LEXICON.flatMap((k) => k.phrases.map((p) => ({ kind
 
 /** Polar phrases and kind mentions, longest first; a polar phrase wins a tie ("encryption by default"). */
 function readSpans(tokens: readonly Token[], entities: ReadonlySet<number>): { features: Feature[]; kinds: Array<Span & { kind: string }> } {
-  // Tag values, names and other recognised values ("data-classification must be public") are not states.
-  const used = new Set<number>(entities);
+  const used = new Set<number>();
   const features: Feature[] = [];
   const kinds: Array<Span & { kind: string }> = [];
   const candidates = [
@@ -58,6 +57,8 @@ function readSpans(tokens: readonly Token[], entities: ReadonlySet<number>): { f
     for (let i = 0; i + c.stems.length <= tokens.length; i++) {
       const span = c.stems.map((_, j) => i + j);
       if (span.some((k) => used.has(k) || tokens[k]?.stem !== c.stems[k - i])) continue;
+      // A recognised value ("tag data-classification must be public") is not a state; a longer phrase ("block public acls") still is.
+      if (c.stems.length === 1 && entities.has(i)) continue;
       // Inside an identifier ("ec2_securitygroup_allow_ingress_from_internet") words describe, not ask.
       if ([...span, i + c.stems.length].some((k) => tokens[k]?.joiner === "_")) continue;
       span.forEach((k) => used.add(k));
@@ -127,7 +128,8 @@ export function findWeakening(tokens: readonly Token[], text: string, operation:
     const descriptive = new Set<number>();
     let hit: Weakening | null = null;
     for (const f of clauseFeatures) {
-      const followsKind = kinds.some((k) => k.start === f.end + 1 && inClause(k.start));
+      // "public buckets", "unencrypted volumes" describe the subject; "encrypting volumes" is an action on it.
+      const followsKind = kinds.some((k) => k.start === f.end + 1 && inClause(k.start)) && !(tokens[f.end]?.text ?? "").endsWith("ing");
       const subject = kinds.filter((k) => k.end < f.start && inClause(k.start)).at(-1);
       const gap = subject ? tokens.slice(subject.end + 1, f.start) : [];
       const relative = subject !== undefined && !gap.some((t) => REQUEST_CUES.has(t.text) && !["is", "are", "has", "have", "been"].includes(t.text)) &&
@@ -143,7 +145,9 @@ export function findWeakening(tokens: readonly Token[], text: string, operation:
       for (let k = f.end + 1; k <= f.end + 3 && inClause(k) && !taken.has(k); k++) if (flips(tokens[k], polarity)) count++;
       const weakens = polarity === "secure" ? count % 2 === 1 : count % 2 === 0;
       if (weakens && request && !checking && !hit) {
-        hit = { words: tokens.slice(clause.start, clause.end + 1).map((t) => t.raw).join(" "), control: controlFor(f.phrase, kindNames) };
+        // The kinds nearest the phrase decide which control it names ("…on instances, but disable encryption on volumes").
+        const near = kinds.filter((k) => inClause(k.start)).sort((a, b) => Math.abs(a.start - f.start) - Math.abs(b.start - f.start)).map((k) => k.kind);
+        hit = { words: tokens.slice(clause.start, clause.end + 1).map((t) => t.raw).join(" "), control: controlFor(f.phrase, [...near, ...kindNames]) };
       }
     }
     if (hit) return hit;
