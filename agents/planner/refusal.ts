@@ -14,19 +14,19 @@ export interface Refusal {
 const CATALOGUE = "S3, EC2, EBS, EFS and Auto Scaling";
 
 export function refusalFor(parsed: ParsedIntent): Refusal | null {
-  if (parsed.injection) {
-    return {
-      code: "INTENT_UNTRANSLATABLE",
-      message: `The intent carries instructions to the translator ("${parsed.injection}"); agpm refuses it. State only what must be true of your resources.`,
-      details: { reason: "injection", injection: parsed.injection },
-    };
-  }
   if (parsed.weakening) {
     const { words, control } = parsed.weakening;
     return {
       code: "INTENT_UNTRANSLATABLE",
       message: `"${words}" asks to weaken security: it would undo ${describeControl(control)}. agpm policies only state secure requirements and never reverse an intent. State what must be true instead (e.g. "no security group may allow SSH from the internet"); to stop enforcing a policy, retire it; to leave some resources out, exempt them with a reason.`,
       details: { reason: "weakening", words, control },
+    };
+  }
+  if (parsed.injection) {
+    return {
+      code: "INTENT_UNTRANSLATABLE",
+      message: `The intent carries instructions to the translator ("${parsed.injection}"); agpm refuses it. State only what must be true of your resources.`,
+      details: { reason: "injection", injection: parsed.injection },
     };
   }
   if (parsed.outOfScope.length > 0) {
