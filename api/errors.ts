@@ -33,12 +33,14 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   AWS_ERROR: 502,
   REMEDIATION_FAILED: 502,
   QUEUE_UNAVAILABLE: 503,
+  LLM_UNAVAILABLE: 503,
   AWS_THROTTLED: 503,
 };
 
 /** Codes whose message may name internals (paths, SQL, hosts): the client gets a fixed sentence instead. */
 const CONCEALED: Partial<Record<ErrorCode, string>> = {
   QUEUE_UNAVAILABLE: "the job queue is unavailable; try again later",
+  LLM_UNAVAILABLE: "the LLM translator is unavailable; try again later",
   STORE_ERROR: "internal error",
   CONFIG_INVALID: "internal error",
   SANDBOX_FILE_INVALID: "internal error",

@@ -33,6 +33,10 @@ export const ConfigSchema = z.object({
     baseUrl: z.string().url().optional(),
     model: z.string().default("gpt-4o-mini"),
     apiKey: z.string().optional(),
+    /** A request to the model that takes longer is abandoned (then retried, up to maxRetries). */
+    timeoutMs: z.coerce.number().int().min(1).default(30_000),
+    /** Retries of a failed or timed-out model request; bounded so a dead endpoint fails in bounded time. */
+    maxRetries: z.coerce.number().int().min(0).max(10).default(2),
   }),
   aws: z.object({
     region: z.string().default("us-east-1"),
@@ -101,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       baseUrl: blankToUndefined(env.AGPM_LLM_BASE_URL),
       model: blankToUndefined(env.AGPM_LLM_MODEL),
       apiKey: blankToUndefined(env.OPENAI_API_KEY),
+      timeoutMs: blankToUndefined(env.AGPM_LLM_TIMEOUT_MS),
+      maxRetries: blankToUndefined(env.AGPM_LLM_MAX_RETRIES),
     },
     aws: {
       region: blankToUndefined(env.AWS_REGION) ?? blankToUndefined(env.AWS_DEFAULT_REGION),

@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   "RATE_LIMITED",
   /** Something other than a run or policy (a route, a token, a job) does not exist. */
   "NOT_FOUND",
+  /** The LLM translator's endpoint failed (HTTP error, timeout, unreachable) after its bounded retries. */
+  "LLM_UNAVAILABLE",
   "INTERNAL",
 ] as const;
 

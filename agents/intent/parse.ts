@@ -11,7 +11,8 @@ import { collectParams } from "./params.js";
 import { claimedAgainst } from "./scoring.js";
 import { selectControls, type ControlMatch } from "./select.js";
 import { normalise, tokenizeNormalised } from "./tokens.js";
-import { findWeakening } from "./weakening.js";
+import { findInjection } from "./injection.js";
+import { findWeakening, type Weakening } from "./weakening.js";
 import { extractSchedule } from "./schedule.js";
 import type { PolicySchedule } from "../../policy/schema.js";
 
@@ -39,8 +40,10 @@ export interface ParsedIntent {
   outOfScope: string[];
   /** Share of content words understood, 0..1. */
   confidence: number;
-  /** Present when the intent asks to weaken security. */
-  weakening: string | null;
+  /** Present when the intent asks to weaken security: the words, and the control it would undo. */
+  weakening: Weakening | null;
+  /** Present when the intent carries instructions to the translator ("ignore previous instructions"). */
+  injection: string | null;
   /** How often the intent asks for the policy to be swept ("every 15 minutes"), if it says. */
   schedule: PolicySchedule | null;
   scheduleDescription: string | null;
@@ -84,7 +87,8 @@ export function parseIntent(text: string): ParsedIntent {
     unrecognised,
     outOfScope: findOutOfScope(tokens, covered),
     confidence: Math.round(confidence * 100) / 100,
-    weakening: findWeakening(tokens, normalised, reading.operation),
+    weakening: findWeakening(tokens, normalised, reading.operation, blocked),
+    injection: findInjection(text),
     schedule: timing.schedule,
     scheduleDescription: timing.description,
   };

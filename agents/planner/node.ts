@@ -5,6 +5,7 @@ import type { GraphDeps } from "../../graphs/deps.js";
 import type { Plan, State, StateUpdate } from "../../graphs/state.js";
 import { parseIntent } from "../intent/parse.js";
 import { planExemption } from "./exemption.js";
+import { refusalFor } from "./refusal.js";
 import { findExistingPolicy } from "./existing.js";
 import { describeScope, scopeFromEntities } from "./scope.js";
 
@@ -18,15 +19,8 @@ export function createPlannerNode(deps: GraphDeps) {
   return async function planner(state: State): Promise<StateUpdate> {
     deps.onProgress?.({ type: "stage", stage: "planning" });
     const parsed = parseIntent(state.intent);
-    if (parsed.weakening) {
-      return {
-        status: "failed",
-        error: {
-          code: "INTENT_UNTRANSLATABLE",
-          message: `"${parsed.weakening}" asks to weaken security; agpm policies only state secure requirements. State what must be true instead (e.g. "no security group may allow SSH from the internet").`,
-        },
-      };
-    }
+    const refusal = refusalFor(parsed);
+    if (refusal) return { status: "failed", error: refusal };
     const controlKinds = [...new Set(parsed.controls.map((c) => c.kind))];
     const kinds = controlKinds.length > 0 ? controlKinds : parsed.mentionedKinds;
     const scope = scopeFromEntities(parsed.entities);

@@ -12,6 +12,10 @@ export interface LlmSettings {
   baseUrl?: string | undefined;
   model: string;
   apiKey?: string | undefined;
+  /** Per-request timeout (AGPM_LLM_TIMEOUT_MS). */
+  timeoutMs?: number | undefined;
+  /** Bounded retries (AGPM_LLM_MAX_RETRIES). */
+  maxRetries?: number | undefined;
 }
 
 /** A ChatOpenAI client for any OpenAI-compatible endpoint. */
@@ -20,7 +24,8 @@ export function createChatModel(settings: LlmSettings): BaseChatModel {
     model: settings.model,
     temperature: 0,
     apiKey: settings.apiKey ?? "not-needed",
-    maxRetries: 2,
+    maxRetries: settings.maxRetries ?? 2,
+    timeout: settings.timeoutMs ?? 30_000,
     // JSON mode is the structured output most OpenAI-compatible servers support.
     modelKwargs: { response_format: { type: "json_object" } },
     ...(settings.baseUrl ? { configuration: { baseURL: settings.baseUrl } } : {}),
@@ -44,7 +49,13 @@ export function createLlmTranslator(model: BaseChatModel): Translator {
   return {
     name: "llm",
     async translate(input: TranslationInput): Promise<TranslationOutput> {
-      const reply = await model.invoke([new SystemMessage(SYSTEM_PROMPT), new HumanMessage(userPrompt(input))]);
+      let reply: Awaited<ReturnType<BaseChatModel["invoke"]>>;
+      try {
+        reply = await model.invoke([new SystemMessage(SYSTEM_PROMPT), new HumanMessage(userPrompt(input))]);
+      } catch (error) {
+        // HTTP errors, timeouts and unreachable endpoints, after the client's bounded retries.
+        throw new AgpmError("LLM_UNAVAILABLE", `the LLM translator did not answer: ${errorMessage(error)}`, { cause: error });
+      }
       const text = typeof reply.content === "string" ? reply.content : reply.content.map((p) => ("text" in p ? String(p.text) : "")).join("");
       const parsed = LlmDraftSchema.safeParse(extractJson(text));
       if (!parsed.success) {

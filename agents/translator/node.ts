@@ -4,29 +4,7 @@ import { AgpmError, errorMessage, isAgpmError } from "../../core/errors.js";
 import type { GraphDeps } from "../../graphs/deps.js";
 import type { State, StateUpdate } from "../../graphs/state.js";
 import { mergeIntoExisting } from "./merge.js";
-import type { TranslationOutput, Translator, TranslationInput } from "./translator.js";
-
-/** Auto mode hands over to the LLM below this offline confidence. */
-export const AUTO_CONFIDENCE = 0.8;
-
-async function translate(deps: GraphDeps, mode: State["options"]["translator"], input: TranslationInput): Promise<{ out: TranslationOutput; by: Translator }> {
-  const { offline, llm } = deps.translators;
-  if (mode === "llm") {
-    if (!llm) throw new AgpmError("CONFIG_INVALID", "the LLM translator is not configured: set AGPM_LLM_BASE_URL (or OPENAI_API_KEY) and AGPM_LLM_MODEL");
-    return { out: await llm.translate(input), by: llm };
-  }
-  if (mode === "offline" || !llm) return { out: await offline.translate(input), by: offline };
-  // auto: offline when it is confident and has not been rejected yet, else the LLM.
-  if (input.feedback.length === 0) {
-    try {
-      const out = await offline.translate(input);
-      if (out.confidence >= AUTO_CONFIDENCE) return { out, by: offline };
-    } catch (error) {
-      if (!isAgpmError(error, "INTENT_UNTRANSLATABLE")) throw error;
-    }
-  }
-  return { out: await llm.translate(input), by: llm };
-}
+import { translateWith } from "./translator.js";
 
 export function createTranslatorNode(deps: GraphDeps) {
   return async function translator(state: State): Promise<StateUpdate> {
@@ -41,7 +19,7 @@ export function createTranslatorNode(deps: GraphDeps) {
       return { draft: { title, mode, scope, rules, exemptions: [...exemptions, plan.exemption] }, attempts: state.attempts + 1, translation: { translator: "none", confidence: 1, notes: [] } };
     }
     try {
-      const { out, by } = await translate(deps, state.options.translator, { intent: state.intent, plan, feedback: state.feedback, previous: state.draft });
+      const { out, by } = await translateWith(deps.translators, state.options.translator, { intent: state.intent, plan, feedback: state.feedback, previous: state.draft });
       let draft = out.draft;
       if (plan.operation === "update" && plan.existing) {
         const existing = await deps.store.policies.getPolicy(plan.existing.id);

@@ -44,7 +44,7 @@ const SCOPES = ["", " in eu-west-1", " in us-east-1", " in us-west-2"];
 /** Whether the offline translator would take the intent (its refusal rules, without building a policy). */
 function translatable(intent: string): boolean {
   const parsed = parseIntent(intent);
-  return parsed.controls.length > 0 && parsed.outOfScope.length === 0 && parsed.confidence >= MIN_CONFIDENCE && parsed.weakening === null;
+  return parsed.controls.length > 0 && parsed.outOfScope.length === 0 && parsed.confidence >= MIN_CONFIDENCE && parsed.weakening === null && parsed.injection === null;
 }
 
 /** Distinct intents across the catalogue's kinds, each one the offline translator accepts: `count` to time, `warmUp` before them. */

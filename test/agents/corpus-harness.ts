@@ -7,6 +7,7 @@ import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import { isAgpmError } from "../../core/errors.js";
 import { parseIntent, type ParsedIntent } from "../../agents/intent/parse.js";
+import { refusalFor } from "../../agents/planner/refusal.js";
 import { scopeFromEntities } from "../../agents/planner/scope.js";
 import { createOfflineTranslator } from "../../agents/translator/offline.js";
 import { ScopeSchema } from "../../policy/schema.js";
@@ -87,7 +88,8 @@ export function planFor(parsed: ParsedIntent): Plan {
 export async function translateLine(intent: string): Promise<Outcome> {
   const parsed = parseIntent(intent);
   const base = { controls: [], operation: parsed.operation, scope: {}, params: {}, exemption: parsed.entities.exemption, notes: [] };
-  if (parsed.weakening) return { ...base, refused: true, reason: `weakening: ${parsed.weakening}` };
+  const refusal = refusalFor(parsed);
+  if (refusal) return { ...base, refused: true, reason: refusal.message.split("\n")[0] ?? "" };
   const plan = planFor(parsed);
   try {
     const out = await translator.translate({ intent, plan, feedback: [], previous: null });

@@ -1,0 +1,43 @@
+// What the planner refuses before any translator runs, whatever the mode (offline, llm, auto):
+// instructions to the translator, requests to weaken a control, and services outside the
+// catalogue — so no model draft can turn them into a policy on a lookalike kind.
+import type { ParsedIntent } from "../intent/parse.js";
+import { describeControl } from "../intent/polarity.js";
+import { suggestControls } from "../translator/suggest.js";
+
+export interface Refusal {
+  code: "INTENT_UNTRANSLATABLE";
+  message: string;
+  details: Record<string, unknown>;
+}
+
+const CATALOGUE = "S3, EC2, EBS, EFS and Auto Scaling";
+
+export function refusalFor(parsed: ParsedIntent): Refusal | null {
+  if (parsed.weakening) {
+    const { words, control } = parsed.weakening;
+    return {
+      code: "INTENT_UNTRANSLATABLE",
+      message: `"${words}" asks to weaken security: it would undo ${describeControl(control)}. agpm policies only state secure requirements and never reverse an intent. State what must be true instead (e.g. "no security group may allow SSH from the internet"); to stop enforcing a policy, retire it; to leave some resources out, exempt them with a reason.`,
+      details: { reason: "weakening", words, control },
+    };
+  }
+  if (parsed.injection) {
+    return {
+      code: "INTENT_UNTRANSLATABLE",
+      message: `The intent carries instructions to the translator ("${parsed.injection}"); agpm refuses it. State only what must be true of your resources.`,
+      details: { reason: "injection", injection: parsed.injection },
+    };
+  }
+  if (parsed.outOfScope.length > 0) {
+    const suggestions = suggestControls(parsed.text);
+    const list = suggestions.map((s) => `  - ${s.title}  (e.g. "${s.example}")`).join("\n");
+    const subjects = parsed.outOfScope.join(", ");
+    return {
+      code: "INTENT_UNTRANSLATABLE",
+      message: `Could not translate "${parsed.text}": ${subjects} ${parsed.outOfScope.length > 1 ? "are" : "is"} outside the catalogue (${CATALOGUE}).\nClosest supported controls:\n${list}`,
+      details: { reason: "out-of-scope", outOfScope: parsed.outOfScope, suggestions },
+    };
+  }
+  return null;
+}
