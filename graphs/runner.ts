@@ -36,6 +36,8 @@ async function settle(deps: GraphDeps, graph: Graph, runId: string, attempts: nu
   const snapshot = await graph.getState(configFor(runId, attempts));
   const state = snapshot.values as State;
   const interrupt = snapshot.tasks.flatMap((t) => t.interrupts)[0];
+  // What this run changed, or the policy version it published, may overtake other paused runs.
+  await markOvertakenRuns(deps.store, runId);
   if (interrupt) {
     const pending = interrupt.value as ApprovalRequest;
     // The approver sees the exact changes (before → after) that approving would make.
@@ -43,8 +45,6 @@ async function settle(deps: GraphDeps, graph: Graph, runId: string, attempts: nu
     await deps.store.runs.updateRun(runId, { status: "awaiting-approval", policyId: state.policy?.id ?? null, policyVersion: state.policy?.version ?? null, result: JSON.parse(JSON.stringify(report)) });
     return { report, pending };
   }
-  // What this run changed, or the policy version it published, may overtake other paused runs.
-  await markOvertakenRuns(deps.store, runId);
   return { report: buildReport(state), pending: null };
 }
 
