@@ -23,7 +23,8 @@ export async function overtakenBy(store: Store, run: Run): Promise<string | null
   }
   for (const change of plannedChangesOf(run)) {
     const events = await store.audit.listAudit({ resourceId: change.resourceId });
-    const later = events.find((e) => e.runId !== run.id && (e.result === "verified" || e.result === "applying") && e.kind === change.kind && e.region === change.region && e.at > run.updatedAt);
+    // Any change another run made after this one began reading the account: when in doubt, stale.
+    const later = events.find((e) => e.runId !== run.id && (e.result === "verified" || e.result === "applying") && e.kind === change.kind && e.region === change.region && e.at >= run.createdAt);
     if (later) return `run ${later.runId ?? "?"} changed ${change.resourceId} (${later.action ?? "a fix"}) at ${later.at}, after this run's plan`;
   }
   return null;
