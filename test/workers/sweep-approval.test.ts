@@ -4,7 +4,7 @@ import { writeFileSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { startRun } from "../../graphs/runner.js";
 import { createIntentProcessor, startIntentWorker } from "../../workers/intents-worker.js";
-import { openIntentsQueue, requestSweep, submitDecision, waitForResult } from "../../workers/producer.js";
+import { openIntentsQueue, requestSweep, submitDecision, submitIntent, waitForResult } from "../../workers/producer.js";
 import { removeSchedule, upsertSchedule } from "../../workers/schedules.js";
 import type { SweepResult } from "../../workers/sweeps-queue.js";
 import { bucketState, driftBucket } from "../helpers/drift.js";
@@ -61,6 +61,26 @@ describe("sweeps on the queue while a run waits for approval", () => {
       expect(bucketState(env.graph.sandboxFile, name).encryption).toBeNull();
     } finally {
       await removeSchedule(env.producer.queue, "watch");
+    }
+  });
+
+  it("a queued intent with apply and --yes (as the API, Slack or agpm submit send it) holds them too", async () => {
+    env = await createSweepEnv();
+    const { name, runId } = await pausedFix(env);
+    const intents = openIntentsQueue({ url: REDIS_URL, prefix: env.prefix });
+    const worker = startIntentWorker(createIntentProcessor(env.graph.deps, env.graph.store.checkpointer, { maxChanges: 10, maxTranslationAttempts: 3, translator: "offline" }), { url: REDIS_URL, prefix: env.prefix });
+    try {
+      const { jobId } = await submitIntent(intents.queue, {
+        intent: "Ensure all S3 buckets have default encryption enabled.",
+        options: { apply: true, autoApprove: true, maxChanges: 0, target: env.graph.options().target, requester: "token:ci", source: "api" },
+      });
+      const report = await waitForResult(intents.queue, jobId, 30_000);
+      expect(report.actions.find((a) => a.resourceId === name)).toMatchObject({ status: "pending-approval", detail: expect.stringContaining(runId) });
+      expect(report.actions.some((a) => a.status === "verified")).toBe(false);
+      expect(bucketState(env.graph.sandboxFile, name).encryption).toBeNull();
+    } finally {
+      await worker.close();
+      await intents.close();
     }
   });
 
