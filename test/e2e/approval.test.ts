@@ -142,6 +142,10 @@ describe("no sweep or run goes around a pending approval", () => {
     expect(runs.find((r) => r.id === paused.runId)?.status).toBe("stale");
     // Stale is final: a second try says why again, and a rejection is refused the same way.
     expect((await ws.run("reject", paused.runId)).stderr).toMatch(/RUN_STALE.*changed since the plan/);
+    // Queued decisions are refused before anything is enqueued.
+    const queued = await ws.run("approve", paused.runId, "--queue");
+    expect({ code: queued.code, stdout: queued.stdout }).toEqual({ code: 2, stdout: "" });
+    expect(queued.stderr).toMatch(/RUN_STALE/);
     const audit = (await ws.run("audit", "--run", paused.runId, "--json")).json<{ events: Array<{ result: string; detail: string | null }> }>().events;
     expect(audit.find((e) => e.result === "stale")?.detail).toMatch(/changed since the plan/);
   });
