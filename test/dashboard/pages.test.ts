@@ -112,6 +112,11 @@ describe("when a viewer opens each page", () => {
     expect(rows(page.body, /<div class="banner bad" role="alert" id="stale">([\s\S]*?)<\/div>/g)[0]).toContain(`policy ${policyId} has a newer version (v2)`);
     expect(page.body).not.toContain('id="decision"');
     expect(page.body).toContain("S3 buckets are not publicly accessible and have default encryption");
+    // A form posted anyway (an old tab) is refused with the reason, and nothing is queued.
+    const posted = await env.form("approver", `/runs/${paused.runId}/approve`, {});
+    expect(posted.status).toBe(409);
+    expect(posted.body).toContain("newer version (v2)");
+    expect(await env.producer.queue.count()).toBe(0);
   });
 
   it("lists a policy's versions with what each changed, and shows an older version on request", async () => {
