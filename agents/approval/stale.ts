@@ -55,12 +55,16 @@ export function staleError(runId: string, reason: string): AgpmError {
   return new AgpmError("RUN_STALE", `run ${runId} is stale: ${reason}. It can no longer be approved; run the intent or a sweep again for a fresh plan`, { details: { runId, reason } });
 }
 
-/** Marks a paused run stale, with the reason in its error, its report and the audit log. */
+/**
+ * Marks a paused run stale, with the reason in its error, its report and the audit log — only
+ * while it is still paused: a decision that got there first stands. Returns the run as it now is.
+ */
 export async function markStale(store: Store, run: Run, reason: string): Promise<Run> {
   const report = run.result !== null && typeof run.result === "object" && !Array.isArray(run.result) ? run.result : {};
   const notes = Array.isArray(report.notes) ? report.notes : [];
   const error = { code: "RUN_STALE", message: reason, details: {} };
-  const updated = await store.runs.updateRun(run.id, { status: "stale", error, result: { ...report, status: "stale", error, notes: [...notes, `Stale: ${reason}.`] } });
+  const updated = await store.runs.updateRunIf(run.id, "awaiting-approval", { status: "stale", error, result: { ...report, status: "stale", error, notes: [...notes, `Stale: ${reason}.`] } });
+  if (!updated) return (await store.runs.getRun(run.id)) ?? run;
   await store.audit.appendAudit({
     actor: "agpm", runId: run.id, policyId: run.policyId, policyVersion: run.policyVersion,
     action: "approval", result: "stale", detail: reason, dedupeKey: `${run.id}:stale`,
@@ -81,7 +85,8 @@ export async function decidableRun(store: Store, runId: string): Promise<Run> {
   }
   const reason = await overtakenBy(store, run);
   if (reason) {
-    await markStale(store, run, reason);
+    const now = await markStale(store, run, reason);
+    if (now.status !== "stale") throw new AgpmError("RUN_NOT_AWAITING_APPROVAL", `run ${runId} is ${now.status}, not awaiting approval`, { details: { status: now.status } });
     throw staleError(run.id, reason);
   }
   return run;

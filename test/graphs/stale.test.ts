@@ -1,7 +1,7 @@
 // Stale runs in the store, on SQLite and PostgreSQL alike: which changes wait for a person, what
 // overtakes a paused run's plan, and that a stale run is kept, listed and refused with its reason.
 import { describe, expect, it } from "vitest";
-import { decidableRun, markOvertakenRuns, overtakenBy } from "../../agents/approval/stale.js";
+import { decidableRun, markOvertakenRuns, markStale, overtakenBy } from "../../agents/approval/stale.js";
 import { pendingChanges } from "../../agents/approval/pending.js";
 import { resourceKey } from "../../agents/enforcer/work-items.js";
 import { nextVersion } from "../../policy/version.js";
@@ -54,6 +54,14 @@ eachBackend((kind) => {
       await env.store.policies.retire(policy.id);
       await expect(decidableRun(env.store, second.id)).rejects.toMatchObject({ code: "RUN_STALE", message: expect.stringContaining("was retired") });
       expect((await env.store.audit.listAudit({ runId: second.id })).map((e) => e.result)).toEqual(["stale"]);
+    });
+
+    it("is not marked stale once a decision got there first", async () => {
+      const policy = await env.store.policies.createPolicy(samplePolicy(), "alice");
+      const run = await pausedRun(policy.id, 1, "logs");
+      await env.store.runs.updateRun(run.id, { status: "completed" });
+      expect((await markStale(env.store, run, "too late")).status).toBe("completed");
+      expect(await env.store.audit.listAudit({ runId: run.id })).toEqual([]);
     });
   });
 });
