@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { RunReport } from "../agents/reporter/report.js";
 import { RUN_STATUSES } from "../store/index.js";
+import { ACTION_STATUSES } from "../graphs/state.js";
 
 const Nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
 
@@ -42,7 +43,7 @@ export const RunReportSchema = z.object({
   })).describe("failing and erroring findings; passing resources are counted in summary"),
   actions: z.array(z.object({
     resourceId: z.string(), kind: z.string(), region: z.string(), action: z.string(),
-    status: z.enum(["planned", "applied", "verified", "failed", "manual", "skipped"]),
+    status: z.enum(ACTION_STATUSES),
     before: z.unknown(), after: z.unknown(), summary: z.string(), detail: z.string().optional(),
   })),
   summary: SummarySchema,

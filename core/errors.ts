@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   "POLICY_NOT_FOUND",
   "RUN_NOT_FOUND",
   "RUN_NOT_AWAITING_APPROVAL",
+  /** The run's plan was overtaken (a newer policy version, a retirement, the resources changed): it cannot be approved. */
+  "RUN_STALE",
   "VALIDATION_FAILED",
   "SANDBOX_FILE_INVALID",
   "SANDBOX_UNSUPPORTED_COMMAND",

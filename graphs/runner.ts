@@ -1,10 +1,10 @@
 // Starting and resuming governance runs: the one entry point every intake surface uses.
 import { Command, type BaseCheckpointSaver, type StateSnapshot } from "@langchain/langgraph";
-import { AgpmError } from "../core/errors.js";
 import { newId } from "../store/index.js";
 import type { ApprovalDecision, ApprovalRequest } from "../agents/approval/node.js";
 import { buildReport, type RunReport } from "../agents/reporter/report.js";
 import { plannedActions } from "../agents/enforcer/node.js";
+import { changedSincePlan, decidableRun, markOvertakenRuns, markStale, staleError } from "../agents/approval/stale.js";
 import type { GraphDeps } from "./deps.js";
 import { buildGovernanceGraph, recursionLimitFor } from "./governance.js";
 import { buildSweepGraph } from "./sweep.js";
@@ -36,6 +36,8 @@ async function settle(deps: GraphDeps, graph: Graph, runId: string, attempts: nu
   const snapshot = await graph.getState(configFor(runId, attempts));
   const state = snapshot.values as State;
   const interrupt = snapshot.tasks.flatMap((t) => t.interrupts)[0];
+  // What this run changed, or the policy version it published, may overtake other paused runs.
+  await markOvertakenRuns(deps.store, runId);
   if (interrupt) {
     const pending = interrupt.value as ApprovalRequest;
     // The approver sees the exact changes (before → after) that approving would make.
@@ -75,14 +77,16 @@ export async function startRun(deps: GraphDeps, checkpointer: BaseCheckpointSave
 
 /** Resumes a run paused for approval with the approver's decision (after a restart too). */
 export async function resumeRun(deps: GraphDeps, checkpointer: BaseCheckpointSaver, runId: string, decision: ApprovalDecision): Promise<RunOutcome> {
-  const run = await deps.store.runs.getRun(runId);
-  if (!run) throw new AgpmError("RUN_NOT_FOUND", `no run ${runId}`);
-  if (run.status !== "awaiting-approval") {
-    throw new AgpmError("RUN_NOT_AWAITING_APPROVAL", `run ${runId} is ${run.status}, not awaiting approval`, { details: { status: run.status } });
-  }
+  const run = await decidableRun(deps.store, runId);
   const graph = graphFor(run.kind, deps, checkpointer);
   const snapshot = await graph.getState(configFor(runId, 3));
   const attempts = (snapshot.values as State).options?.maxTranslationAttempts ?? 3;
+  // The resources are read again before anything is approved: a plan the world moved past is refused, not applied.
+  const changed = decision.approved ? await changedSincePlan(deps, snapshot.values as State) : null;
+  if (changed) {
+    await markStale(deps.store, run, changed);
+    throw staleError(runId, changed);
+  }
   await graph.invoke(new Command({ resume: decision }), configFor(runId, attempts));
   return settle(deps, graph, runId, attempts);
 }

@@ -69,7 +69,8 @@ export interface BlastRadius {
   manual: number;
 }
 
-export const ACTION_STATUSES = ["planned", "applied", "verified", "failed", "manual", "skipped"] as const;
+/** `pending-approval`: not changed, because another run's change to the resource waits for a person's decision. */
+export const ACTION_STATUSES = ["planned", "applied", "verified", "failed", "manual", "skipped", "pending-approval"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 export interface ActionResult {

@@ -3,7 +3,9 @@
 // `slack:<user>`, the message loses its buttons at once, and shows the outcome when the worker is done.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { RunReport } from "../agents/reporter/report.js";
+import { decidableRun } from "../agents/approval/stale.js";
 import { onQueue } from "../api/jobs.js";
+import { isAgpmError } from "../core/errors.js";
 import { submitDecision } from "../workers/producer.js";
 import { tellUser, updateMessage, type Reply, type SlackContext } from "./context.js";
 import { slackActor, slackUserOf } from "./actor.js";
@@ -29,10 +31,15 @@ async function decide(ctx: SlackContext, reply: Reply, click: Click): Promise<vo
     await tellUser(ctx, reply, say(`:no_entry: Only agpm approvers may ${verb} runs, and you are not one of them. The request was recorded in the audit log.`));
     return;
   }
-  const run = await ctx.deps.store.runs.getRun(click.runId);
-  if (!run || run.status !== "awaiting-approval") {
-    const why = run ? `is ${run.status}, not waiting for approval` : "does not exist";
-    await tellUser(ctx, reply, say(`Run ${code(click.runId)} ${why}; nothing was done.`));
+  let run;
+  try {
+    run = await decidableRun(ctx.deps.store, click.runId);
+  } catch (error) {
+    if (!isAgpmError(error)) throw error;
+    // Stale runs say what overtook their plan; the buttons are of no use any more.
+    const status = typeof error.details.status === "string" ? error.details.status : null;
+    const why = error.code === "RUN_NOT_AWAITING_APPROVAL" && status ? `Run ${code(click.runId)} is ${status}, not waiting for approval` : error.message;
+    await tellUser(ctx, reply, say(`${why}; nothing was done.`));
     return;
   }
   const requester = slackUserOf(run.actor);

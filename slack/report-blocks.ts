@@ -39,10 +39,11 @@ const STATUS: Record<RunReport["status"], string> = {
   "rejected": ":no_entry_sign: rejected",
   "failed": ":x: failed",
   "needs-input": ":grey_question: needs input",
+  "stale": ":hourglass: stale (overtaken; can no longer be approved)",
 };
 
 const ACTION_ICON: Record<string, string> = {
-  planned: ":small_blue_diamond:", applied: ":arrow_right:", verified: ":white_check_mark:", failed: ":x:", manual: ":wrench:", skipped: ":fast_forward:",
+  planned: ":small_blue_diamond:", applied: ":arrow_right:", verified: ":white_check_mark:", failed: ":x:", manual: ":wrench:", skipped: ":fast_forward:", "pending-approval": ":raised_hand:",
 };
 
 function leaves(value: unknown, path: string, out: Map<string, unknown>): void {

@@ -38,7 +38,8 @@ export type PolicyVersionEntry = z.infer<typeof PolicyVersionEntrySchema>;
 
 // ── runs ────────────────────────────────────────────────────────────────────
 
-export const RUN_STATUSES = ["running", "awaiting-approval", "completed", "failed", "rejected", "needs-input"] as const;
+/** `stale`: a run paused for approval whose plan was overtaken (see agents/approval/stale.ts); it can no longer be approved. */
+export const RUN_STATUSES = ["running", "awaiting-approval", "completed", "failed", "rejected", "needs-input", "stale"] as const;
 export const RunStatusSchema = z.enum(RUN_STATUSES);
 export type RunStatus = z.infer<typeof RunStatusSchema>;
 

@@ -5,12 +5,14 @@ import { decodeRows, fromJson, fromJsonOrNull, guarded, parseInput, toJson, toJs
 import type { StoreContext } from "./context.js";
 import { newId } from "./ids.js";
 import { JsonObjectSchema, NewRunSchema, RunErrorSchema, RunPatchSchema, RunQuerySchema } from "./records.js";
-import type { NewRun, Run, RunPatch, RunQuery } from "./records.js";
+import type { NewRun, Run, RunPatch, RunQuery, RunStatus } from "./records.js";
 import type { RunsTable } from "./tables.js";
 
 export interface RunRepository {
   createRun(run: NewRun): Promise<Run>;
   updateRun(id: string, patch: RunPatch): Promise<Run>;
+  /** Applies `patch` only while the run is still `expected` (one statement, so a concurrent change wins); null otherwise. */
+  updateRunIf(id: string, expected: RunStatus, patch: RunPatch): Promise<Run | null>;
   getRun(id: string): Promise<Run | null>;
   listRuns(query?: RunQuery): Promise<Run[]>;
 }
@@ -87,6 +89,14 @@ export function createRunRepository({ db, now, unreadable }: StoreContext): RunR
       const run = Number(updated.numUpdatedRows) === 0 ? null : await getRun(id);
       if (run === null) throw new AgpmError("RUN_NOT_FOUND", `run ${id} does not exist`, { details: { runId: id } });
       return run;
+    },
+
+    async updateRunIf(id, expected, input) {
+      const patch = parseInput(RunPatchSchema, input, "run patch");
+      const updated = await guarded("updateRunIf", () =>
+        db.updateTable("runs").set({ ...patchColumns(patch), updated_at: now() }).where("id", "=", id).where("status", "=", expected).executeTakeFirst(),
+      );
+      return Number(updated.numUpdatedRows) === 0 ? null : getRun(id);
     },
 
     getRun,

@@ -42,6 +42,7 @@ export function summarise(data: SweepJobData, runs: SweepPolicyResult[], failure
       recovered: sum((r) => r.drift?.recovered ?? 0),
       remediated: sum((r) => r.actions.verified ?? 0),
       awaitingApproval: runs.filter((r) => r.status === "awaiting-approval").length,
+      pendingApproval: sum((r) => r.actions["pending-approval"] ?? 0),
     },
   };
 }

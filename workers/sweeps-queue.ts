@@ -102,6 +102,8 @@ export interface SweepResult {
     recovered: number;
     remediated: number;
     awaitingApproval: number;
+    /** Changes not made because another run's change to the same resource waits for approval. */
+    pendingApproval: number;
   };
 }
 

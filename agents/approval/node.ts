@@ -24,11 +24,23 @@ export interface ApprovalRequest {
   reason: string;
 }
 
+/** --yes covers the blast radius, never a safety flag: those need a person's decision. */
+export function autoApproved(state: State): boolean {
+  return state.options.autoApprove && state.safety.length === 0;
+}
+
+/**
+ * A person approved this very run after it paused. Only such a run may change a resource another
+ * paused run also plans to change (that run then goes stale); --yes never decides for anyone else.
+ */
+export function approvedByPerson(state: State): boolean {
+  return state.approval?.approved === true && !autoApproved(state);
+}
+
 export function createApprovalNode(deps: GraphDeps) {
   return function approval(state: State): StateUpdate {
     const radius = state.blastRadius ?? { resources: 0, changes: 0, manual: 0 };
-    // --yes covers the blast radius, never a safety flag: those need a person's decision.
-    if (state.options.autoApprove && state.safety.length === 0) {
+    if (autoApproved(state)) {
       return { approval: { approved: true, by: `${state.options.actor} (--yes)`, at: deps.now().toISOString() } };
     }
     const request: ApprovalRequest = {

@@ -6,7 +6,9 @@ import type { AuditEvent } from "../../store/index.js";
 import type { ActionResult, State, StateUpdate } from "../../graphs/state.js";
 import { applyItem, planItem } from "./execute.js";
 import { observedAfter } from "./observe.js";
-import { workItems, type WorkItem } from "./work-items.js";
+import { approvedByPerson } from "../approval/node.js";
+import { pendingChanges } from "../approval/pending.js";
+import { holdPending, workItems, type WorkItem } from "./work-items.js";
 
 /** Resources remediated at once; each SDK call is further bounded by the tools' limiter. */
 export const ENFORCE_CONCURRENCY = 8;
@@ -68,10 +70,20 @@ export function createEnforcerNode(deps: GraphDeps) {
         dedupeKey: `${state.runId}:approval`,
       });
     }
+    // A change waiting for a person's decision in another run is never made around it.
+    const { free, held } = holdPending(items, approvedByPerson(state) ? new Map() : await pendingChanges(deps.store, state.runId));
+    const waiting = held.map(({ item, by }): ActionResult => {
+      const planned = planItem(item);
+      return {
+        resourceId: item.resource.id, kind: item.resource.kind, region: item.resource.region, action: item.action.name, ruleIds: item.rules.map((r) => r.id),
+        status: "pending-approval", before: planned?.before ?? null, after: planned?.after ?? null, summary: planned?.summary ?? item.action.title,
+        detail: `not changed: run ${by.runId} waits for approval of a change to this resource (${by.action}); decide on it first (agpm approve|reject ${by.runId})`,
+      };
+    });
     const begun = await interrupted(state);
     const opened = await deps.openTarget(state.options.target);
     try {
-      const results = await mapBounded(items, ENFORCE_CONCURRENCY, async (item: WorkItem): Promise<ActionResult | null> => {
+      const results = await mapBounded(free, ENFORCE_CONCURRENCY, async (item: WorkItem): Promise<ActionResult | null> => {
         const key = keyOf(state.runId, { kind: item.resource.kind, region: item.resource.region, resourceId: item.resource.id, action: item.action.name });
         const result = await applyItem(opened.ctx, item, policy, async (planned) => {
           await audit(state, planned, "applying", `${key}:applying`);
@@ -93,7 +105,7 @@ export function createEnforcerNode(deps: GraphDeps) {
         await audit(state, resumed, "verified", key);
         return resumed;
       });
-      return { actions: results.filter((a): a is ActionResult => a !== null) };
+      return { actions: [...results.filter((a): a is ActionResult => a !== null), ...waiting] };
     } finally {
       opened.close();
     }

@@ -14,7 +14,29 @@ export interface WorkItem {
   rules: Rule[];
 }
 
-const resourceKey = (kind: string, region: string, id: string) => `${kind}\u0000${region}\u0000${id}`;
+export const resourceKey = (kind: string, region: string, id: string) => `${kind}\u0000${region}\u0000${id}`;
+
+/** A change another run plans and a person has not yet decided on (see agents/approval/pending.ts). */
+export interface HeldBy {
+  runId: string;
+  action: string;
+}
+
+/**
+ * Splits work into what may be applied and what must wait: an automatic change never goes
+ * ahead on a resource whose change waits for a person's decision, whichever policy asks for it.
+ * Manual items change nothing, so they are never held.
+ */
+export function holdPending(items: readonly WorkItem[], pending: ReadonlyMap<string, HeldBy>): { free: WorkItem[]; held: Array<{ item: WorkItem; by: HeldBy }> } {
+  const free: WorkItem[] = [];
+  const held: Array<{ item: WorkItem; by: HeldBy }> = [];
+  for (const item of items) {
+    const by = item.action.manual ? undefined : pending.get(resourceKey(item.resource.kind, item.resource.region, item.resource.id));
+    if (by) held.push({ item, by });
+    else free.push(item);
+  }
+  return { free, held };
+}
 
 export function workItems(policy: Policy, plan: Plan, findings: readonly Finding[], failing: readonly Resource[]): WorkItem[] {
   if (policy.mode !== "enforce" || plan.operation === "check-only") return [];

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { RunReport } from "../../agents/reporter/report.js";
+import { decidableRun } from "../../agents/approval/stale.js";
 import { AgpmError } from "../../core/errors.js";
 import { RunStatusSchema, type Run } from "../../store/index.js";
 import { submitDecision } from "../../workers/producer.js";
@@ -79,16 +80,13 @@ export async function runRoutes(app: FastifyInstance, { deps }: { deps: ApiDeps 
         202: { description: "the decision is queued", schema: SubmissionSchema },
         200: { description: "with wait=true: the run went on (report)", schema: SubmissionSchema },
         404: { description: "no such run" },
-        409: { description: "the run is not awaiting approval" },
+        409: { description: "the run is not awaiting approval (RUN_NOT_AWAITING_APPROVAL), or its plan was overtaken (RUN_STALE, with the reason)" },
       },
       handler: async ({ params, query, body, request, reply }) => {
         const caller = request.caller;
         if (!caller) throw new AgpmError("UNAUTHORIZED", "no caller");
-        const run = await deps.store.runs.getRun(params.id);
-        if (!run) throw new AgpmError("RUN_NOT_FOUND", `no run ${params.id}`);
-        if (run.status !== "awaiting-approval") {
-          throw new AgpmError("RUN_NOT_AWAITING_APPROVAL", `run ${run.id} is ${run.status}, not awaiting approval`);
-        }
+        // A stale run (its plan overtaken) is refused here, before any decision is queued.
+        const run = await decidableRun(deps.store, params.id);
         const { jobId } = await onQueue(() => submitDecision(deps.intents, {
           runId: run.id, approved, by: caller.actor, source: "api", ...(body?.comment ? { comment: body.comment } : {}),
         }));

@@ -1,4 +1,5 @@
 // `agpm approve RUN_ID` / `agpm reject RUN_ID`: resume a run paused for approval.
+import { decidableRun } from "../../agents/approval/stale.js";
 import { resumeRun } from "../../graphs/runner.js";
 import { openIntentsQueue, submitDecision, waitForResult } from "../../workers/producer.js";
 import { EXIT } from "../exit-codes.js";
@@ -21,6 +22,8 @@ export async function decide(app: App, io: CliIo, runId: string, approved: boole
 
 /** The decision as a job: whichever worker takes it resumes the run from its checkpoint. */
 async function decideOnQueue(app: App, io: CliIo, runId: string, approved: boolean, flags: { json?: boolean; comment?: string; wait?: boolean }): Promise<number> {
+  // Refused at once (stale, unknown, already decided) rather than by a worker later.
+  await decidableRun(app.deps.store, runId);
   const producer = openIntentsQueue({ url: app.config.redisUrl, prefix: app.config.queuePrefix });
   try {
     await producer.ready();

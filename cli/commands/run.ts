@@ -29,7 +29,9 @@ export function exitCodeFor(report: RunReport): number {
   if (report.command === "explain") return EXIT.ok;
   if (report.command === "check") return report.summary.failed + report.summary.errors > 0 ? EXIT.failed : EXIT.ok;
   if (report.status === "rejected") return EXIT.failed;
-  return report.actions.some((a) => a.status === "failed") ? EXIT.failed : EXIT.ok;
+  if (report.actions.some((a) => a.status === "failed")) return EXIT.failed;
+  // Changes held for another run's pending decision: like a pause, they wait for a person.
+  return report.actions.some((a) => a.status === "pending-approval") ? EXIT.awaitingApproval : EXIT.ok;
 }
 
 export function printReport(io: CliIo, report: RunReport, asJson: boolean): void {

@@ -24,9 +24,9 @@ export const SweepFlagsSchema = TargetFlagsSchema.extend({
   json: z.boolean().default(false),
 });
 
-/** 3 when a run waits for approval, 1 when something is still failing or a run failed, else 0. */
+/** 3 when a run (or a change held for another run) waits for approval, 1 when something is still failing or a run failed, else 0. */
 export function exitCodeForSweep(result: SweepResult): number {
-  if (result.totals.awaitingApproval > 0) return EXIT.awaitingApproval;
+  if (result.totals.awaitingApproval > 0 || (result.totals.pendingApproval ?? 0) > 0) return EXIT.awaitingApproval;
   if (result.failures.length > 0 || result.runs.some((r) => r.error !== null)) return EXIT.failed;
   const stillFailing = result.runs.some((r) => r.summary.failed - (r.actions.verified ?? 0) > 0);
   return stillFailing ? EXIT.failed : EXIT.ok;

@@ -49,11 +49,14 @@ function actionsBlock(report: RunReport, style: TableStyle): string {
 }
 
 function nextStep(report: RunReport): string {
+  if (report.status === "stale") return `Stale: ${report.error?.message ?? "the plan was overtaken"}. It can no longer be approved.`;
   if (report.status === "awaiting-approval") {
     return `Paused for approval: ${report.blastRadius?.resources ?? 0} resources would change. Approve with: agpm approve ${report.runId}  (or: agpm reject ${report.runId})`;
   }
   const planned = report.actions.filter((a) => a.status === "planned").length;
   if (report.command === "run" && !report.applied && planned > 0) return `Dry run: nothing was changed. Re-run with --apply to make ${planned === 1 ? "this change" : `these ${planned} changes`}.`;
+  const held = report.actions.filter((a) => a.status === "pending-approval");
+  if (held.length > 0) return `${held.length} change(s) not made: ${held[0]?.detail ?? "another run waits for approval of changes to the same resources"}.`;
   const failed = report.actions.filter((a) => a.status === "failed").length;
   if (failed > 0) return `${failed} action(s) failed; see the table above and agpm audit --run ${report.runId}.`;
   return "";

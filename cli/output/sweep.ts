@@ -24,9 +24,12 @@ export function renderSweep(result: SweepResult, styleOrColor: boolean | TableSt
       { header: "RUN", value: (r) => r.runId },
     ], style).trimEnd());
   }
+  for (const r of result.runs) {
+    if ((r.actions["pending-approval"] ?? 0) > 0) lines.push(`  ${r.policyId} in ${r.region ?? "all regions"}: ${r.actions["pending-approval"]} change(s) not made: another run waits for approval of changes to those resources (agpm runs)`);
+  }
   for (const f of result.folded) lines.push(`  ${f.policyId} in ${f.region ?? "all regions"}: already being swept by job ${f.jobId}`);
   for (const f of result.failures) lines.push(`  failed: ${f.jobId === "-" ? "" : `job ${f.jobId}: `}${f.reason}`);
   const t = result.totals;
-  lines.push(`Totals: ${t.resources} resources, ${t.failed} failing, ${t.drift} newly failing (drift), ${t.recovered} recovered, ${t.remediated} remediated${t.awaitingApproval > 0 ? `, ${t.awaitingApproval} awaiting approval (agpm approve <run>)` : ""}.`);
+  lines.push(`Totals: ${t.resources} resources, ${t.failed} failing, ${t.drift} newly failing (drift), ${t.recovered} recovered, ${t.remediated} remediated${t.awaitingApproval > 0 ? `, ${t.awaitingApproval} awaiting approval (agpm approve <run>)` : ""}${(t.pendingApproval ?? 0) > 0 ? `, ${t.pendingApproval} held for a pending approval` : ""}.`);
   return `${lines.join("\n")}\n`;
 }

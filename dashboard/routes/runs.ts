@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { failureOf, findJob, jobForRun, onQueue, runIdOf } from "../../api/jobs.js";
 import type { RunReport } from "../../agents/reporter/report.js";
+import { decidableRun, markStale, overtakenBy } from "../../agents/approval/stale.js";
 import { AgpmError, errorMessage } from "../../core/errors.js";
 import { diffPolicies } from "../../policy/version.js";
 import type { Run, Store } from "../../store/index.js";
@@ -44,6 +45,14 @@ async function policyDiff(store: Store, run: Run): Promise<PolicyDiff | null> {
   return { kind: "changed", from: before.version, to: after.version, changes: diffPolicies(before, after) };
 }
 
+/** The run as it stands: a paused run whose plan was overtaken is marked stale first, so no Approve is offered for it. */
+async function currentRun(store: Store, id: string): Promise<Run | null> {
+  const run = await store.runs.getRun(id);
+  if (run?.status !== "awaiting-approval") return run;
+  const reason = await overtakenBy(store, run);
+  return reason ? markStale(store, run, reason) : run;
+}
+
 export async function runRoutes(app: FastifyInstance, ctx: DashboardContext): Promise<void> {
   const { store, intents } = ctx.deps;
 
@@ -61,7 +70,7 @@ export async function runRoutes(app: FastifyInstance, ctx: DashboardContext): Pr
         jobInfo(intents, query.decision ?? null, params.id, log),
       ]);
       // Read after the jobs: a job seen finished has already written its run, so the two agree.
-      const run = await store.runs.getRun(params.id);
+      const run = await currentRun(store, params.id);
       if (!run && !job) throw new AgpmError("RUN_NOT_FOUND", `no run ${params.id}`);
       const report = (run?.result as RunReport | null | undefined) ?? null;
       const policyId = report?.policy?.id ?? run?.policyId ?? null;
@@ -81,9 +90,7 @@ export async function runRoutes(app: FastifyInstance, ctx: DashboardContext): Pr
       params: RunParamsSchema,
       body: DecisionFormSchema,
       handler: async ({ params, body, session }) => {
-        const run = await store.runs.getRun(params.id);
-        if (!run) throw new AgpmError("RUN_NOT_FOUND", `no run ${params.id}`);
-        if (run.status !== "awaiting-approval") throw new AgpmError("RUN_NOT_AWAITING_APPROVAL", `run ${run.id} is ${run.status}, not awaiting approval`);
+        const run = await decidableRun(store, params.id);
         const { jobId } = await onQueue(() => submitDecision(intents, {
           runId: run.id, approved, by: session.caller.actor, source: "dashboard", ...(body.comment ? { comment: body.comment } : {}),
         }));

@@ -65,6 +65,8 @@ function banners(data: RunPageData, session: Session): Html {
     const reason = data.report?.blastRadius ? `enforcement would change ${plural(data.report.blastRadius.resources, "resource")} (${plural(data.report.blastRadius.changes, "change")})` : "enforcement needs approval";
     state = html`<div class="banner" role="status">Awaiting approval: ${reason}.${data.report?.safety.length ? html` ${data.report.safety.join(" ")}` : ""}</div>
       ${roleAllows(session.caller.role, "approver") ? decisionForm(data.id, session) : html`<p class="muted">An approver must approve or reject this run.</p>`}`;
+  } else if (status === "stale") {
+    state = html`<div class="banner bad" role="alert" id="stale">Stale: this run's plan was overtaken — ${data.run?.error?.message ?? "the policy or its resources changed"}. It can no longer be approved; run the intent or a sweep again for a fresh plan.</div>`;
   } else if (data.decision?.state === "failed") {
     state = html`<div class="banner bad" role="alert">The decision failed: ${data.decision.failedReason ?? "unknown reason"}</div>`;
   }

@@ -2,6 +2,7 @@
 // 202 with a run id at once, the run's report once done, and the approval gate end to end.
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunReport } from "../../agents/reporter/report.js";
+import { nextVersion } from "../../policy/version.js";
 import { createApiEnv, eventually, type ApiEnv } from "./api-env.js";
 
 let env: ApiEnv | undefined;
@@ -115,6 +116,23 @@ describe("when enforcement needs approval", () => {
     const again = await env.request("approver", "POST", `/v1/runs/${submitted.runId}/reject`);
     expect(again.status).toBe(409);
     expect(again.json()).toMatchObject({ error: { code: "RUN_NOT_AWAITING_APPROVAL" } });
+  });
+
+  it("refuses to approve a run whose policy has a newer version: 409 RUN_STALE with the reason, and the run shows stale", async () => {
+    env = await createApiEnv();
+    env.startWorker();
+    const submitted = (await env.request("author", "POST", "/v1/intents", { intent: S3, apply: true, maxChanges: 0 })).json<Submission>();
+    const paused = await runWhen(env, submitted.runId, (d) => d.status === "awaiting-approval");
+    const policy = await env.graph.store.policies.getPolicy(paused.report?.policy?.id ?? "");
+    if (!policy) throw new Error("the run published no policy");
+    await env.graph.store.policies.addVersion(nextVersion(policy, { mode: "audit", intent: "Only report S3 findings" }), "bob");
+    const refused = await env.request("approver", "POST", `/v1/runs/${submitted.runId}/approve`);
+    expect(refused.status).toBe(409);
+    expect(refused.json()).toMatchObject({ error: { code: "RUN_STALE", message: expect.stringContaining(`policy ${policy.id} has a newer version (v2)`) } });
+    const shown = await runWhen(env, submitted.runId, () => true);
+    expect(shown.status).toBe("stale");
+    expect(shown.report?.status).toBe("stale");
+    expect((await env.request("viewer", "GET", "/v1/runs?status=stale")).json<{ items: Array<{ id: string }> }>().items.map((r) => r.id)).toEqual([submitted.runId]);
   });
 
   it("an approver's rejection is queued (202) and leaves the account alone", async () => {

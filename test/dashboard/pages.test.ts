@@ -10,7 +10,10 @@ const S3 = "Ensure all AWS cloud storage buckets are private and encrypted.";
 const XSS = `<script>alert("x")</script>`;
 
 let env: DashboardEnv;
+/** Paused on the S3 policy, then overtaken by its version 2: stale. */
 let paused: RunReport;
+/** Paused on another policy, still waiting. */
+let waiting: RunReport;
 let policyId: string;
 
 beforeAll(async () => {
@@ -24,6 +27,10 @@ beforeAll(async () => {
   if (!policy) throw new Error("the run published no policy");
   // Version 2 switches to audit mode, so the policy page has a diff to show.
   await store.policies.addVersion(nextVersion(policy, { mode: "audit", intent: "Only report S3 findings" }), "bob");
+  ({ report: waiting } = await startRun(env.graph.deps, env.graph.store.checkpointer, {
+    intent: "Require IMDSv2 on all EC2 instances.", options: env.graph.options({ command: "run", apply: true, maxChanges: 0, actor: "alice" }),
+  }));
+  expect(waiting.status).toBe("awaiting-approval");
   // Text written by people or other systems, shown on the pages: all of it must come out inert.
   await store.policies.createPolicy({ ...policy, id: "hostile-policy", version: 1, title: XSS, intent: `<img src=x onerror=alert(1)>` }, `<b>mallory</b>`);
   await store.history.recordObservation({
@@ -63,7 +70,7 @@ describe("when a viewer opens each page", () => {
     const row = new RegExp(`<tr data-policy="${policyId}">[\\s\\S]*?<td class="num n-pass">(\\d+)</td><td class="num n-fail">(\\d+)</td>`).exec(page.body);
     expect(row?.slice(1)).toEqual(["15", "5"]);
     expect(rows(page.body, /id="total-waiting">(\d+)</g)).toEqual(["1"]);
-    expect(page.body).toContain(`href="/runs/${paused.runId}"`);
+    expect(page.body).toContain(`href="/runs/${waiting.runId}"`);
   });
 
   it("filters findings by policy, status and resource, and pages through them", async () => {
@@ -87,14 +94,29 @@ describe("when a viewer opens each page", () => {
   });
 
   it("shows a paused run's plan and its explanation, and tells a viewer an approver must decide", async () => {
-    const page = await env.page("viewer", `/runs/${paused.runId}`);
+    const page = await env.page("viewer", `/runs/${waiting.runId}`);
     expect(page.body).toContain("awaiting-approval");
-    expect(page.body).toContain("Blast radius: 4 resources, 5 changes, 0 manual.");
-    expect(rows(page.body, /<table id="planned">([\s\S]*?)<\/table>/g)[0]?.match(/<tr><td class="mono">/g)).toHaveLength(5);
-    expect(page.body).toContain("S3 buckets are not publicly accessible and have default encryption");
+    const radius = waiting.blastRadius;
+    expect(radius?.resources).toBeGreaterThan(0);
+    expect(page.body).toContain(`Blast radius: ${radius?.resources} resources, ${radius?.changes} changes, ${radius?.manual} manual.`);
+    expect(rows(page.body, /<table id="planned">([\s\S]*?)<\/table>/g)[0]?.match(/<tr><td class="mono">/g)).toHaveLength(radius?.changes ?? -1);
+    expect(page.body).toContain("IMDSv2");
     expect(page.body).toContain("Version 1: a new policy.");
     expect(page.body).not.toContain('id="decision"');
     expect(page.body).toContain("An approver must approve or reject this run.");
+  });
+
+  it("shows a run overtaken by a newer policy version as stale, with why, and offers no Approve even to an approver", async () => {
+    const page = await env.page("approver", `/runs/${paused.runId}`);
+    expect(page.body).toContain(`<span class="badge bad">stale</span>`);
+    expect(rows(page.body, /<div class="banner bad" role="alert" id="stale">([\s\S]*?)<\/div>/g)[0]).toContain(`policy ${policyId} has a newer version (v2)`);
+    expect(page.body).not.toContain('id="decision"');
+    expect(page.body).toContain("S3 buckets are not publicly accessible and have default encryption");
+    // A form posted anyway (an old tab) is refused with the reason, and nothing is queued.
+    const posted = await env.form("approver", `/runs/${paused.runId}/approve`, {});
+    expect(posted.status).toBe(409);
+    expect(posted.body).toContain("newer version (v2)");
+    expect(await env.producer.queue.count()).toBe(0);
   });
 
   it("lists a policy's versions with what each changed, and shows an older version on request", async () => {

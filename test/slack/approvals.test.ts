@@ -121,4 +121,19 @@ describe("when approvers are a Slack user group", () => {
     expect(String(told.body.text)).toContain(`is rejected, not waiting for approval; nothing was done`);
     expect((await env.api.graph.store.runs.getRun(runId))?.status).toBe("rejected");
   });
+
+  it("an Approve on a run whose policy moved on is refused with why, and nothing is queued", async () => {
+    env = await createSlackEnv({ approvers: [BOB] });
+    const { runId, ts } = await pausedRun(env);
+    const { store } = env.api.graph;
+    const run = await store.runs.getRun(runId);
+    await store.policies.retire(run?.policyId ?? "");
+    await env.click(BOB, APPROVE_ACTION, runId, ts);
+    const told = await env.stub.waitFor("chat.postEphemeral");
+    expect(String(told.body.text)).toContain(`run ${runId} is stale: policy ${run?.policyId} was retired after this run paused`);
+    expect((await store.runs.getRun(runId))?.status).toBe("stale");
+    const approvals = (await store.audit.listAudit({ runId })).filter((e) => e.action === "approval");
+    expect(approvals).toEqual([expect.objectContaining({ result: "stale", actor: "agpm" })]);
+    expect(await env.api.producer.queue.getJobCounts()).toMatchObject({ waiting: 0, active: 0, completed: 1 });
+  });
 });
