@@ -54,5 +54,7 @@ describe("when a resource is exempt from one rule and passes the others", () => 
     const text = await ws.run("check", PRIVATE_ENCRYPTED, "--soft-fail");
     expect(text.stdout).toContain(`${doc.s3.buckets.length} resources: ${clean} passed, `);
     expect(text.stdout).toMatch(/, 1 skipped\. Run /);
+    // Not public is a critical rule, encryption a high one; the exempt bucket is in neither count.
+    expect(text.stdout).toContain(`Still failing after this run: ${publicBuckets(doc).length - 1} critical, ${unencryptedBuckets(doc).length} high.`);
   });
 });
