@@ -47,6 +47,8 @@ export const RunReportSchema = z.object({
     before: z.unknown(), after: z.unknown(), summary: z.string(), detail: z.string().optional(),
   })),
   summary: SummarySchema,
+  outstanding: z.object({ low: z.number().int(), medium: z.number().int(), high: z.number().int(), critical: z.number().int() })
+    .optional().describe("findings still failing or erroring after the run, per rule severity (what CLI exit codes gate on); absent in reports stored before it existed"),
   blastRadius: Nullable(z.object({ resources: z.number().int(), changes: z.number().int(), manual: z.number().int() })),
   drift: Nullable(z.object({
     baseline: z.boolean(), drift: z.number().int(), recovered: z.number().int(), removed: z.number().int(), stillFailing: z.number().int(),

@@ -146,7 +146,7 @@ export interface PolicySummary {
   failed: number;
   /** No rule failed, and at least one could not be evaluated. */
   errors: number;
-  /** No rule applied (every one skipped). */
+  /** No rule applied, or an exemption covers it (and nothing failed or erred). */
   skipped: number;
 }
 
@@ -207,13 +207,17 @@ export function evaluatePolicy(policy: Policy | CompiledPolicy, resources: Itera
     if (!rules || !compiled.inScope(resource)) continue;
     if (isDuplicate(seen, resource)) continue;
     let worst: Finding["status"] = "skip";
+    let exempt = false;
     for (const rule of rules) {
-      const result = exempted(compiled, evaluate(rule, resource, compiled.ref), resource);
+      const verdict = evaluate(rule, resource, compiled.ref);
+      const result = exempted(compiled, verdict, resource);
+      if (result !== verdict) exempt = true;
       findings.push(result);
       if (rank(result.status) > rank(worst)) worst = result.status;
     }
     summary.resources++;
-    count(summary, worst);
+    // An exempt resource is skipped, never passed, even when its other rules pass.
+    count(summary, exempt && worst === "pass" ? "skip" : worst);
   }
   return { findings, summary };
 }

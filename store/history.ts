@@ -124,13 +124,15 @@ function toState(row: FindingStatesTable): FindingState {
   };
 }
 
-/** What a status change means, if anything worth a row. */
-function classify(from: EvaluationStatus | null, to: EvaluationStatus, baseline: boolean): FindingChangeKind | null {
-  if (FAILING.has(to)) {
-    if (from === null) return baseline ? null : "drift";
-    return CLEAN.has(from) ? "drift" : null;
-  }
-  return from !== null && FAILING.has(from) && CLEAN.has(to) ? "recovered" : null;
+/**
+ * What a status change means, if anything worth a row. The first observation of a (rule,
+ * resource) — a new policy, a rule added in a later version, a resource first seen — is its
+ * baseline: failing from the start, never drift. Drift is only clean → failing.
+ */
+function classify(from: EvaluationStatus | null, to: EvaluationStatus): FindingChangeKind | null {
+  if (from === null) return null;
+  if (FAILING.has(to)) return CLEAN.has(from) ? "drift" : null;
+  return FAILING.has(from) && CLEAN.has(to) ? "recovered" : null;
 }
 
 export function createHistoryRepository({ db, now }: StoreContext): HistoryRepository {
@@ -176,7 +178,7 @@ export function createHistoryRepository({ db, now }: StoreContext): HistoryRepos
               if (FAILING.has(finding.status)) stillFailing++;
               continue;
             }
-            const kind = classify(prev?.status ?? null, finding.status, baseline);
+            const kind = classify(prev?.status ?? null, finding.status);
             if (kind) change(row, kind, prev?.status ?? null, finding.status, finding.reason);
             (prev ? moved : inserts).push(row);
           }

@@ -18,7 +18,7 @@ export function countBy<T>(items: readonly T[], key: (item: T) => string): Recor
 export function policyResult(data: SweepPlace, report: RunReport): SweepPolicyResult {
   return {
     sweepId: data.sweepId, policyId: data.policyId, region: data.region, runId: report.runId, status: report.status,
-    summary: report.summary, drift: report.drift, actions: countBy(report.actions, (a) => a.status),
+    summary: report.summary, outstanding: report.outstanding, drift: report.drift, actions: countBy(report.actions, (a) => a.status),
     remediations: Object.entries(countBy(report.actions, (a) => `${a.action}\u0000${a.status}`)).map(([key, count]) => {
       const [action = "", status = ""] = key.split("\u0000");
       return { action, status, count };

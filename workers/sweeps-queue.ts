@@ -5,6 +5,7 @@ import { z } from "zod";
 import { AgpmError } from "../core/errors.js";
 import { describeFirstIssue } from "../core/zod-issue.js";
 import type { DriftSummary, RunStatus, Summary } from "../graphs/state.js";
+import type { RunReport } from "../agents/reporter/report.js";
 import { TargetSchema } from "../tools/target.js";
 import { payloadBytes } from "./intents-queue.js";
 
@@ -73,6 +74,8 @@ export interface SweepPolicyResult {
   runId: string;
   status: RunStatus;
   summary: Summary;
+  /** Findings still failing after the run, per rule severity (what exit codes gate on). */
+  outstanding: RunReport["outstanding"];
   drift: DriftSummary | null;
   /** Action counts by status (verified, failed, planned, manual…). */
   actions: Record<string, number>;

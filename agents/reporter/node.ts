@@ -6,7 +6,9 @@ import { buildReport } from "./report.js";
 export function createReporterNode(deps: GraphDeps) {
   return async function reporter(state: State): Promise<StateUpdate> {
     const status = state.status === "running" ? "completed" : state.status;
-    if (state.findings.length > 0) {
+    // A check is side-effect free but for its run record (the report keeps its findings): what
+    // `agpm findings`, the dashboard and drift show is governance state, which a check is not.
+    if (state.findings.length > 0 && state.options.command !== "check") {
       // Idempotent on re-run: a retried reporter replaces nothing twice (insert is keyed by run).
       const stored = await deps.store.findings.listFindings({ runId: state.runId, limit: 1 });
       if (stored.length === 0) await deps.store.findings.insertFindings(state.runId, state.findings);

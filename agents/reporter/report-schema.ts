@@ -38,6 +38,8 @@ export const RunReportSchema = z.object({
     before: z.unknown(), after: z.unknown(), summary: z.string(), detail: z.string().optional(),
   })),
   summary: SummarySchema,
+  outstanding: z.object({ low: z.number().int(), medium: z.number().int(), high: z.number().int(), critical: z.number().int() })
+    .describe("(rule, resource) findings still failing or erroring after the run (not fixed and verified), per rule severity; exit codes gate on it."),
   blastRadius: z.object({ resources: z.number().int(), changes: z.number().int(), manual: z.number().int() }).nullable(),
   drift: z
     .object({

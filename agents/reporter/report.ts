@@ -2,6 +2,7 @@
 import { findKind } from "../../policy/kinds/index.js";
 import { explainPolicy } from "../../policy/explain.js";
 import type { Finding } from "../../policy/resource.js";
+import { SeveritySchema, type Severity } from "../../policy/schema.js";
 import type { ActionResult, Approval, BlastRadius, DriftSummary, Plan, RunError, RunOptions, RunStatus, State, Summary } from "../../graphs/state.js";
 
 export interface ReportedRule {
@@ -32,6 +33,11 @@ export interface RunReport {
   findings: Array<Pick<Finding, "resourceId" | "kind" | "region" | "ruleId" | "status" | "reason">>;
   actions: Array<Pick<ActionResult, "resourceId" | "kind" | "region" | "action" | "status" | "before" | "after" | "summary"> & { detail?: string }>;
   summary: Summary;
+  /**
+   * (rule, resource) findings still failing or erroring once the run is over — not fixed and
+   * verified by this run — per rule severity. Exit codes gate on it (`--fail-on`).
+   */
+  outstanding: Outstanding;
   blastRadius: BlastRadius | null;
   /** What changed since the policy was last observed; null when the run has no history (checks, drafts). */
   drift: DriftSummary | null;
@@ -43,8 +49,25 @@ export interface RunReport {
   error: RunError | null;
 }
 
+export type Outstanding = Record<Severity, number>;
+
 const EMPTY: Summary = { resources: 0, passed: 0, failed: 0, errors: 0, skipped: 0 };
 const noun = (kind: string) => findKind(kind)?.noun ?? kind;
+
+const findingKey = (kind: string, region: string, resourceId: string, ruleId: string) => [kind, region, resourceId, ruleId].join("\u0000");
+
+/** What enforcement left failing: dry-run plans, check-only and audit rules, manual fixes, failed or refused actions. */
+export function outstandingOf(state: Pick<State, "policy" | "findings" | "actions">): Outstanding {
+  const counts = Object.fromEntries(SeveritySchema.options.map((s) => [s, 0])) as Outstanding;
+  const severity = new Map(state.policy?.rules.map((r) => [r.id, r.severity]) ?? []);
+  const fixed = new Set(state.actions.filter((a) => a.status === "verified").flatMap((a) => a.ruleIds.map((rule) => findingKey(a.kind, a.region, a.resourceId, rule))));
+  for (const f of state.findings) {
+    if ((f.status !== "fail" && f.status !== "error") || fixed.has(findingKey(f.kind, f.region, f.resourceId, f.ruleId))) continue;
+    // A rule the policy no longer names cannot be ranked: treat it as the most severe.
+    counts[severity.get(f.ruleId) ?? "critical"]++;
+  }
+  return counts;
+}
 
 export function buildReport(state: State, status: RunStatus = state.status): RunReport {
   const { policy, plan } = state;
@@ -70,6 +93,7 @@ export function buildReport(state: State, status: RunStatus = state.status): Run
       resourceId, kind, region, action, status: s, before, after, summary, ...(detail ? { detail } : {}),
     })),
     summary: state.summary ?? EMPTY,
+    outstanding: outstandingOf(state),
     blastRadius: state.blastRadius,
     drift: state.drift,
     safety: state.safety,

@@ -2,13 +2,16 @@
 import { decidableRun } from "../../agents/approval/stale.js";
 import { resumeRun } from "../../graphs/runner.js";
 import { openIntentsQueue, submitDecision, waitForResult } from "../../workers/producer.js";
-import { EXIT } from "../exit-codes.js";
+import { EXIT, GateFlagsSchema, type Gate } from "../exit-codes.js";
 import type { App } from "../app.js";
 import type { CliIo } from "../io.js";
 import { exitCodeFor, printReport } from "./run.js";
 
-export async function decide(app: App, io: CliIo, runId: string, approved: boolean, flags: { json?: boolean; comment?: string; queue?: boolean; wait?: boolean }): Promise<number> {
-  if (flags.queue) return decideOnQueue(app, io, runId, approved, flags);
+type DecideFlags = { json?: boolean; comment?: string; queue?: boolean; wait?: boolean; failOn?: string; softFail?: boolean };
+
+export async function decide(app: App, io: CliIo, runId: string, approved: boolean, flags: DecideFlags): Promise<number> {
+  const gate = GateFlagsSchema.parse({ failOn: flags.failOn, softFail: flags.softFail });
+  if (flags.queue) return decideOnQueue(app, io, runId, approved, flags, gate);
   const { report } = await resumeRun(app.deps, app.checkpointer, runId, {
     approved,
     by: app.config.actor,
@@ -17,11 +20,11 @@ export async function decide(app: App, io: CliIo, runId: string, approved: boole
   });
   app.progress.stop();
   printReport(io, report, flags.json ?? false);
-  return exitCodeFor(report);
+  return exitCodeFor(report, gate);
 }
 
 /** The decision as a job: whichever worker takes it resumes the run from its checkpoint. */
-async function decideOnQueue(app: App, io: CliIo, runId: string, approved: boolean, flags: { json?: boolean; comment?: string; wait?: boolean }): Promise<number> {
+async function decideOnQueue(app: App, io: CliIo, runId: string, approved: boolean, flags: DecideFlags, gate: Gate): Promise<number> {
   // Refused at once (stale, unknown, already decided) rather than by a worker later.
   await decidableRun(app.deps.store, runId);
   const producer = openIntentsQueue({ url: app.config.redisUrl, prefix: app.config.queuePrefix });
@@ -34,7 +37,7 @@ async function decideOnQueue(app: App, io: CliIo, runId: string, approved: boole
     }
     const report = await waitForResult(producer.queue, jobId, 600_000);
     printReport(io, report, flags.json ?? false);
-    return exitCodeFor(report);
+    return exitCodeFor(report, gate);
   } finally {
     await producer.close();
   }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { RunReport } from "../../agents/reporter/report.js";
 import { startRun } from "../../graphs/runner.js";
 import type { App } from "../app.js";
-import { EXIT, exitCodeForError } from "../exit-codes.js";
+import { DEFAULT_GATE, EXIT, exitCodeForError, findingsFail, GateFlagsSchema, type Gate } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { renderReport } from "../output/report.js";
 import { resolveTarget, TargetFlagsSchema } from "../target.js";
@@ -13,7 +13,7 @@ export const IntentSchema = z
   .transform((s) => s.trim())
   .pipe(z.string().min(3, "the intent is empty; say what must be true, e.g. \"Ensure all S3 buckets are encrypted\"").max(2000, "the intent is longer than 2000 characters"));
 
-export const RunFlagsSchema = TargetFlagsSchema.extend({
+export const RunFlagsSchema = TargetFlagsSchema.extend(GateFlagsSchema.shape).extend({
   apply: z.boolean().default(false),
   yes: z.boolean().default(false),
   json: z.boolean().default(false),
@@ -22,16 +22,18 @@ export const RunFlagsSchema = TargetFlagsSchema.extend({
 });
 export type RunFlags = z.input<typeof RunFlagsSchema>;
 
-/** Exit code of a finished (or paused) run. */
-export function exitCodeFor(report: RunReport): number {
+/**
+ * Exit code of a finished (or paused) run: 3 paused, 2/1 for the run's own error, else 1 when
+ * something at or above `--fail-on` still fails after enforcement (unless `--soft-fail`).
+ */
+export function exitCodeFor(report: RunReport, gate: Gate = DEFAULT_GATE): number {
   if (report.status === "awaiting-approval") return EXIT.awaitingApproval;
   if (report.error) return exitCodeForError(report.error.code);
+  if (report.status === "failed") return EXIT.failed;
   if (report.command === "explain") return EXIT.ok;
-  if (report.command === "check") return report.summary.failed + report.summary.errors > 0 ? EXIT.failed : EXIT.ok;
-  if (report.status === "rejected") return EXIT.failed;
-  if (report.actions.some((a) => a.status === "failed")) return EXIT.failed;
   // Changes held for another run's pending decision: like a pause, they wait for a person.
-  return report.actions.some((a) => a.status === "pending-approval") ? EXIT.awaitingApproval : EXIT.ok;
+  if (report.actions.some((a) => a.status === "pending-approval")) return EXIT.awaitingApproval;
+  return findingsFail(report.outstanding, report.collectionErrors.length, gate) ? EXIT.failed : EXIT.ok;
 }
 
 export function printReport(io: CliIo, report: RunReport, asJson: boolean): void {
@@ -64,5 +66,5 @@ export async function runIntent(app: App, io: CliIo, command: "run" | "check" | 
   });
   app.progress.stop();
   printReport(io, report, flags.json);
-  return exitCodeFor(report);
+  return exitCodeFor(report, flags);
 }

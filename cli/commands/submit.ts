@@ -47,7 +47,7 @@ export async function submit(app: App, io: CliIo, intentText: string, rawFlags: 
       throw failureAsError(e);
     });
     printReport(io, report, flags.json);
-    return exitCodeFor(report);
+    return exitCodeFor(report, flags);
   } finally {
     await producer.close();
   }

@@ -5,15 +5,16 @@ import { openSweepsQueue, requestSweep, waitForResult } from "../../workers/prod
 import { sweepNow } from "../../workers/sweep-now.js";
 import type { SweepJobInput, SweepResult } from "../../workers/sweeps-queue.js";
 import type { App } from "../app.js";
-import { EXIT } from "../exit-codes.js";
+import { DEFAULT_GATE, EXIT, findingsFail, GateFlagsSchema, type Gate } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { renderSweep } from "../output/sweep.js";
+import { requireActivePolicies } from "../policy-ids.js";
 import { resolveTarget, TargetFlagsSchema } from "../target.js";
 
 /** `--policy a --policy b` arrives as an array; one as a string. */
 export const PolicyListSchema = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? undefined : [v].flat()));
 
-export const SweepFlagsSchema = TargetFlagsSchema.extend({
+export const SweepFlagsSchema = TargetFlagsSchema.extend(GateFlagsSchema.shape).extend({
   now: z.boolean().default(false),
   policy: PolicyListSchema,
   apply: z.boolean().default(false),
@@ -24,16 +25,19 @@ export const SweepFlagsSchema = TargetFlagsSchema.extend({
   json: z.boolean().default(false),
 });
 
-/** 3 when a run (or a change held for another run) waits for approval, 1 when something is still failing or a run failed, else 0. */
-export function exitCodeForSweep(result: SweepResult): number {
+/**
+ * 3 when a run (or a change held for another run) waits for approval, 1 when a run failed or (unless `--soft-fail`) something at or
+ * above `--fail-on` still fails after enforcement — in audit and enforce policies alike — else 0.
+ */
+export function exitCodeForSweep(result: SweepResult, gate: Gate = DEFAULT_GATE): number {
   if (result.totals.awaitingApproval > 0 || (result.totals.pendingApproval ?? 0) > 0) return EXIT.awaitingApproval;
   if (result.failures.length > 0 || result.runs.some((r) => r.error !== null)) return EXIT.failed;
-  const stillFailing = result.runs.some((r) => r.summary.failed - (r.actions.verified ?? 0) > 0);
-  return stillFailing ? EXIT.failed : EXIT.ok;
+  return result.runs.some((r) => findingsFail(r.outstanding, r.collectionErrors.length, gate)) ? EXIT.failed : EXIT.ok;
 }
 
 /** The sweep request the flags describe (shared with `agpm schedule add`). */
 export async function sweepRequest(app: App, io: CliIo, flags: z.infer<typeof SweepFlagsSchema>, source: string): Promise<SweepJobInput> {
+  await requireActivePolicies(app.store, flags.policy);
   const { target, notice } = await resolveTarget(flags, app.config, app.paths.sandboxFile, io.cwd);
   if (notice && !flags.json) io.stderr(`${notice}\n`);
   return {
@@ -56,7 +60,7 @@ export async function sweep(app: App, io: CliIo, rawFlags: Record<string, unknow
     const result = await sweepNow(app.deps, app.checkpointer, request, { maxChanges: app.config.maxChanges, maxTranslationAttempts: app.config.maxTranslationAttempts });
     app.progress.stop();
     print(io, result, flags.json);
-    return exitCodeForSweep(result);
+    return exitCodeForSweep(result, flags);
   }
   const producer = openSweepsQueue({ url: app.config.redisUrl, prefix: app.config.queuePrefix });
   try {
@@ -69,7 +73,7 @@ export async function sweep(app: App, io: CliIo, rawFlags: Record<string, unknow
     if (!flags.json) io.stderr(`queued sweep job ${jobId}; waiting for workers…\n`);
     const result = (await waitForResult(producer.queue, jobId, flags.timeout * 1000)) as SweepResult;
     print(io, result, flags.json);
-    return exitCodeForSweep(result);
+    return exitCodeForSweep(result, flags);
   } finally {
     await producer.close();
   }

@@ -92,6 +92,9 @@ export function renderReport(report: RunReport, styleOrColor: boolean | TableSty
     const count = (status: string) => report.actions.filter((a) => a.status === status).length;
     out += `Actions: ${count("verified")} verified, ${count("failed")} failed, ${count("manual")} manual.\n`;
   }
+  const left = (["critical", "high", "medium", "low"] as const).filter((sev) => report.outstanding[sev] > 0).map((sev) => `${report.outstanding[sev]} ${sev}`);
+  // What the exit code gates on (--fail-on), said plainly for CI logs.
+  if (report.policy && report.command !== "explain" && left.length > 0) out += `Still failing after this run: ${left.join(", ")}.\n`;
   const next = nextStep(report);
   if (next) out += `${next}\n`;
   return out;

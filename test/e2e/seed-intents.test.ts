@@ -67,7 +67,7 @@ describe("when the intent is seed 1 (buckets private and encrypted)", () => {
   it("plans without changing anything when --apply is not given", async () => {
     const before = JSON.stringify(ws.sandbox());
     const run = await ws.run("run", SEED_1);
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1); // a dry run leaves its planned fixes failing
     expect(run.stdout).toContain("Changes it would make (dry run)");
     expect(run.stdout).toContain("Re-run with --apply");
     expect(JSON.stringify(ws.sandbox())).toBe(before);
@@ -84,7 +84,7 @@ describe("when the intent is seed 2 (update the EFS rule)", () => {
 
   it("creates it when the offer is accepted with --yes", async () => {
     const run = await ws.run("run", SEED_2, "--yes", "--json");
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1); // a dry run: the unencrypted file systems still fail
     expect(run.json<RunReport>().policy?.version).toBe(1);
   });
 
@@ -92,7 +92,7 @@ describe("when the intent is seed 2 (update the EFS rule)", () => {
     const created = (await ws.run("run", "Ensure EFS file systems have automatic backups enabled", "--json")).json<RunReport>();
     expect(created.policy?.rules.map((r) => r.id)).toEqual(["efs.backup-enabled"]);
     const updated = await ws.run("run", SEED_2, "--apply", "--json");
-    expect(updated.code).toBe(0);
+    expect(updated.code).toBe(1); // encryption at rest is a manual fix: still failing
     const report = updated.json<RunReport>();
     expect(report.policy?.id).toBe(created.policy?.id);
     expect(report.policy?.version).toBe(2);
@@ -113,7 +113,7 @@ describe("when the intent is seed 3 (validate autoscaling)", () => {
   it("reports the instances outside any Auto Scaling group and never remediates, even with --apply", async () => {
     const before = JSON.stringify(ws.sandbox());
     const run = await ws.run("run", SEED_3, "--apply", "--json");
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1); // check-only: what fails stays failing
     const report = run.json<RunReport>();
     expect(report.plan?.operation).toBe("check-only");
     expect(report.policy?.mode).toBe("audit");

@@ -14,7 +14,7 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
     runId: "run_0abc", status: "completed", intent: "Require IMDSv2 on all EC2 instances", command: "run", sweep: null, applied: true,
     plan: null, policy: POLICY,
     findings: [], actions: [],
-    summary: { resources: 3, passed: 1, failed: 2, errors: 0, skipped: 0 },
+    summary: { resources: 3, passed: 1, failed: 2, errors: 0, skipped: 0 }, outstanding: { low: 0, medium: 0, high: 2, critical: 0 },
     blastRadius: null, drift: null, safety: [], approval: null, collectionErrors: [], notes: [], error: null,
     ...overrides,
   };

@@ -23,14 +23,13 @@ eachBackend((kind) => {
   });
 
   describe("later observations", () => {
-    it("record drift, recovery, still failing, and new failing resources", async () => {
+    it("record drift, recovery and still failing; a resource first seen failing is its baseline", async () => {
       await observe("run_1", [bucket("a", "fail"), bucket("b", "pass"), bucket("c", "pass")]);
       const second = await observe("run_2", [bucket("a", "fail"), bucket("b", "fail"), bucket("c", "pass"), bucket("d", "fail")]);
       expect(second.baseline).toBe(false);
       expect(second.stillFailing).toBe(1);
       expect(second.changes.map((c) => [c.resourceId, c.change, c.fromStatus, c.toStatus])).toEqual([
         ["b", "drift", "pass", "fail"],
-        ["d", "drift", null, "fail"],
       ]);
       const third = await observe("run_3", [bucket("a", "pass"), bucket("b", "fail"), bucket("c", "pass"), bucket("d", "fail")]);
       expect(third.changes.map((c) => [c.resourceId, c.change])).toEqual([["a", "recovered"]]);
@@ -42,8 +41,28 @@ eachBackend((kind) => {
       // b has been failing since run 2 and was last seen by run 3.
       expect(b?.runId).toBe("run_3");
       expect(b && b.since < b.lastSeen).toBe(true);
-      expect((await env.store.history.listChanges({ change: "drift" })).map((c) => c.runId)).toEqual(["run_2", "run_2"]);
+      expect((await env.store.history.listChanges({ change: "drift" })).map((c) => [c.runId, c.resourceId])).toEqual([["run_2", "b"]]);
       expect((await env.store.history.listChanges({ resourceId: "a" })).map((c) => c.change)).toEqual(["recovered"]);
+    });
+
+    it("take a rule added in a later version as baseline on its first observation, then track its drift", async () => {
+      const encrypted = (resourceId: string, status: Finding["status"]) => sampleFinding({ resourceId, status, ruleId: "s3-encrypted", policyVersion: 2 });
+      await observe("run_1", [bucket("a", "pass"), bucket("b", "fail")]);
+      await env.store.runs.createRun({ id: "run_2", intent: "sweep", kind: "run", target: {}, actor: "scheduler" });
+      const v2 = await env.store.history.recordObservation({
+        runId: "run_2", policyId: "s3-private", policyVersion: 2, coverage: everywhere,
+        findings: [bucket("a", "pass"), bucket("b", "fail"), encrypted("a", "fail"), encrypted("b", "pass")],
+      });
+      expect(v2.changes).toEqual([]);
+      expect(await env.store.history.listChanges({ policyId: "s3-private" })).toEqual([]);
+      expect((await env.store.history.listStates({ policyId: "s3-private", status: "fail" })).map((s) => [s.ruleId, s.resourceId])).toEqual([["s3-block-public", "b"], ["s3-encrypted", "a"]]);
+      // From then on the new rule drifts like any other.
+      await env.store.runs.createRun({ id: "run_3", intent: "sweep", kind: "run", target: {}, actor: "scheduler" });
+      const third = await env.store.history.recordObservation({
+        runId: "run_3", policyId: "s3-private", policyVersion: 2, coverage: everywhere,
+        findings: [bucket("a", "pass"), bucket("b", "fail"), encrypted("a", "fail"), encrypted("b", "fail")],
+      });
+      expect(third.changes.map((c) => [c.ruleId, c.resourceId, c.change])).toEqual([["s3-encrypted", "b", "drift"]]);
     });
 
     it("treat a failing resource missing from a covered region as removed, and leave other regions alone", async () => {

@@ -26,7 +26,9 @@ describe("when a worker process is running", () => {
 
     const before = JSON.stringify(ws.sandbox());
     const result = await ws.run("submit", "Ensure all S3 buckets are encrypted", "--wait", "--json");
-    expect(result.code, result.stderr).toBe(0);
+    expect(result.code, result.stderr).toBe(1); // a dry run: the planned fixes are not made, so buckets still fail
+    // The same gate as agpm run: encryption is a high-severity rule, under --fail-on critical.
+    expect((await ws.run("submit", "Ensure all S3 buckets are encrypted", "--wait", "--fail-on", "critical", "--json")).code).toBe(0);
     const report = result.json<RunReport>();
     expect(report.command).toBe("run");
     expect(report.applied).toBe(false);

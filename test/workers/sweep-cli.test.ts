@@ -38,9 +38,32 @@ describe("agpm sweep --now", () => {
     expect(drift.stdout).toMatch(/remediated/);
     expect((await ws.run("drift", "--failing")).stdout).toBe("Nothing is failing.\n");
 
-    const unknown = await ws.run("sweep", "--now", "--policy", "no-such-policy", "--json");
-    expect(unknown.code).toBe(1);
-    expect(unknown.json<SweepResult>().failures[0]?.reason).toContain("no active policy no-such-policy");
+  }, 60_000);
+});
+
+describe("a sweep or schedule naming a policy", () => {
+  it("refuses an unknown or retired id with POLICY_NOT_FOUND (exit 2), naming the close matches, and queues nothing", async () => {
+    prefix = `agpm-test-${randomUUID()}`;
+    ws = createWorkspace({ REDIS_URL, AGPM_QUEUE_PREFIX: prefix });
+    expect((await ws.run("sandbox", "init")).code).toBe(0);
+    const s3 = (await ws.run("run", INTENT, "--json")).json<{ policy: { id: string } }>().policy.id;
+    const efs = (await ws.run("run", "Ensure EFS file systems have automatic backups enabled", "--json")).json<{ policy: { id: string } }>().policy.id;
+    expect((await ws.run("run", "Retire the EFS backup policy")).code).toBe(0);
+
+    const typo = `${s3.slice(0, -1)}x`;
+    for (const argv of [["schedule", "add", "nightly", "--every", "1h", "--policy", typo], ["sweep", "--now", "--policy", typo], ["sweep", "--policy", typo]]) {
+      const result = await ws.run(...argv);
+      expect(result.code, argv.join(" ")).toBe(2);
+      expect(result.stderr).toBe(`error [POLICY_NOT_FOUND]: no policy ${typo}: only active policies can be swept; did you mean ${s3}?\n`);
+    }
+    const retired = await ws.run("schedule", "add", "nightly", "--every", "1h", "--policy", s3, "--policy", efs, "--json");
+    expect(retired.code).toBe(2);
+    expect(retired.json<{ error: { code: string; message: string } }>().error).toMatchObject({ code: "POLICY_NOT_FOUND", message: expect.stringContaining(`policy ${efs} is retired`) });
+    expect((await ws.run("schedule", "list", "--json")).json<unknown[]>()).toEqual([]);
+
+    const good = await ws.run("schedule", "add", "nightly", "--every", "1h", "--policy", s3);
+    expect(good.code, good.stderr).toBe(0);
+    expect((await ws.run("schedule", "remove", "nightly")).code).toBe(0);
   }, 60_000);
 });
 
