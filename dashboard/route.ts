@@ -21,7 +21,12 @@ export interface Redirect {
   redirect: string;
 }
 
-export type PageResult = Html | Redirect;
+/** A file to download (a CSV export), sent as an attachment. */
+export interface Download {
+  download: { filename: string; contentType: string; body: string };
+}
+
+export type PageResult = Html | Redirect | Download;
 
 export interface PageInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, S> {
   params: z.output<P>;
@@ -66,6 +71,10 @@ function parsePart<S extends z.ZodType>(schema: S | undefined, value: unknown, l
 
 export function sendPage(reply: FastifyReply, page: PageResult): FastifyReply {
   if (page instanceof Html) return reply.type("text/html; charset=utf-8").send(page.toString());
+  if ("download" in page) {
+    const { filename, contentType, body } = page.download;
+    return reply.type(contentType).header("content-disposition", `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`).header("cache-control", "no-store").header("x-content-type-options", "nosniff").send(body);
+  }
   return reply.code(303).header("location", page.redirect).send();
 }
 
