@@ -20,12 +20,11 @@ export function policiesPage(rows: PolicyListRow[], session: Session): Html {
   const body = rows.length === 0
     ? html`<p class="muted">No policy yet. <a href="/intents/new">Submit an intent</a> to publish one.</p>`
     : html`<table class="policy-list">
-      <thead><tr><th>Policy</th><th class="c-mode">Mode</th><th class="c-mode">Version</th><th class="c-status">Status</th><th class="c-rule">Kinds</th><th class="c-who">Schedule</th>
+      <thead><tr><th>Policy</th><th class="c-mode">Mode</th><th class="c-mode">Version</th><th class="c-status">Status</th><th class="c-who">Schedule</th>
       <th class="c-num">Fail</th><th class="c-num">Error</th><th class="c-num">Pass</th><th class="c-num">Skip</th><th class="c-run">Last run</th></tr></thead>
       <tbody>${rows.map(({ policy, schedule, counts, observed, lastRun }) => html`<tr data-policy="${policy.id}" data-status="${policy.status}">
-        <td>${policyLink(policy.id, policy.title)}<div class="muted small mono">${policy.id}</div>${observed ? html`<a href="${href("/findings", [], { policy: policy.id })}">${countsBar(counts)}</a>` : ""}</td>
+        <td>${policyLink(policy.id, policy.title)}<div class="muted small mono">${policy.id} · ${policy.kinds.join(", ")}</div>${observed ? html`<a href="${href("/findings", [], { policy: policy.id })}">${countsBar(counts)}</a>` : ""}</td>
         <td>${policy.mode}</td><td class="num">v${policy.version}</td><td>${badge(policy.status)}</td>
-        <td class="mono small">${policy.kinds.join(", ")}</td>
         <td class="small">${schedule ?? html`<span class="muted">none</span>`}</td>
         <td class="num n-fail">${counts.fail}</td><td class="num n-error">${counts.error}</td><td class="num n-pass">${counts.pass}</td><td class="num n-skip">${counts.skip}</td>
         <td class="small">${lastRun ? html`${runLink(lastRun.id)}<div>${badge(lastRun.status)}</div><div class="muted">${when(lastRun.createdAt)}</div>` : html`<span class="muted">none</span>`}</td>
