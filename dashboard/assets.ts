@@ -22,7 +22,7 @@ section.card,.card{background:var(--card);border:1px solid var(--line);border-ra
 .card>h2:first-child{margin-top:0}
 table{width:100%;border-collapse:collapse;background:var(--card);table-layout:fixed}
 th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
-th.c-num{width:4.2rem}th.c-sev{width:5.8rem}th.c-status{width:5.4rem}th.c-state{width:10rem}th.c-mode{width:6.5rem}th.c-when{width:7.6rem}
+th.c-num{width:4.2rem}th.c-sev{width:5.8rem}th.c-status{width:6.8rem}th.c-state{width:10rem}th.c-mode{width:6.5rem}th.c-when{width:7.6rem}
 th.c-run{width:12rem}th.c-who{width:10rem}th.c-rule{width:11rem}th.c-chart{width:9rem}th.c-version{width:7rem}
 td.num{font-variant-numeric:tabular-nums}
 .id{white-space:nowrap}
