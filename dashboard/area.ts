@@ -16,7 +16,7 @@ import { policyRoutes } from "./routes/policies.js";
 import { postureRoutes } from "./routes/posture.js";
 import { runRoutes } from "./routes/runs.js";
 import { sessionRoutes } from "./routes/session.js";
-import { crossSite, endSession, resolveSession } from "./session.js";
+import { crossSite, endSession, registerSessionPlugins, resolveSession } from "./session.js";
 import { errorPage } from "./views/layout.js";
 
 export interface DashboardOptions {
@@ -94,6 +94,7 @@ export function createDashboardArea(options: DashboardOptions = {}): ApiArea {
       now: options.now ?? (() => new Date()),
     };
     app.decorateRequest("dashboardSession", null);
+    await registerSessionPlugins(app, ctx.cookie);
     app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_request, body, done) => done(null, parseForm(String(body))));
     app.setErrorHandler(handleDashboardError);
     app.addHook("onRequest", async (request, reply) => {
@@ -101,11 +102,11 @@ export function createDashboardArea(options: DashboardOptions = {}): ApiArea {
       if (UNSAFE.has(request.method) && crossSite(request)) {
         return sendPage(reply.code(403), errorPage({ status: 403, title: "Not allowed", message: "Requests from other sites are refused.", requestId: request.id, session: null }));
       }
-      const { session, staleCookie } = await resolveSession(request, deps.store);
+      const { session, staleCookie } = await resolveSession(request, reply, deps.store);
       request.dashboardSession = session;
       // The API's audit and rate-limit hooks read the caller.
       if (session) request.caller = session.caller;
-      if (staleCookie) endSession(request, reply, ctx.cookie);
+      if (staleCookie) endSession(reply, ctx.cookie);
       return undefined;
     });
     await app.register(async (child) => pages(child, ctx));

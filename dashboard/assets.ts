@@ -16,27 +16,33 @@ nav{display:flex;gap:1rem;flex:1;flex-wrap:wrap}
 nav a{text-decoration:none;color:var(--muted);padding:.2rem 0}
 nav a[aria-current=page]{color:var(--fg);border-bottom:2px solid var(--accent)}
 .who{display:flex;gap:.5rem;align-items:center;color:var(--muted)}
-main{max-width:1200px;margin:0 auto;padding:1.2rem 1.5rem 3rem}
-h1{font-size:1.4rem;margin:.2rem 0 1rem}h2{font-size:1.1rem;margin:1.6rem 0 .6rem}
+main{max-width:1440px;margin:0 auto;padding:1.2rem 1.5rem 3rem}
+h1{font-size:1.4rem;margin:.2rem 0 1rem;overflow-wrap:anywhere}h2{font-size:1.1rem;margin:1.6rem 0 .6rem}
 section.card,.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:1rem 1.2rem;margin:0 0 1rem}
 .card>h2:first-child{margin-top:0}
-table{width:100%;border-collapse:collapse;background:var(--card)}
-th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid var(--line);vertical-align:top}
+table{width:100%;border-collapse:collapse;background:var(--card);table-layout:fixed}
+th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
+th.c-num{width:4.2rem}th.c-sev{width:5.8rem}th.c-status{width:6.8rem}th.c-state{width:10rem}th.c-mode{width:6.5rem}th.c-when{width:7.6rem}
+th.c-run{width:12rem}th.c-who{width:10rem}th.c-rule{width:11rem}th.c-chart{width:9rem}th.c-version{width:7rem}
+td.num{font-variant-numeric:tabular-nums}
+.id{white-space:nowrap}
+select{max-width:22rem}
+.sev{font-size:.85rem;font-weight:600}.sev-critical,.sev-high{color:var(--bad)}.sev-medium{color:var(--wait)}.sev-low{color:var(--muted)}
 th{font-weight:600;color:var(--muted);font-size:.85rem}
 tr.now-good td{background:var(--good-bg)}
-.badge{display:inline-block;padding:0 .45rem;border-radius:999px;font-size:.8rem;font-weight:600;background:var(--neutral-bg);white-space:nowrap}
+.badge{display:inline-block;padding:0 .45rem;border-radius:999px;font-size:.8rem;font-weight:600;background:var(--neutral-bg);white-space:nowrap;max-width:100%;overflow:hidden;text-overflow:ellipsis;vertical-align:top}
 .badge.good{color:var(--good);background:var(--good-bg)}.badge.bad{color:var(--bad);background:var(--bad-bg)}
 .badge.wait{color:var(--wait);background:var(--wait-bg)}.badge.busy{color:var(--busy);background:var(--busy-bg)}
 .muted{color:var(--muted)}.small{font-size:.85rem}.mono,code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem}
-pre{white-space:pre-wrap;word-break:break-word;margin:.3rem 0}
-pre.json{background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:.5rem;max-height:20rem;overflow:auto}
+pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:.3rem 0}
+pre.json{background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:.5rem;max-height:20rem;max-width:100%;overflow:auto}
 .explain{white-space:pre-wrap}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:1rem}
 .stat{font-size:1.6rem;font-weight:700}
 .counts-bar{width:100%;height:.7rem;display:block;border-radius:4px}
 .bar-pass{fill:var(--good)}.bar-fail{fill:var(--bad)}.bar-error{fill:#d97706}.bar-skip{fill:#8795a8}.bar-none{fill:var(--line)}
 .chart{width:100%;height:auto;max-height:260px}
-.chart .drift{fill:var(--bad)}.chart .fixed{fill:var(--good)}.chart .axis{stroke:var(--line)}
+.chart .drift{fill:var(--bad)}.chart .fixed{fill:var(--good)}.chart .axis{stroke:var(--muted)}.chart .tick{stroke:var(--line);stroke-dasharray:2 3}
 .chart text{fill:var(--muted);font-size:10px}
 .legend{display:flex;gap:1rem;font-size:.85rem;color:var(--muted)}
 .legend .key{display:inline-block;width:.7rem;height:.7rem;border-radius:2px;margin-right:.3rem;vertical-align:middle}

@@ -5,7 +5,7 @@ import { publicMessage, statusForCode, type FieldIssue } from "../api/errors.js"
 import { AgpmError, isAgpmError } from "../core/errors.js";
 import { href } from "./html.js";
 import { sendPage } from "./route.js";
-import { readCookie, SESSION_COOKIE } from "./session.js";
+import { readSessionCookie } from "./session.js";
 import { errorPage } from "./views/layout.js";
 
 const TITLES: Record<number, string> = {
@@ -20,6 +20,9 @@ export function acceptsHtml(request: FastifyRequest): boolean {
 function classify(error: unknown): { status: number; error: AgpmError } | null {
   if (isAgpmError(error)) return { status: statusForCode(error.code), error };
   const framework = error as Partial<FastifyError>;
+  if (framework.code === "FST_CSRF_INVALID_TOKEN" || framework.code === "FST_CSRF_MISSING_SECRET") {
+    return { status: 403, error: new AgpmError("FORBIDDEN", "the form is stale or came from another site (CSRF token missing or wrong); reload the page and try again") };
+  }
   if (framework.code === "FST_ERR_CTP_BODY_TOO_LARGE") return { status: 413, error: new AgpmError("INPUT_INVALID", "the form is too large") };
   if (framework.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") return { status: 415, error: new AgpmError("INPUT_INVALID", "send the form as application/x-www-form-urlencoded") };
   const status = framework.statusCode ?? 500;
@@ -38,7 +41,7 @@ export function handleDashboardError(error: unknown, request: FastifyRequest, re
   if (mapped.status >= 500) request.log.error({ err: error, code: mapped.error.code }, "dashboard: request failed");
   if (mapped.error.code === "UNAUTHORIZED" && request.method === "GET") {
     // A cookie that no longer signs in means the token was revoked: say so on the login page.
-    const ended = readCookie(request, SESSION_COOKIE) ? "1" : undefined;
+    const ended = readSessionCookie(request) ? "1" : undefined;
     return reply.code(303).header("location", href("/login", [], { next: request.url, ended })).send();
   }
   const status = mapped.status;

@@ -2,7 +2,8 @@
 // (so a large account costs one small result, not every row), and keyset/offset pages.
 import { sql } from "kysely";
 import type { EvaluationStatus } from "../policy/resource.js";
-import type { AuditEvent, FindingState, Store } from "../store/index.js";
+import type { Severity } from "../policy/schema.js";
+import type { AuditEvent, FindingState, RunStatus, Store } from "../store/index.js";
 
 export type Counts = Record<EvaluationStatus, number>;
 export const EMPTY_COUNTS: Counts = { pass: 0, fail: 0, error: 0, skip: 0 };
@@ -49,21 +50,49 @@ export interface StateFilters {
   status?: EvaluationStatus | undefined;
   /** Part of a resource id. */
   resource?: string | undefined;
+  /** The severity of the rule in the policy version that last evaluated the pair. */
+  severity?: Severity | undefined;
+  region?: string | undefined;
 }
 
 export interface StateRow extends FindingState {
   /** Why it has this status, from the finding of the run that last saw it (null when that run fixed it). */
   reason: string | null;
+  /** The rule's severity in that policy version (null when the version is gone or no longer has the rule). */
+  severity: Severity | null;
 }
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const ruleKey = (policyId: string, version: number, ruleId: string) => [policyId, version, ruleId].join("\u0000");
+
+/**
+ * Each rule's severity in the policy versions statuses were last evaluated under. Severity lives in
+ * the policy document, not in a column, so it is read from the (few) versions involved.
+ */
+async function severities(store: Store, policyId: string | undefined): Promise<Map<string, Severity>> {
+  let query = store.db.selectFrom("finding_states").select(["policy_id", "policy_version"]).distinct();
+  if (policyId) query = query.where("policy_id", "=", policyId);
+  const versions = await query.execute();
+  const policies = await Promise.all(versions.map((v) => store.policies.getPolicy(v.policy_id, v.policy_version)));
+  const out = new Map<string, Severity>();
+  for (const policy of policies) for (const rule of policy?.rules ?? []) out.set(ruleKey(policy?.id ?? "", policy?.version ?? 0, rule.id), rule.severity);
+  return out;
+}
 
 /** A page of current statuses, failing first, with the total for paging. */
 export async function statesPage(store: Store, filters: StateFilters, limit: number, offset: number): Promise<{ rows: StateRow[]; total: number }> {
+  const severityOf = await severities(store, filters.policy);
   let base = store.db.selectFrom("finding_states");
   if (filters.policy) base = base.where("policy_id", "=", filters.policy);
   if (filters.status) base = base.where("status", "=", filters.status);
+  if (filters.region) base = base.where("region", "=", filters.region);
   if (filters.resource) base = base.where(sql<boolean>`resource_id like ${`%${likeEscape(filters.resource)}%`} escape '\\'`);
+  if (filters.severity) {
+    const rules = [...severityOf].filter(([, severity]) => severity === filters.severity).map(([key]) => key.split("\u0000"));
+    if (rules.length === 0) return { rows: [], total: 0 };
+    base = base.where((eb) => eb.or(rules.map(([policyId, version, ruleId]) =>
+      eb.and([eb("policy_id", "=", policyId ?? ""), eb("policy_version", "=", Number(version)), eb("rule_id", "=", ruleId ?? "")]))));
+  }
   const [total, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirst(),
     // error and fail sort before pass and skip, which is the order people read them in.
@@ -84,9 +113,46 @@ export async function statesPage(store: Store, filters: StateFilters, limit: num
         policyId: r.policy_id, ruleId: r.rule_id, kind: r.kind, region: r.region, resourceId: r.resource_id, status: r.status,
         since: r.since, lastSeen: r.last_seen, runId: r.run_id, policyVersion: r.policy_version,
         reason: finding && finding.status === r.status ? finding.reason : null,
+        severity: severityOf.get(ruleKey(r.policy_id, r.policy_version, r.rule_id)) ?? null,
       };
     }),
   };
+}
+
+/** Every status matching the filters (for a CSV export), read a page at a time, up to `max` rows. */
+export async function allStates(store: Store, filters: StateFilters, max: number): Promise<{ rows: StateRow[]; total: number }> {
+  const rows: StateRow[] = [];
+  let total = 0;
+  while (rows.length < max) {
+    const page = await statesPage(store, filters, Math.min(1000, max - rows.length), rows.length);
+    total = page.total;
+    rows.push(...page.rows);
+    if (page.rows.length === 0 || rows.length >= total) break;
+  }
+  return { rows, total };
+}
+
+/** The regions statuses were observed in, for the findings filter. */
+export async function stateRegions(store: Store): Promise<string[]> {
+  const rows = await store.db.selectFrom("finding_states").select("region").distinct().orderBy("region").execute();
+  return rows.map((r) => r.region);
+}
+
+export interface LastRun {
+  id: string;
+  status: RunStatus;
+  createdAt: string;
+}
+
+/** Each policy's newest run (by creation), in one grouped query. */
+export async function lastRunByPolicy(store: Store): Promise<Map<string, LastRun>> {
+  const rows = await store.db.selectFrom("runs as r")
+    .innerJoin(
+      (eb) => eb.selectFrom("runs").select(["policy_id", (e) => e.fn.max("created_at").as("at")]).where("policy_id", "is not", null).groupBy("policy_id").as("latest"),
+      (join) => join.onRef("latest.policy_id", "=", "r.policy_id").onRef("latest.at", "=", "r.created_at"),
+    )
+    .select(["r.id", "r.policy_id", "r.status", "r.created_at"]).orderBy("r.id").execute();
+  return new Map(rows.map((r) => [r.policy_id ?? "", { id: r.id, status: r.status, createdAt: r.created_at }]));
 }
 
 /** Current statuses of some resources under one policy, keyed by rule and resource. */
@@ -115,4 +181,17 @@ export async function auditPage(store: Store, filters: AuditFilters, limit: numb
   return store.audit.pageAudit({
     runId: filters.run, policyId: filters.policy, actor: filters.actor, action: filters.action, result: filters.result, limit, after,
   });
+}
+
+/** The audit events matching the filters, newest first, up to `max` (for a CSV export). */
+export async function allAudit(store: Store, filters: AuditFilters, max: number): Promise<AuditEvent[]> {
+  const items: AuditEvent[] = [];
+  let after: { at: string; id: string } | null = null;
+  while (items.length < max) {
+    const page = await auditPage(store, filters, Math.min(500, max - items.length), after);
+    items.push(...page.items);
+    if (!page.next) break;
+    after = page.next;
+  }
+  return items;
 }

@@ -7,7 +7,7 @@ import { fieldPath, inputInvalid, type FieldIssue } from "../api/errors.js";
 import { AgpmError } from "../core/errors.js";
 import type { TokenRole } from "../store/index.js";
 import { Html } from "./html.js";
-import { CSRF_FIELD, csrfMatches, type Session } from "./session.js";
+import { CSRF_FIELD, type Session } from "./session.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -21,7 +21,12 @@ export interface Redirect {
   redirect: string;
 }
 
-export type PageResult = Html | Redirect;
+/** A file to download (a CSV export), sent as an attachment. */
+export interface Download {
+  download: { filename: string; contentType: string; body: string };
+}
+
+export type PageResult = Html | Redirect | Download;
 
 export interface PageInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, S> {
   params: z.output<P>;
@@ -66,6 +71,10 @@ function parsePart<S extends z.ZodType>(schema: S | undefined, value: unknown, l
 
 export function sendPage(reply: FastifyReply, page: PageResult): FastifyReply {
   if (page instanceof Html) return reply.type("text/html; charset=utf-8").send(page.toString());
+  if ("download" in page) {
+    const { filename, contentType, body } = page.download;
+    return reply.type(contentType).header("content-disposition", `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`).header("cache-control", "no-store").header("x-content-type-options", "nosniff").send(body);
+  }
   return reply.code(303).header("location", page.redirect).send();
 }
 
@@ -75,10 +84,17 @@ function register<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>
   audit: PageAuditPolicy,
   guard: (request: FastifyRequest) => Session | null,
   run: (input: PageInput<P, Q, B, Session | null>) => Promise<PageResult>,
+  csrf: boolean,
 ): void {
   app.route({
     method: spec.method,
     url: spec.url,
+    // Forms posted with the session cookie carry its CSRF token (checked by @fastify/csrf-protection);
+    // scripts with a bearer header cannot be made to post by another site, so they need none.
+    ...(csrf && spec.method === "POST" ? {
+      preHandler: (request: FastifyRequest, reply: FastifyReply, done: () => void) =>
+        (request.dashboardSession?.source === "cookie" ? app.csrfProtection(request, reply, done) : done()),
+    } : {}),
     // "public" to the API's bearer hook: the dashboard authenticates its own callers (cookie or bearer).
     config: { access: "public", audit: spec.method === "GET" && !audit.pageViews ? "errors" : "always" },
     handler: async (request, reply) => {
@@ -97,7 +113,7 @@ function register<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>
 
 /**
  * A page or form for signed-in callers of at least `role`. Forms posted with the session cookie
- * must carry the session's CSRF token.
+ * must carry the session's CSRF token (refused before the role is checked).
  * @example addPage(app, audit, { method: "GET", url: "/audit", role: "viewer", handler: async ({ session }) => auditPage(session) })
  */
 export function addPage<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
@@ -111,13 +127,9 @@ export function addPage<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodTyp
     if (!roleAllows(session.caller.role, spec.role)) {
       throw new AgpmError("FORBIDDEN", `this needs a token with role ${spec.role} or above; ${session.caller.name} is ${session.caller.role}`);
     }
-    if (spec.method === "POST" && session.source === "cookie") {
-      const sent = (request.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
-      if (!csrfMatches(session, sent)) throw new AgpmError("FORBIDDEN", "the form is stale or came from another site (CSRF token missing or wrong); reload the page and try again");
-    }
     return session;
   };
-  register(app, spec, audit, guard, (input) => spec.handler(input as PageInput<P, Q, B, Session>));
+  register(app, spec, audit, guard, (input) => spec.handler(input as PageInput<P, Q, B, Session>), true);
 }
 
 /** A page anyone may open (the login form); the session is given when there is one. */
@@ -126,5 +138,5 @@ export function addPublicPage<P extends z.ZodType = z.ZodUndefined, Q extends z.
   audit: PageAuditPolicy,
   spec: PublicPageSpec<P, Q, B>,
 ): void {
-  register(app, spec, audit, (request) => request.dashboardSession, spec.handler);
+  register(app, spec, audit, (request) => request.dashboardSession, spec.handler, false);
 }

@@ -1,20 +1,41 @@
-// GET /policies/:id: a policy (any version) in plain words, its versions with diffs, its posture.
+// GET /policies: every policy with its posture and newest run; GET /policies/:id: a policy (any
+// version) in plain words, its versions with diffs, its posture.
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { AgpmError } from "../../core/errors.js";
 import { explainPolicy } from "../../policy/explain.js";
 import { findKind } from "../../policy/kinds/index.js";
-import { diffPolicies } from "../../policy/version.js";
+import { describeSchedule, diffPolicies } from "../../policy/version.js";
 import type { DashboardContext } from "../context.js";
-import { changeBuckets, EMPTY_COUNTS, postureByPolicy } from "../queries.js";
+import { changeBuckets, EMPTY_COUNTS, lastRunByPolicy, postureByPolicy } from "../queries.js";
 import { addPage } from "../route.js";
 import { RANGES, rangeStart, timeline } from "../views/chart.js";
+import { policiesPage } from "../views/policies.js";
 import { policyPage } from "../views/policy.js";
 
 const noun = (kind: string) => findKind(kind)?.noun ?? kind;
 
 export async function policyRoutes(app: FastifyInstance, ctx: DashboardContext): Promise<void> {
   const { store } = ctx.deps;
+
+  addPage(app, ctx.audit, {
+    method: "GET",
+    url: "/policies",
+    role: "viewer",
+    handler: async ({ session }) => {
+      const [summaries, posture, lastRuns] = await Promise.all([store.policies.listPolicies(), postureByPolicy(store), lastRunByPolicy(store)]);
+      const documents = await Promise.all(summaries.map((s) => store.policies.getPolicy(s.id)));
+      // Active first, then by title: retired ones are kept for the record.
+      const rows = summaries.map((policy, i) => {
+        const schedule = documents[i]?.schedule;
+        return {
+          policy, schedule: schedule ? describeSchedule(schedule) : null,
+          counts: posture.get(policy.id) ?? { ...EMPTY_COUNTS }, observed: posture.has(policy.id), lastRun: lastRuns.get(policy.id) ?? null,
+        };
+      }).sort((a, b) => Number(a.policy.status !== "active") - Number(b.policy.status !== "active") || a.policy.title.localeCompare(b.policy.title));
+      return policiesPage(rows, session);
+    },
+  });
 
   addPage(app, ctx.audit, {
     method: "GET",

@@ -1,9 +1,12 @@
-// GET / (the posture overview) and GET /findings (current statuses, filtered and paged).
+// GET / (the posture overview), GET /findings (current statuses, filtered and paged) and
+// GET /findings.csv (the same filtered statuses, all of them, as CSV).
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { EvaluationStatusSchema } from "../../policy/resource.js";
+import { SeveritySchema } from "../../policy/schema.js";
 import type { DashboardContext } from "../context.js";
-import { changeBuckets, EMPTY_COUNTS, postureByPolicy, statesPage, type Counts } from "../queries.js";
+import { toCsv } from "../csv.js";
+import { allStates, changeBuckets, EMPTY_COUNTS, postureByPolicy, stateRegions, statesPage, type Counts, type StateFilters } from "../queries.js";
 import { addPage } from "../route.js";
 import { RANGE_KEYS, RANGES, rangeStart, timeline, type RangeKey } from "../views/chart.js";
 import { findingsPage } from "../views/findings.js";
@@ -14,10 +17,21 @@ export const OptionalText = (max: number) => z.string().trim().max(max).optional
 
 const OverviewQuerySchema = z.object({ range: z.enum(RANGE_KEYS as [RangeKey, ...RangeKey[]]).default("7d") });
 
-const FindingsQuerySchema = z.object({
+/** A select left on "all" sends an empty value. */
+const OptionalChoice = <T extends z.ZodType<string>>(schema: T) => z.union([schema, z.literal("")]).optional().transform((v) => (v ? (v as z.output<T>) : undefined));
+
+const FindingsFilterSchema = z.object({
   policy: OptionalText(200),
-  status: z.union([EvaluationStatusSchema, z.literal("")]).optional().transform((v) => (v ? v : undefined)),
+  status: OptionalChoice(EvaluationStatusSchema),
+  severity: OptionalChoice(SeveritySchema),
+  region: z.string().trim().max(50).regex(/^[a-z0-9-]*$/, "a region such as eu-west-1").optional().transform((v) => (v ? v : undefined)),
   resource: OptionalText(500),
+});
+
+/** A CSV export stops here; narrow the filters for more. */
+export const CSV_MAX_ROWS = 50_000;
+
+const FindingsQuerySchema = FindingsFilterSchema.extend({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   size: z.coerce.number().int().min(1).max(500).default(50),
 });
@@ -66,12 +80,29 @@ export async function postureRoutes(app: FastifyInstance, ctx: DashboardContext)
     role: "viewer",
     query: FindingsQuerySchema,
     handler: async ({ query, session }) => {
-      const filters = { policy: query.policy, status: query.status, resource: query.resource };
-      const [policies, page] = await Promise.all([
+      const { page: number, size, ...filters } = query;
+      const [policies, regions, page] = await Promise.all([
         store.policies.listPolicies(),
-        statesPage(store, filters, query.size, (query.page - 1) * query.size),
+        stateRegions(store),
+        statesPage(store, filters, size, (number - 1) * size),
       ]);
-      return findingsPage({ filters, policies, rows: page.rows, total: page.total, page: query.page, pageSize: query.size }, session);
+      return findingsPage({ filters, policies, regions, rows: page.rows, total: page.total, page: number, pageSize: size }, session);
+    },
+  });
+
+  addPage(app, ctx.audit, {
+    method: "GET",
+    url: "/findings.csv",
+    role: "viewer",
+    query: FindingsFilterSchema,
+    handler: async ({ query }) => {
+      const filters: StateFilters = query;
+      const { rows } = await allStates(store, filters, CSV_MAX_ROWS);
+      const body = toCsv(
+        ["status", "severity", "policy", "policy_version", "rule", "kind", "region", "resource", "reason", "since", "last_seen", "run"],
+        rows.map((r) => [r.status, r.severity, r.policyId, r.policyVersion, r.ruleId, r.kind, r.region, r.resourceId, r.reason, r.since, r.lastSeen, r.runId]),
+      );
+      return { download: { filename: "agpm-findings.csv", contentType: "text/csv; charset=utf-8", body } };
     },
   });
 }

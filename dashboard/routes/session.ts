@@ -33,7 +33,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: DashboardContext)
       }
       // The audit line for this request names who signed in.
       request.caller = callerOf(token);
-      startSession(request, reply, ctx.cookie, body.token);
+      startSession(reply, ctx.cookie, body.token);
       return { redirect: next };
     },
   });
@@ -42,8 +42,8 @@ export async function sessionRoutes(app: FastifyInstance, ctx: DashboardContext)
     method: "POST",
     url: "/logout",
     role: "viewer",
-    handler: async ({ request, reply }) => {
-      endSession(request, reply, ctx.cookie);
+    handler: async ({ reply }) => {
+      endSession(reply, ctx.cookie);
       return { redirect: "/login" };
     },
   });

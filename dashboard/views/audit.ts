@@ -22,6 +22,7 @@ function filterForm(filters: AuditFilters): Html {
     ${field("actor", "Actor", "token:ci, slack:U123…")}${field("action", "Action", "approval, http…")}${field("result", "Result", "verified, 403…")}
     ${field("run", "Run", "run_…")}${field("policy", "Policy", "policy id")}
     <button type="submit">Filter</button> <a href="/audit">Clear</a>
+    <a href="${href("/audit.csv", [], { ...filters })}" download>Download CSV</a>
   </form>`;
 }
 
@@ -42,7 +43,7 @@ export function auditPageView(data: AuditData, session: Session): Html {
     body: html`<h1>Audit log</h1>
       ${filterForm(data.filters)}
       ${data.items.length === 0 ? html`<p class="muted">No event matches.</p>` : html`<table class="audit">
-        <thead><tr><th>At</th><th>Actor</th><th>Action</th><th>Result</th><th>Subject</th><th>Detail</th></tr></thead>
+        <thead><tr><th class="c-when">At</th><th class="c-who">Actor</th><th class="c-rule">Action</th><th class="c-state">Result</th><th>Subject</th><th>Detail</th></tr></thead>
         <tbody>${data.items.map(row)}</tbody></table>`}
       <div class="pager">
         ${data.paged ? html`<a href="${href("/audit", [], { ...data.filters })}">← Newest</a>` : ""}

@@ -55,6 +55,22 @@ export function timeline(rows: readonly ChangeBucket[], range: RangeKey, now: Da
   return [...points.values()];
 }
 
+/**
+ * The scale's ticks from 0 to at least `max`: whole-number steps of 1, 2 or 5 × 10ⁿ, at most five
+ * ticks, so every label is distinct and the top one is a round number (0 → [0, 1]).
+ * @example yTicks(7) // [0, 2, 4, 6, 8]
+ */
+export function yTicks(max: number): number[] {
+  const target = Math.max(1, Math.ceil(max));
+  for (let magnitude = 1; ; magnitude *= 10) {
+    for (const factor of [1, 2, 5]) {
+      const step = factor * magnitude;
+      const count = Math.ceil(target / step);
+      if (count <= 4) return Array.from({ length: count + 1 }, (_, i) => i * step);
+    }
+  }
+}
+
 const label = (bucket: string) => (bucket.length > 10 ? `${bucket.slice(11, 13)}:00` : bucket.slice(5));
 
 /**
@@ -68,10 +84,11 @@ export function driftChart(points: readonly Point[], options: { title: string; c
   const H = compact ? 28 : 200;
   const top = compact ? 1 : 16;
   const bottom = compact ? 1 : 22;
-  const left = compact ? 0 : 28;
+  const left = compact ? 0 : 40;
   const mid = top + (H - top - bottom) / 2;
   const half = (H - top - bottom) / 2;
-  const max = Math.max(1, ...points.map((p) => Math.max(p.drift, p.fixed)));
+  const ticks = yTicks(Math.max(0, ...points.map((p) => Math.max(p.drift, p.fixed))));
+  const max = ticks[ticks.length - 1] ?? 1;
   const slot = (W - left) / Math.max(1, points.length);
   const barWidth = Math.max(1, slot * 0.7);
   const totalDrift = points.reduce((n, p) => n + p.drift, 0);
@@ -90,7 +107,11 @@ export function driftChart(points: readonly Point[], options: { title: string; c
     </g>`;
   });
   return html`<svg class="chart${compact ? " compact" : ""}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${options.title}: ${totalDrift} drift, ${totalFixed} fixed">
-    ${!compact && html`<text x="${left - 4}" y="${top + 4}" text-anchor="end">${max}</text><text x="${left - 4}" y="${H - bottom}" text-anchor="end">${max}</text>`}
+    ${!compact && ticks.map((t) => {
+      // Drift counts up from the axis and fixes down from it: "+" above, "−" below, so no two labels read alike.
+      const marks = t === 0 ? [[mid, "0"]] as const : [[mid - (t / max) * half, `+${t}`], [mid + (t / max) * half, `−${t}`]] as const;
+      return marks.map(([y, text]) => html`<line class="tick" x1="${left}" y1="${y.toFixed(1)}" x2="${W}" y2="${y.toFixed(1)}"></line><text class="tick-label" x="${left - 4}" y="${(y + 3).toFixed(1)}" text-anchor="end">${text}</text>`);
+    })}
     <line class="axis" x1="${left}" y1="${mid.toFixed(1)}" x2="${W}" y2="${mid.toFixed(1)}"></line>
     ${bars}
   </svg>`;

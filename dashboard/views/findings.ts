@@ -9,6 +9,8 @@ import { layout } from "./layout.js";
 export interface FindingsData {
   filters: StateFilters;
   policies: PolicySummary[];
+  /** Regions statuses were observed in (the region filter's choices). */
+  regions: string[];
   rows: StateRow[];
   total: number;
   page: number;
@@ -16,17 +18,22 @@ export interface FindingsData {
 }
 
 const STATUSES = ["fail", "error", "pass", "skip"] as const;
+const SEVERITIES = ["critical", "high", "medium", "low"] as const;
+
+const choice = (value: string, current: string | undefined, text: string = value) =>
+  html`<option value="${value}"${current === value ? html` selected` : ""}>${text}</option>`;
 
 function filterForm(data: FindingsData): Html {
   const { filters } = data;
   return html`<form class="filters" method="get" action="/findings">
-    <label>Policy<select name="policy"><option value="">all</option>${data.policies.map((p) =>
-      html`<option value="${p.id}"${filters.policy === p.id ? html` selected` : ""}>${p.title}</option>`)}</select></label>
-    <label>Status<select name="status"><option value="">all</option>${STATUSES.map((s) =>
-      html`<option value="${s}"${filters.status === s ? html` selected` : ""}>${s}</option>`)}</select></label>
+    <label>Policy<select name="policy" class="wide"><option value="">all</option>${data.policies.map((p) => choice(p.id, filters.policy, p.title))}</select></label>
+    <label>Status<select name="status"><option value="">all</option>${STATUSES.map((s) => choice(s, filters.status))}</select></label>
+    <label>Severity<select name="severity"><option value="">all</option>${SEVERITIES.map((s) => choice(s, filters.severity))}</select></label>
+    <label>Region<select name="region"><option value="">all</option>${data.regions.map((r) => choice(r, filters.region))}</select></label>
     <label>Resource<input type="search" name="resource" value="${filters.resource ?? ""}" placeholder="part of a resource id"></label>
     <button type="submit">Filter</button>
     <a href="/findings">Clear</a>
+    <a href="${href("/findings.csv", [], { ...filters })}" download>Download CSV</a>
   </form>`;
 }
 
@@ -44,6 +51,7 @@ function row(r: StateRow): Html {
   const reason = r.reason ?? (r.status === "pass" ? html`fixed or passing since ${runLink(r.runId, "this run")}` : "");
   return html`<tr data-status="${r.status}">
     <td>${badge(r.status)}</td>
+    <td class="severity">${r.severity ? html`<span class="sev sev-${r.severity}">${r.severity}</span>` : html`<span class="muted">—</span>`}</td>
     <td class="mono">${r.resourceId}<div class="muted small">${r.kind} · ${r.region}</div></td>
     <td class="mono small">${r.ruleId}</td>
     <td>${policyLink(r.policyId, r.policyId, r.policyVersion)}</td>
@@ -62,7 +70,7 @@ export function findingsPage(data: FindingsData, session: Session): Html {
       <p class="muted small">The status of each rule on each resource as last observed (by a run or a sweep), verified fixes included.</p>
       ${filterForm(data)}
       ${data.rows.length === 0 ? html`<p class="muted">No finding matches.</p>` : html`<table class="findings">
-        <thead><tr><th>Status</th><th>Resource</th><th>Rule</th><th>Policy</th><th>Why</th><th>Since</th><th>Last run</th></tr></thead>
+        <thead><tr><th class="c-status">Status</th><th class="c-sev">Severity</th><th>Resource</th><th class="c-rule">Rule</th><th class="c-rule">Policy</th><th>Why</th><th class="c-when">Since</th><th class="c-run">Last run</th></tr></thead>
         <tbody>${data.rows.map(row)}</tbody>
       </table>`}
       ${pager(data)}`,

@@ -19,11 +19,25 @@ const TONE: Record<string, string> = {
 
 /** A coloured label for a finding, action, run or job status; the word is always shown, colour only helps. */
 export function badge(status: string): Html {
-  return html`<span class="badge ${TONE[status] ?? "neutral"}">${status}</span>`;
+  return html`<span class="badge ${TONE[status] ?? "neutral"}" title="${status}">${status}</span>`;
 }
 
-export function runLink(id: string, text: string = id): Html {
-  return html`<a class="mono" href="${href("/runs", [id])}">${text}</a>`;
+/**
+ * A long id cut in the middle (`run_01jd…x7k2`), where ids differ most at both ends; the whole id
+ * stays in the title (hover) and in the link it is part of.
+ */
+export function middleCut(id: string, max = 20): string {
+  if (id.length <= max) return id;
+  const tail = Math.floor((max - 1) / 2);
+  return `${id.slice(0, max - 1 - tail)}…${id.slice(-tail)}`;
+}
+
+export function shortId(id: string, max = 20): Html {
+  return id.length <= max ? html`<span class="id">${id}</span>` : html`<span class="id" title="${id}">${middleCut(id, max)}</span>`;
+}
+
+export function runLink(id: string, text?: string): Html {
+  return html`<a class="mono" href="${href("/runs", [id])}">${text ?? shortId(id)}</a>`;
 }
 
 export function policyLink(id: string, text: string = id, version?: number | null): Html {

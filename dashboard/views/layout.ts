@@ -9,7 +9,7 @@ export interface LayoutInput {
   title: string;
   session: Session | null;
   /** Which nav entry is current. */
-  section?: "overview" | "findings" | "audit" | "intents" | "queues" | "login" | "none";
+  section?: "overview" | "findings" | "policies" | "audit" | "intents" | "queues" | "login" | "none";
   body: Renderable;
   /** Reload every N seconds (a run or job still working); no script needed. */
   refreshSeconds?: number;
@@ -23,6 +23,7 @@ function nav(session: Session | null, section: LayoutInput["section"]): Html {
   return html`<nav aria-label="main">
     ${item("overview", "/", "Overview")}
     ${item("findings", "/findings", "Findings")}
+    ${item("policies", "/policies", "Policies")}
     ${item("audit", "/audit", "Audit log")}
     ${roleAllows(role, "author") && item("intents", "/intents/new", "New intent")}
     ${roleAllows(role, "approver") && item("queues", "/admin/queues", "Queues")}

@@ -34,7 +34,7 @@ function policiesTable(rows: PolicyPosture[], range: RangeKey): Html {
     return html`<p class="muted">No active policy yet. ${html`<a href="/intents/new">Submit an intent</a>`} such as “Ensure all S3 buckets are private and encrypted.”</p>`;
   }
   return html`<table class="policies">
-    <thead><tr><th>Policy</th><th>Mode</th><th>Pass</th><th>Fail</th><th>Error</th><th>Skip</th><th>Posture</th><th>Drift (${range})</th></tr></thead>
+    <thead><tr><th>Policy</th><th class="c-mode">Mode</th><th class="c-num">Pass</th><th class="c-num">Fail</th><th class="c-num">Error</th><th class="c-num">Skip</th><th class="c-chart">Posture</th><th class="c-chart">Drift (${range})</th></tr></thead>
     <tbody>${rows.map(({ policy, counts, observed, spark }) => html`<tr data-policy="${policy.id}">
       <td>${policyLink(policy.id, policy.title)}<div class="muted small mono">${policy.id} · v${policy.version} · ${policy.kinds.join(", ")}</div></td>
       <td>${policy.mode}</td>
@@ -48,7 +48,7 @@ function policiesTable(rows: PolicyPosture[], range: RangeKey): Html {
 function runsTable(runs: Run[], empty: string): Html {
   if (runs.length === 0) return html`<p class="muted">${empty}</p>`;
   return html`<table>
-    <thead><tr><th>Run</th><th>Status</th><th>Intent</th><th>By</th><th>Updated</th></tr></thead>
+    <thead><tr><th class="c-run">Run</th><th class="c-state">Status</th><th>Intent</th><th class="c-who">By</th><th class="c-when">Updated</th></tr></thead>
     <tbody>${runs.map((run) => html`<tr>
       <td>${runLink(run.id)}</td><td>${badge(run.status)}</td><td>${run.intent}</td><td class="small">${run.actor}</td><td class="small">${when(run.updatedAt)}</td>
     </tr>`)}</tbody>

@@ -31,7 +31,7 @@ export interface PolicyPageData {
 }
 
 function versionsTable(data: PolicyPageData): Html {
-  return html`<table id="versions"><thead><tr><th>Version</th><th>Created</th><th>By</th><th>Intent</th><th>Changes from the previous version</th></tr></thead><tbody>
+  return html`<table id="versions"><thead><tr><th class="c-version">Version</th><th class="c-when">Created</th><th class="c-who">By</th><th>Intent</th><th>Changes from the previous version</th></tr></thead><tbody>
     ${[...data.versions].reverse().map((v) => html`<tr data-version="${v.version}"${v.version === data.policy.version ? html` class="selected"` : ""}>
       <td><a href="${href("/policies", [data.policy.id], { version: v.version })}">v${v.version}</a>${v.version === data.current ? html` ${badge("current")}` : ""}</td>
       <td class="small">${when(v.createdAt)}</td><td class="small">${v.createdBy}</td><td>${v.intent}</td>
@@ -46,7 +46,7 @@ export function policyPage(data: PolicyPageData, session: Session): Html {
   return layout({
     title: policy.title,
     session,
-    section: "none",
+    section: "policies",
     body: html`<h1>${policy.title}</h1>
       <p class="muted small mono">${policy.id} · showing v${policy.version}${policy.version !== data.current ? html` (current is <a href="${href("/policies", [policy.id])}">v${data.current}</a>)` : ""} · ${policy.mode} · ${badge(data.status)}</p>
       <div class="grid">

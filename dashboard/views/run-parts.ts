@@ -41,7 +41,7 @@ export function plannedChanges(report: RunReport): Html {
 export function actionsTable(report: RunReport): Html {
   if (report.actions.length === 0) return html``;
   return html`<section class="card" id="actions"><h2>Actions</h2>
-    <table><thead><tr><th>Resource</th><th>Action</th><th>Status</th><th>What</th><th>Before → after</th></tr></thead><tbody>
+    <table><thead><tr><th>Resource</th><th class="c-rule">Action</th><th class="c-status">Status</th><th>What</th><th>Before → after</th></tr></thead><tbody>
     ${report.actions.map((a) => html`<tr data-resource="${a.resourceId}" data-status="${a.status}">
       <td class="mono">${a.resourceId}<div class="muted small">${a.kind} · ${a.region}</div></td>
       <td class="mono small">${a.action}</td><td>${badge(a.status)}</td>

@@ -96,7 +96,7 @@ function explanation(report: RunReport): Html {
   const p = report.policy;
   return html`<section class="card" id="explanation"><h2>What the policy says</h2>
     <pre class="explain">${p.explanation}</pre>
-    <table><thead><tr><th>Rule</th><th>Severity</th><th>Fix</th><th>Controls</th></tr></thead><tbody>
+    <table><thead><tr><th>Rule</th><th class="c-sev">Severity</th><th>Fix</th><th>Controls</th></tr></thead><tbody>
     ${p.rules.map((r) => html`<tr><td>${r.title}<div class="mono small muted">${r.id}</div></td><td>${r.severity}</td><td class="mono small">${r.remediation ?? "—"}</td><td class="small">${r.controls.join(", ")}</td></tr>`)}
     </tbody></table></section>`;
 }
@@ -124,7 +124,7 @@ function diffSection(diff: PolicyDiff | null): Html {
 function findings(report: RunReport, now: Map<string, FindingState>): Html {
   if (report.findings.length === 0) return html`<section class="card" id="findings"><h2>Findings</h2><p>Nothing failing.</p></section>`;
   return html`<section class="card" id="findings"><h2>Findings</h2>
-    <table><thead><tr><th>Resource</th><th>Rule</th><th>When evaluated</th><th>Why</th><th>Now</th></tr></thead><tbody>
+    <table><thead><tr><th>Resource</th><th class="c-rule">Rule</th><th class="c-state">When evaluated</th><th>Why</th><th class="c-status">Now</th></tr></thead><tbody>
     ${report.findings.map((f) => {
       const current = now.get(stateKey(f.ruleId, f.kind, f.region, f.resourceId));
       return html`<tr class="${current && (current.status === "pass" || current.status === "skip") ? "now-good" : ""}" data-resource="${f.resourceId}" data-rule="${f.ruleId}">

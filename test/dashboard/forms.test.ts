@@ -13,6 +13,12 @@ afterEach(async () => {
   env = undefined;
 });
 
+/** The Set-Cookie line that sets `name` (undefined when the response does not set it). */
+function cookieLine(headers: Record<string, unknown>, name: string): string | undefined {
+  const raw = headers["set-cookie"];
+  return (Array.isArray(raw) ? raw.map(String) : typeof raw === "string" ? [raw] : []).find((l) => l.startsWith(`${name}=`));
+}
+
 async function pausedRun(e: DashboardEnv): Promise<string> {
   const { report } = await startRun(e.graph.deps, e.graph.store.checkpointer, { intent: S3, options: e.graph.options({ command: "run", apply: true, maxChanges: 0 }) });
   expect(report.status).toBe("awaiting-approval");
@@ -34,7 +40,9 @@ describe("when someone signs in with a token", () => {
     const ok = await env.form(null, "/login", { token: env.tokens.viewer, next: "/audit?actor=x" });
     expect(ok.status).toBe(303);
     expect(ok.headers.location).toBe("/audit?actor=x");
-    expect(ok.headers["set-cookie"]).toBe(`agpm_session=${env.tokens.viewer}; Path=/; Max-Age=43200; HttpOnly; SameSite=Strict`);
+    expect(cookieLine(ok.headers, "agpm_session")).toBe(`agpm_session=${env.tokens.viewer}; Max-Age=43200; Path=/; HttpOnly; SameSite=Strict`);
+    // A new sign-in drops the CSRF secret, so the new session gets its own.
+    expect(cookieLine(ok.headers, "agpm_csrf")).toMatch(/^agpm_csrf=; Max-Age=0; Path=\/;.* HttpOnly; SameSite=Strict$/);
     const e = env;
     await eventually(() => e.graph.store.audit.listAudit({}), (events) => events.some((ev) => ev.actor === "token:viewer" && ev.detail?.startsWith("POST /login") === true));
 
@@ -44,7 +52,8 @@ describe("when someone signs in with a token", () => {
     const out = await env.form("viewer", "/logout", {});
     expect(out.status).toBe(303);
     expect(out.headers.location).toBe("/login");
-    expect(out.headers["set-cookie"]).toContain("agpm_session=; Path=/; Max-Age=0");
+    expect(cookieLine(out.headers, "agpm_session")).toMatch(/^agpm_session=; Max-Age=0; Path=\/;/);
+    expect(cookieLine(out.headers, "agpm_csrf")).toMatch(/^agpm_csrf=; Max-Age=0;/);
   });
 
   it("ends the session when the token is revoked", async () => {
@@ -55,7 +64,19 @@ describe("when someone signs in with a token", () => {
     const page = await env.page("viewer", "/");
     expect(page.status).toBe(303);
     expect(page.headers.location).toBe("/login?next=%2F&ended=1");
-    expect(page.headers["set-cookie"]).toContain("Max-Age=0");
+    expect(cookieLine(page.headers, "agpm_session")).toMatch(/^agpm_session=; Max-Age=0;/);
+  });
+
+  it("marks both cookies Secure when told to, and over plain http only then", async () => {
+    env = await createDashboardEnv({ secureCookies: true });
+    const secure = await env.form(null, "/login", { token: env.tokens.viewer });
+    expect(cookieLine(secure.headers, "agpm_session")).toContain("; Secure");
+    const page = await env.page("viewer", "/login");
+    expect(cookieLine(page.headers, "agpm_csrf")).toMatch(/^agpm_csrf=[^;]+; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
+    await env.close();
+    env = await createDashboardEnv();
+    expect(cookieLine((await env.form(null, "/login", { token: env.tokens.viewer })).headers, "agpm_session")).not.toContain("Secure");
+    expect(cookieLine((await env.page("viewer", "/login")).headers, "agpm_csrf")).not.toContain("Secure");
   });
 
   it("refuses a sign-in form posted from another site", async () => {
@@ -90,6 +111,21 @@ describe("when a run waits for approval", () => {
     expect((await env.form("approver", url, {}, { csrf: "forged" })).status).toBe(403);
     expect((await env.form("approver", url, {}, { headers: { origin: "https://evil.example" } })).status).toBe(403);
     expect((await env.form("approver", url, {}, { headers: { "sec-fetch-site": "cross-site" } })).status).toBe(403);
+    // The token is bound to its session: the viewer's token and CSRF cookie do not work with the approver's session.
+    const viewer = await env.csrf("viewer");
+    const borrowed = await env.server.inject({
+      method: "POST", url, payload: `_csrf=${encodeURIComponent(viewer.token)}`,
+      headers: { accept: "text/html", "content-type": "application/x-www-form-urlencoded", cookie: `agpm_session=${env.tokens.approver}; ${viewer.cookie}` },
+    });
+    expect(borrowed.statusCode).toBe(403);
+    expect(borrowed.body).toContain("CSRF token missing or wrong");
+    // Nor does the approver's own token without the CSRF secret cookie it was made from.
+    const approver = await env.csrf("approver");
+    const noSecret = await env.server.inject({
+      method: "POST", url, payload: `_csrf=${encodeURIComponent(approver.token)}`,
+      headers: { accept: "text/html", "content-type": "application/x-www-form-urlencoded", cookie: `agpm_session=${env.tokens.approver}` },
+    });
+    expect(noSecret.statusCode).toBe(403);
     expect(await env.producer.queue.count()).toBe(0);
     // A bearer header is never sent by a browser on its own, so scripts using it need no CSRF field.
     const scripted = await env.server.inject({ method: "POST", url: `/runs/${runId}/reject`, headers: { authorization: `Bearer ${env.tokens.author}`, accept: "text/html", "content-type": "application/x-www-form-urlencoded" }, payload: "" });

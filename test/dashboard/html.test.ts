@@ -5,7 +5,9 @@ import type { RunReport } from "../../agents/reporter/report.js";
 import { safeNext } from "../../dashboard/context.js";
 import { escapeHtml, href, html, join } from "../../dashboard/html.js";
 import type { ChangeBucket } from "../../dashboard/queries.js";
-import { driftChart, rangeStart, timeline } from "../../dashboard/views/chart.js";
+import { csvCell, toCsv } from "../../dashboard/csv.js";
+import { driftChart, rangeStart, timeline, yTicks } from "../../dashboard/views/chart.js";
+import { middleCut } from "../../dashboard/views/format.js";
 import { planFromFindings } from "../../dashboard/views/run-parts.js";
 
 describe("when text is put into a template", () => {
@@ -88,5 +90,50 @@ describe("when a run waits for approval", () => {
       { resourceId: "a", kind: "aws.s3.bucket", region: "us-east-1", fix: "s3.block-public-access", rules: ["pub"] },
       { resourceId: "a", kind: "aws.s3.bucket", region: "us-east-1", fix: "s3.enable-default-encryption", rules: ["enc"] },
     ]);
+  });
+});
+
+describe("when the drift chart picks its scale", () => {
+  it("ticks from 0 to a round top in whole steps, with distinct labels", () => {
+    expect(yTicks(0)).toEqual([0, 1]);
+    expect(yTicks(1)).toEqual([0, 1]);
+    expect(yTicks(3)).toEqual([0, 1, 2, 3]);
+    expect(yTicks(7)).toEqual([0, 2, 4, 6, 8]);
+    expect(yTicks(1000)).toEqual([0, 500, 1000]);
+    for (let max = 0; max <= 2000; max += 7) {
+      const ticks = yTicks(max);
+      expect(ticks[0]).toBe(0);
+      expect(ticks.at(-1)).toBeGreaterThanOrEqual(max);
+      expect(ticks.length).toBeLessThanOrEqual(5);
+      expect(ticks.every((t) => Number.isInteger(t))).toBe(true);
+    }
+  });
+
+  it("labels the axis 0, drift above with +, fixes below with −, never the same number at both ends", () => {
+    const svg = driftChart([{ bucket: "2026-11-25", drift: 3, fixed: 7 }], { title: "t" }).toString();
+    const labels = [...svg.matchAll(/<text class="tick-label"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]);
+    expect(labels).toEqual(["0", "+2", "−2", "+4", "−4", "+6", "−6", "+8", "−8"]);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+});
+
+describe("when findings or the audit log are exported as CSV", () => {
+  it("quotes what needs quoting and keeps formulas from running in a spreadsheet", () => {
+    expect(csvCell("plain")).toBe("plain");
+    expect(csvCell('say "hi", then\nleave')).toBe('"say ""hi"", then\nleave"');
+    for (const formula of ["=HYPERLINK(\"x\")", "+1", "-1+1", "@SUM(A1)", "\t=1"]) expect(csvCell(formula).replace(/^"/, "")).toMatch(/^'/);
+    expect(csvCell("=1,2")).toBe(`"'=1,2"`);
+    expect(csvCell(-3)).toBe("-3");
+    expect(csvCell(null)).toBe("");
+    expect(toCsv(["a", "b"], [["1", undefined], ["x,y", 2]])).toBe('a,b\r\n1,\r\n"x,y",2\r\n');
+  });
+});
+
+describe("when a long id is shown in a narrow column", () => {
+  it("cuts it in the middle, keeping both ends", () => {
+    const id = `run_${"a".repeat(20)}${"z".repeat(36)}`;
+    expect(middleCut(id)).toBe("run_aaaaaa…zzzzzzzzz");
+    expect(middleCut(id)).toHaveLength(20);
+    expect(middleCut("run_short")).toBe("run_short");
   });
 });

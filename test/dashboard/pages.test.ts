@@ -54,7 +54,7 @@ describe("when a viewer opens each page", () => {
     const urls = [
       "/", "/?range=24h", "/?range=30d", "/?range=90d", "/findings", `/findings?policy=${policyId}&status=fail&resource=www`, "/findings?page=2&size=5",
       `/runs/${paused.runId}`, "/runs/run_hostile", `/policies/${policyId}`, `/policies/${policyId}?version=1`, "/policies/hostile-policy",
-      "/audit", "/audit?actor=alice", "/login",
+      "/audit", "/audit?actor=alice", "/login", "/policies", `/findings?severity=high&region=us-east-1`,
     ];
     for (const url of urls) {
       const page = await env.page("viewer", url);
@@ -91,6 +91,61 @@ describe("when a viewer opens each page", () => {
     expect(bad.status).toBe(400);
     expect(bad.body).toContain("query.status");
     expect(bad.body).toContain("query.page");
+  });
+
+  it("lists every policy with its mode, version, status, kinds, schedule, counts and newest run", async () => {
+    await env.graph.store.policies.createPolicy({ ...(await env.graph.store.policies.getPolicy(policyId))!, id: "nightly-s3", version: 1, title: "Nightly S3", schedule: { cron: "0 2 * * *" } }, "ops");
+    await env.graph.store.policies.retire("nightly-s3");
+    const page = await env.page("viewer", "/policies");
+    expect(page.body).toContain('<a href="/policies" aria-current="page">Policies</a>');
+    const row = (id: string) => new RegExp(`<tr data-policy="${id}" data-status="(\\w+)">([\\s\\S]*?)</tr>`).exec(page.body);
+    const s3 = row(policyId);
+    expect(s3?.[1]).toBe("active");
+    expect(s3?.[2]).toContain("v2");
+    expect(s3?.[2]).toContain("aws.s3.bucket");
+    expect(s3?.[2]).toContain('<td class="num n-fail">5</td>');
+    expect(s3?.[2]).toContain(`href="/runs/${paused.runId}"`);
+    const nightly = row("nightly-s3");
+    expect(nightly?.[1]).toBe("retired");
+    expect(nightly?.[2]).toContain("cron 0 2 * * * (UTC)");
+    expect(nightly?.[2]).toContain(">none<");
+    // Active policies come first.
+    expect(page.body.indexOf(`data-policy="${policyId}"`)).toBeLessThan(page.body.indexOf('data-policy="nightly-s3"'));
+  });
+
+  it("shows each finding's severity and filters by severity and region", async () => {
+    const all = await env.page("viewer", `/findings?policy=${policyId}`);
+    const severities = rows(all.body, /<td class="severity"><span class="sev sev-(\w+)">/g);
+    expect(severities).toHaveLength(20);
+    expect(new Set(severities)).toEqual(new Set(["critical", "high"]));
+    const high = await env.page("viewer", `/findings?policy=${policyId}&severity=high`);
+    expect(rows(high.body, /<td class="severity"><span class="sev sev-(\w+)">/g)).toEqual(Array(10).fill("high"));
+    const west = await env.page("viewer", `/findings?policy=${policyId}&region=eu-west-1`);
+    const regions = rows(west.body, /<div class="muted small">aws\.s3\.bucket · ([a-z0-9-]+)<\/div>/g);
+    expect(regions.length).toBeGreaterThan(0);
+    expect(new Set(regions)).toEqual(new Set(["eu-west-1"]));
+    expect(west.body).toContain('<option value="eu-west-1" selected>');
+    expect((await env.page("viewer", "/findings?severity=urgent&region=EU%20west")).status).toBe(400);
+  });
+
+  it("exports the filtered findings and audit log as CSV, formulas defused", async () => {
+    const csv = await env.page("viewer", `/findings.csv?policy=${policyId}&status=fail&severity=critical`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(csv.headers["content-disposition"]).toBe('attachment; filename="agpm-findings.csv"');
+    const lines = csv.body.trimEnd().split("\r\n");
+    expect(lines[0]).toBe("status,severity,policy,policy_version,rule,kind,region,resource,reason,since,last_seen,run");
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(1).every((l) => l.startsWith(`fail,critical,${policyId},`))).toBe(true);
+
+    await env.graph.store.audit.appendAudit({ actor: "=cmd|' /C calc'!A0", action: "note", result: "ok", detail: 'a "quoted", multi\nline note', runId: "run_csv" });
+    const audit = await env.page("viewer", "/audit.csv?run=run_csv");
+    expect(audit.status).toBe(200);
+    const [header, line] = audit.body.split("\r\n");
+    expect(header).toBe("at,actor,action,result,run,policy,policy_version,resource,kind,region,detail,before,after");
+    expect(line).toContain(`,'=cmd|' /C calc'!A0,note,ok,run_csv,`);
+    expect(audit.body).toContain('"a ""quoted"", multi\nline note"');
+    expect((await env.page(null, "/findings.csv")).status).toBe(303);
   });
 
   it("shows a paused run's plan and its explanation, and tells a viewer an approver must decide", async () => {

@@ -1,7 +1,7 @@
 // The dashboard's read models on both store engines: counts per policy and status, changes per
 // hour or day, a filtered page of statuses with their reasons, and the audit log's keyset pages.
 import { describe, expect, it } from "vitest";
-import { auditPage, changeBuckets, postureByPolicy, statesPage } from "../../dashboard/queries.js";
+import { allAudit, allStates, auditPage, changeBuckets, lastRunByPolicy, postureByPolicy, stateRegions, statesPage } from "../../dashboard/queries.js";
 import { eachBackend, sampleFinding, samplePolicy, useTempStore } from "../store/helpers.js";
 
 const COVERAGE = { regions: null, kinds: ["aws.s3.bucket"] };
@@ -45,6 +45,34 @@ eachBackend((kind) => {
       expect((await statesPage(env.store, { policy: "none" }, 10, 0))).toEqual({ total: 0, rows: [] });
     });
 
+    it("gives each status its rule's severity, filters by severity and region, and reads all for an export", async () => {
+      await env.store.policies.createPolicy(samplePolicy(), "t");
+      await env.store.runs.createRun({ id: "run_1", intent: "s3", kind: "run", target: { type: "sandbox" }, actor: "t" });
+      const findings = [sampleFinding({ resourceId: "a", status: "fail" }), sampleFinding({ resourceId: "b", status: "pass", region: "us-east-1" })];
+      await env.store.findings.insertFindings("run_1", findings);
+      await env.store.history.recordObservation({ runId: "run_1", policyId: "s3-private", policyVersion: 1, findings, coverage: COVERAGE });
+      const all = await statesPage(env.store, {}, 10, 0);
+      expect(all.rows.map((r) => [r.resourceId, r.severity])).toEqual([["a", "high"], ["b", "high"]]);
+      expect((await statesPage(env.store, { severity: "high", region: "us-east-1" }, 10, 0)).rows.map((r) => r.resourceId)).toEqual(["b"]);
+      expect(await statesPage(env.store, { severity: "low" }, 10, 0)).toEqual({ rows: [], total: 0 });
+      expect(await stateRegions(env.store)).toEqual(["eu-west-1", "us-east-1"]);
+      expect((await allStates(env.store, { severity: "high" }, 1)).rows).toHaveLength(1);
+      expect((await allStates(env.store, {}, 100)).rows.map((r) => r.resourceId)).toEqual(["a", "b"]);
+    });
+
+    it("finds each policy's newest run", async () => {
+      await env.store.policies.createPolicy(samplePolicy(), "t");
+      for (const id of ["run_a", "run_b"]) {
+        await env.store.runs.createRun({ id, intent: "s3", kind: "run", target: { type: "sandbox" }, actor: "t" });
+        await env.store.runs.updateRun(id, { status: "completed", policyId: "s3-private", policyVersion: 1 });
+      }
+      await env.store.runs.createRun({ id: "run_none", intent: "s3", kind: "check", target: { type: "sandbox" }, actor: "t" });
+      const latest = await lastRunByPolicy(env.store);
+      expect([...latest.keys()]).toEqual(["s3-private"]);
+      expect(latest.get("s3-private")?.status).toBe("completed");
+      expect(["run_a", "run_b"]).toContain(latest.get("s3-private")?.id);
+    });
+
     it("pages the audit log newest first without repeating or skipping an event", async () => {
       for (let i = 0; i < 5; i++) await env.store.audit.appendAudit({ actor: i % 2 ? "alice" : "bob", result: "ok", detail: `e${i}` });
       const first = await auditPage(env.store, {}, 2, null);
@@ -53,6 +81,7 @@ eachBackend((kind) => {
       expect([...first.items, ...second.items, ...third.items].map((e) => e.detail)).toEqual(["e4", "e3", "e2", "e1", "e0"]);
       expect(third.next).toBeNull();
       expect((await auditPage(env.store, { actor: "alice" }, 10, null)).items.map((e) => e.detail)).toEqual(["e3", "e1"]);
+      expect((await allAudit(env.store, {}, 4)).map((e) => e.detail)).toEqual(["e4", "e3", "e2", "e1"]);
     });
   });
 });
