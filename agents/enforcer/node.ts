@@ -6,6 +6,7 @@ import type { AuditEvent } from "../../store/index.js";
 import type { ActionResult, State, StateUpdate } from "../../graphs/state.js";
 import { applyItem, planItem } from "./execute.js";
 import { workItems, type WorkItem } from "./work-items.js";
+import { plural } from "../../core/plural.js";
 
 /** Resources remediated at once; each SDK call is further bounded by the tools' limiter. */
 export const ENFORCE_CONCURRENCY = 8;
@@ -63,7 +64,7 @@ export function createEnforcerNode(deps: GraphDeps) {
     if (state.approval) {
       await deps.store.audit.appendAudit({
         actor: state.approval.by, runId: state.runId, policyId: policy.id, policyVersion: policy.version,
-        action: "approval", result: "approved", detail: state.approval.comment ?? `approved ${state.blastRadius?.resources ?? 0} changes`,
+        action: "approval", result: "approved", detail: state.approval.comment ?? `approved changes to ${plural(state.blastRadius?.resources ?? 0, "resource")}`,
         dedupeKey: `${state.runId}:approval`,
       });
     }

@@ -2,6 +2,7 @@
 import pc from "picocolors";
 import type { SweepResult } from "../../workers/sweeps-queue.js";
 import { renderTable, statusColor } from "./table.js";
+import { plural } from "../../core/plural.js";
 
 export function renderSweep(result: SweepResult, color: boolean): string {
   const lines: string[] = [];
@@ -24,6 +25,6 @@ export function renderSweep(result: SweepResult, color: boolean): string {
   for (const f of result.folded) lines.push(`  ${f.policyId} in ${f.region ?? "all regions"}: already being swept by job ${f.jobId}`);
   for (const f of result.failures) lines.push(`  failed: ${f.jobId === "-" ? "" : `job ${f.jobId}: `}${f.reason}`);
   const t = result.totals;
-  lines.push(`Totals: ${t.resources} resources, ${t.failed} failing, ${t.drift} newly failing (drift), ${t.recovered} recovered, ${t.remediated} remediated${t.awaitingApproval > 0 ? `, ${t.awaitingApproval} awaiting approval (agpm approve <run>)` : ""}.`);
+  lines.push(`Totals: ${plural(t.resources, "resource")}, ${t.failed} failing, ${t.drift} newly failing (drift), ${t.recovered} recovered, ${t.remediated} remediated${t.awaitingApproval > 0 ? `, ${t.awaitingApproval} awaiting approval (agpm approve <run>)` : ""}.`);
   return `${lines.join("\n")}\n`;
 }
