@@ -50,7 +50,7 @@ export function renderStatus(recent: readonly Run[], awaiting: readonly Run[]): 
   blocks.push(...(recent.length > 0
     ? listSections(`*Recent runs* (latest ${recent.length})`, recent.map(runLine), LISTED_RUNS, "`agpm runs`")
     : [section("No runs yet.")]));
-  return { text: `agpm: ${awaiting.length} run(s) waiting for approval, ${recent.length} recent`, blocks };
+  return { text: `agpm: ${plural(awaiting.length, "run")} waiting for approval, ${recent.length} recent`, blocks };
 }
 
 export function renderPolicies(policies: readonly PolicySummary[]): SlackMessage {

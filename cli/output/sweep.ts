@@ -6,7 +6,7 @@ import { plural } from "../../core/plural.js";
 
 export function renderSweep(result: SweepResult, color: boolean): string {
   const lines: string[] = [];
-  const head = `Sweep ${result.sweepId}${result.schedule ? ` (schedule ${result.schedule})` : ""}: ${result.runs.length} run(s) over ${result.policies} policy(ies)`;
+  const head = `Sweep ${result.sweepId}${result.schedule ? ` (schedule ${result.schedule})` : ""}: ${plural(result.runs.length, "run")} over ${plural(result.policies, "policy", "policies")}`;
   lines.push(color ? pc.bold(head) : head);
   if (result.runs.length > 0) {
     lines.push(renderTable(result.runs, [

@@ -1,4 +1,4 @@
-// Counts read as English: "1 resource", never "1 resources", in the CLI's summary and its approval pause.
+// Counts read as English: "1 resource", never "1 resources", in the CLI's summary, its approval pause and a sweep's report.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorkspace, type CliWorkspace } from "../helpers/cli.js";
 
@@ -25,5 +25,13 @@ describe("when a policy governs exactly one resource", () => {
     expect(paused.code).toBe(3);
     expect(paused.stdout).toContain("Paused for approval: 1 resource would change.");
     expect(paused.stdout).not.toMatch(/\b1 resources\b/);
+  });
+
+  it("says '1 run over 1 policy' and '1 resource' in a sweep's report", async () => {
+    const { policies } = (await ws.run("policies", "--json")).json<{ policies: Array<{ id: string }> }>();
+    expect(policies).toHaveLength(1);
+    const swept = await ws.run("sweep", "--now", "--policy", policies[0]?.id ?? "");
+    expect(swept.stdout).toMatch(/: 1 run over 1 policy\b/);
+    expect(swept.stdout).toContain("Totals: 1 resource, 1 failing");
   });
 });

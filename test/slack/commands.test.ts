@@ -118,6 +118,7 @@ describe("when someone asks /agpm help, status or policies", () => {
     const e = env;
     const status = await eventually(async () => (await e.command(ALICE, "status")).json<Ack>(), (a) => JSON.stringify(a.blocks).includes("Waiting for approval"));
     expect(status.response_type).toBe("ephemeral");
+    expect(status.text).toBe("agpm: 1 run waiting for approval, 1 recent");
     expect(JSON.stringify(status.blocks)).toContain(`\`${run?.id}\` *awaiting-approval*`);
 
     const policies = (await env.command(ALICE, "policies")).json<Ack>();
