@@ -1,6 +1,8 @@
 // The README as a tested manual: every `agpm …` line of its ```sh blocks runs, in README order,
-// against one scratch workspace (demo sandbox, SQLite store, a unique Redis prefix), and exits as
-// documented.
+// against one scratch workspace (demo sandbox, a unique Redis prefix, and a PostgreSQL schema as
+// the shared store — as the README advises once workers, a scheduler and a server run beside the
+// CLI; on one SQLite file a busy worker can hold the write lock past the 5 s busy timeout on a
+// loaded machine), and exits as documented.
 //
 // Conventions the README follows, and this test reads:
 // - A line exits 0 unless its comment says `exits N` (e.g. `# exits 1: one region has it off`).
@@ -9,8 +11,8 @@
 //   ids are written out, and must be ids the earlier examples really create.
 // - Long-running commands — exactly LONG_RUNNING below — are started as real processes, must
 //   come up (and `agpm serve` answer /healthz), stay up for the lines after them, and exit 0 on
-//   SIGTERM at the end. A line with `--wait` needs a worker: the README's `agpm worker` line is
-//   started first if it has not been reached yet.
+//   SIGTERM at the end. A line with `--wait` needs a worker: the README's first `agpm worker`
+//   line is started early (once) if it has not been reached yet.
 // Not run, on purpose: `npm …` lines (they install, build, benchmark or run this very suite — the
 // quick start's `npx agpm …` part is run), and lines that are not agpm commands (`docker compose`,
 // `cp`, `curl`: they need Docker or a server's token in the shell).
@@ -19,6 +21,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorkspace, type CliWorkspace } from "../helpers/cli.js";
+import { tempLocation } from "../store/helpers.js";
 import { deleteKeys, REDIS_URL } from "../workers/redis-env.js";
 import { startAgpm, stopAll, type AgpmProcess } from "../workers/processes.js";
 
@@ -50,8 +53,11 @@ function examples(): Example[] {
 }
 
 const prefix = `agpm-readme-${randomUUID()}`;
+const store = tempLocation("postgres");
+// tempLocation("postgres") always names a URL and a schema.
+const { databaseUrl, schema } = store.location as { databaseUrl: string; schema: string };
 let ws: CliWorkspace;
-const env = { REDIS_URL, AGPM_QUEUE_PREFIX: prefix, AGPM_API_PORT: "0", AGPM_LOG_LEVEL: "info" };
+const env = { REDIS_URL, AGPM_QUEUE_PREFIX: prefix, AGPM_DATABASE_URL: databaseUrl, AGPM_DATABASE_SCHEMA: schema, AGPM_API_PORT: "0", AGPM_LOG_LEVEL: "info" };
 const started: Array<{ name: string; process: AgpmProcess }> = [];
 
 beforeAll(() => {
@@ -60,6 +66,7 @@ beforeAll(() => {
 afterAll(async () => {
   await stopAll();
   await deleteKeys(prefix);
+  await store.cleanup();
   ws.cleanup();
 });
 
@@ -112,15 +119,20 @@ describe("when a reader runs every agpm command of the README, in order", () => 
   it("each exits as documented", async () => {
     const worker = all.find((e) => e.argv[0] === "worker");
     const mismatches: string[] = [];
+    // The worker example started ahead of its line, for a `--wait` line before it.
+    const startedEarly = new Set<Example>();
     for (const example of all) {
       const argv = await substitute(example.argv);
       for (const id of await missingPolicies(argv)) mismatches.push(`${example.line}\n  names policy ${id}, which the examples before it do not create`);
       const name = argv[0] ?? "";
       if (name in LONG_RUNNING) {
-        if (name !== "worker" || !started.some((s) => s.name === "worker")) await startLongRunning(argv);
+        if (!startedEarly.has(example)) await startLongRunning(argv);
         continue;
       }
-      if (argv.includes("--wait") && worker && !started.some((s) => s.name === "worker")) await startLongRunning(worker.argv);
+      if (argv.includes("--wait") && worker && !started.some((s) => s.name === "worker")) {
+        startedEarly.add(worker);
+        await startLongRunning(worker.argv);
+      }
       const result = await ws.run(...argv);
       // Every line is tried, so one run lists every example that is wrong.
       if (result.code !== example.exits) mismatches.push(`${example.line}\n  exited ${result.code}, documented ${example.exits}: ${(result.stderr || result.stdout).trim().split("\n").slice(-3).join(" / ").slice(0, 400)}`);
