@@ -39,6 +39,10 @@ export function registerCommands(app: App, ctx: SlackContext): void {
       await ack({ response_type: "ephemeral", ...renderPolicies(await ctx.deps.store.policies.listPolicies()) });
       return;
     }
+    if (word === "check") {
+      await ack({ response_type: "ephemeral", text: `Say what to check: \`${command.command} check <intent>\`, e.g. \`${command.command} check No bucket may be public\`.` });
+      return;
+    }
     const asked = parseIntentCommand(text);
     const checked = IntentTextSchema.safeParse(asked.intent);
     if (!checked.success) {

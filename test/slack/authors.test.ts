@@ -55,6 +55,8 @@ describe("when someone who is not an author states an intent", () => {
     const [run] = await env.api.graph.store.runs.listRuns({});
     expect(run).toMatchObject({ actor: `slack:${MALLORY}`, intent: S3, options: { source: "slack", apply: false } });
     expect(await env.api.graph.store.policies.listPolicies()).toEqual([]);
+    // `check` alone asks for the intent instead of translating the word "check".
+    expect((await env.command(MALLORY, "check")).json<Ack>().text).toContain("Say what to check: `/agpm check <intent>`");
   });
 });
 
