@@ -1,5 +1,6 @@
 // What the HTTP API is built from: the store, the intents queue and the account it works on,
 // created by the caller (`agpm serve`, a test) and passed in; routes never open their own.
+import type { Redis } from "ioredis";
 import type { Logger, Metrics } from "../observability/index.js";
 import type { Store } from "../store/index.js";
 import type { Target } from "../tools/target.js";
@@ -20,8 +21,18 @@ export interface ServerOptions {
   /** Largest request body; bigger ones get 413. Default 64 KiB. */
   bodyLimitBytes?: number;
   /** Requests per window per token (per address before authentication); false turns limiting off. Default 300 a minute. */
-  rateLimit?: { max: number; windowMs: number } | false;
+  rateLimit?: RateLimitOptions | false;
+}
+
+export interface RateLimitOptions {
+  max: number;
+  windowMs: number;
+  /**
+   * Counters in Redis, shared by every server on it (replicas behind a load balancer); this
+   * process's memory when absent. `agpm serve` passes one (see openRateLimitRedis).
+   */
+  redis?: { client: Redis; nameSpace: string };
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
-export const DEFAULT_RATE_LIMIT = { max: 300, windowMs: 60_000 };
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 300, windowMs: 60_000 };

@@ -55,6 +55,9 @@ export async function buildServer(deps: ApiDeps, options: ServerOptions & { area
       timeWindow: limit.windowMs,
       keyGenerator: (request) => (request.caller ? `token:${request.caller.tokenId}` : `ip:${request.ip}`),
       errorResponseBuilder: (_request, context) => new AgpmError("RATE_LIMITED", `rate limit of ${context.max} requests exceeded; retry in ${context.after}`),
+      // A Redis outage must not take the whole API down with it: requests go unlimited until it is
+      // back (the routes that need Redis answer 503 meanwhile).
+      ...(limit.redis ? { redis: limit.redis.client, nameSpace: limit.redis.nameSpace, skipOnError: true } : {}),
     });
   }
   for (const area of [...CORE_AREAS, ...(options.areas ?? [])]) await app.register(area, { deps });

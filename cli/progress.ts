@@ -1,6 +1,7 @@
 // A progress line on stderr while collecting (terminals only), so long scans show life.
 import type { GraphProgress } from "../graphs/deps.js";
 import type { CliIo } from "./io.js";
+import { plural } from "../core/plural.js";
 
 const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
@@ -16,7 +17,7 @@ export function createProgress(io: CliIo): Progress {
   let throttles = 0;
   let frame = 0;
   const draw = () => {
-    const extra = stage === "collecting" ? ` ${collected} resources${throttles ? `, ${throttles} throttled calls retried` : ""}` : "";
+    const extra = stage === "collecting" ? ` ${plural(collected, "resource")}${throttles ? `, ${plural(throttles, "throttled call")} retried` : ""}` : "";
     io.stderr(`\r\x1b[2K${FRAMES[frame++ % FRAMES.length]} ${stage}…${extra}`);
   };
   const timer = setInterval(draw, 100);

@@ -8,7 +8,7 @@ import { onQueue } from "../api/jobs.js";
 import type { ApiArea } from "../api/server.js";
 import { AgpmError, errorMessage } from "../core/errors.js";
 import { registerApprovals } from "./approvals.js";
-import { createApprovers, GROUP_CACHE_MS } from "./approvers.js";
+import { createRoster, GROUP_CACHE_MS } from "./approvers.js";
 import { createSlackAudit } from "./audit.js";
 import { registerCommands } from "./commands.js";
 import type { SlackSettings } from "./config.js";
@@ -82,7 +82,8 @@ export function createSlackArea(settings: SlackSettings, options: SlackAreaOptio
     const closing = new AbortController();
     const ctx: SlackContext = {
       deps, audit, tasks, logger, closing: closing.signal,
-      approvers: createApprovers(settings.approvers, logger, options.groupCacheMs ?? GROUP_CACHE_MS),
+      approvers: createRoster(settings.approvers, "approvers", logger, options.groupCacheMs ?? GROUP_CACHE_MS),
+      authors: createRoster(settings.authors, "authors", logger, options.groupCacheMs ?? GROUP_CACHE_MS),
       maxChanges: settings.maxChanges ?? 0,
       resultTimeoutMs: options.resultTimeoutMs ?? 15 * 60_000,
     };

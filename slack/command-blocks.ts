@@ -3,27 +3,34 @@ import type { PolicySummary, Run } from "../store/index.js";
 import { code, escapeMrkdwn, listSections, mention, section, truncate, type Block } from "./text.js";
 import { slackUserOf } from "./actor.js";
 import type { SlackMessage } from "./report-blocks.js";
+import { plural } from "../core/plural.js";
 
 export const LISTED_RUNS = 10;
 const MAX_LISTED_POLICIES = 30;
 
-export function renderHelp(command: string, approvers: readonly string[]): SlackMessage {
+const roster = (ids: readonly string[]) => ids.map((id) => (id.startsWith("S") ? `<!subteam^${id}>` : mention(id))).join(", ");
+
+export function renderHelp(command: string, approvers: readonly string[], authors: readonly string[]): SlackMessage {
   const who = approvers.length === 0
     ? "No one may approve from Slack here (SLACK_APPROVERS is empty): approve with `agpm approve RUN_ID` or the HTTP API."
-    : `Approvers: ${approvers.map((id) => (id.startsWith("S") ? `<!subteam^${id}>` : mention(id))).join(", ")}.`;
+    : `Approvers: ${roster(approvers)}.`;
   const c = escapeMrkdwn(command);
+  const writers = authors.length === 0
+    ? `No one may state intents that store or change anything from Slack here (SLACK_AUTHORS and SLACK_APPROVERS are empty); everyone may \`${c} check\`.`
+    : `Authors (may state intents that store or change anything; everyone else may \`${c} check\`): ${roster(authors)}.`;
   const blocks: Block[] = [
     section([
       "*agpm — policy as prompt*",
       `\`${c} <intent>\` — state a policy in plain words, e.g. \`${c} Ensure all S3 buckets are private and encrypted\`. agpm turns it into a policy, checks the account and posts the result here: the policy in plain words, the findings and the exact changes.`,
       "Changes are never made from Slack without an approver: when a run would change anything, its message gets *Approve* / *Reject* buttons.",
+      `\`${c} check <intent>\` — what the intent would find, without storing a policy or changing anything.`,
       `\`${c} status\` — recent runs, and which wait for approval.`,
       `\`${c} policies\` — the policies in force.`,
       `\`${c} help\` — this message.`,
     ].join("\n")),
-    section(who),
+    section(`${writers}\n${who}`),
   ];
-  return { text: `${command} <intent> | status | policies | help`, blocks };
+  return { text: `${command} <intent> | check <intent> | status | policies | help`, blocks };
 }
 
 function runLine(run: Run): string {
@@ -43,16 +50,16 @@ export function renderStatus(recent: readonly Run[], awaiting: readonly Run[]): 
   blocks.push(...(recent.length > 0
     ? listSections(`*Recent runs* (latest ${recent.length})`, recent.map(runLine), LISTED_RUNS, "`agpm runs`")
     : [section("No runs yet.")]));
-  return { text: `agpm: ${awaiting.length} run(s) waiting for approval, ${recent.length} recent`, blocks };
+  return { text: `agpm: ${plural(awaiting.length, "run")} waiting for approval, ${recent.length} recent`, blocks };
 }
 
 export function renderPolicies(policies: readonly PolicySummary[]): SlackMessage {
   if (policies.length === 0) return { text: "agpm: no policies yet", blocks: [section("No policies yet. State one: `/agpm Ensure all S3 buckets are private and encrypted`.")] };
   const lines = policies.map((p) =>
-    `• *${escapeMrkdwn(truncate(p.title, 150))}* ${code(p.id)} v${p.version} · ${escapeMrkdwn(p.mode)} · ${escapeMrkdwn(p.status)} · ${p.rules} rule(s) on ${p.kinds.map(code).join(", ")}`);
+    `• *${escapeMrkdwn(truncate(p.title, 150))}* ${code(p.id)} v${p.version} · ${escapeMrkdwn(p.mode)} · ${escapeMrkdwn(p.status)} · ${plural(p.rules, "rule")} on ${p.kinds.map(code).join(", ")}`);
   const active = policies.filter((p) => p.status === "active").length;
   return {
-    text: `agpm: ${policies.length} policies (${active} active)`,
+    text: `agpm: ${plural(policies.length, "policy", "policies")} (${active} active)`,
     blocks: listSections(`*Policies* (${policies.length}, ${active} active)`, lines, MAX_LISTED_POLICIES, "`agpm policies`"),
   };
 }

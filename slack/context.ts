@@ -5,7 +5,7 @@ import type { WebClient } from "@slack/web-api";
 import type { ApiDeps } from "../api/deps.js";
 import { errorMessage } from "../core/errors.js";
 import type { Logger } from "../observability/index.js";
-import type { Approvers } from "./approvers.js";
+import type { Approvers, Authors } from "./approvers.js";
 import type { SlackAudit } from "./audit.js";
 import type { SlackMessage } from "./report-blocks.js";
 import type { BackgroundTasks } from "./tasks.js";
@@ -13,6 +13,7 @@ import type { BackgroundTasks } from "./tasks.js";
 export interface SlackContext {
   deps: ApiDeps;
   approvers: Approvers;
+  authors: Authors;
   audit: SlackAudit;
   tasks: BackgroundTasks;
   logger: Logger;

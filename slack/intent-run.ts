@@ -1,7 +1,8 @@
 // `/agpm <intent>` after Slack has had its "Working on it…": the intent goes on the intents queue as
 // a `run` that applies — but a Slack run may change at most `maxChanges` resources (default 0)
-// without an approver, so in practice every change waits for an Approve click — then the result
-// is posted to the channel.
+// without an approver, so in practice every change waits for an Approve click — or, for
+// `/agpm check <intent>`, as a `check` that stores and changes nothing; then the result is posted
+// to the channel.
 import { AgpmError, isAgpmError, errorMessage } from "../core/errors.js";
 import { findJob, onQueue, rememberRunJob, runIdOf } from "../api/jobs.js";
 import { publicMessage } from "../api/errors.js";
@@ -12,18 +13,19 @@ import { waitForOutcome } from "./outcome.js";
 import { renderOutcome } from "./report-blocks.js";
 import { slackActor } from "./actor.js";
 import { section } from "./text.js";
+import type { IntentCommandName } from "../workers/intents-queue.js";
 
-export async function runIntentFromSlack(ctx: SlackContext, reply: Reply, intent: string): Promise<void> {
+export async function runIntentFromSlack(ctx: SlackContext, reply: Reply, intent: string, command: IntentCommandName = "run"): Promise<void> {
   const chosen = newId("run");
   let jobId: string;
   try {
     ({ jobId } = await onQueue(() => submitIntent(ctx.deps.intents, {
       intent,
       options: {
-        apply: true, autoApprove: false, maxChanges: ctx.maxChanges, target: ctx.deps.target,
+        apply: command === "run", autoApprove: false, maxChanges: ctx.maxChanges, target: ctx.deps.target,
         source: "slack", requester: slackActor(reply.user), runId: chosen,
       },
-    }, { name: "run" })));
+    }, { name: command })));
   } catch (error) {
     const failure = isAgpmError(error) ? error : new AgpmError("INTERNAL", errorMessage(error));
     ctx.logger.warn({ err: failure.message, code: failure.code }, "could not queue a Slack intent");

@@ -2,6 +2,7 @@
 // changes (before → after), and Approve / Reject buttons while the run waits for a person.
 import type { RunReport } from "../agents/reporter/report.js";
 import { code, context, escapeMrkdwn, listSections, mention, section, truncate, type Block } from "./text.js";
+import { plural } from "../core/plural.js";
 
 export const APPROVE_ACTION = "agpm_approve";
 export const REJECT_ACTION = "agpm_reject";
@@ -125,7 +126,7 @@ function changeBlocks(report: RunReport): Block[] {
 function approvalBlocks(report: RunReport): Block[] {
   const radius = report.blastRadius;
   const why = [
-    radius && radius.resources > 0 ? `enforcement would change *${radius.resources}* resource(s) (${radius.changes} change(s))` : "",
+    radius && radius.resources > 0 ? `enforcement would change *${plural(radius.resources, "resource")}* (${plural(radius.changes, "change")})` : "",
     ...report.safety.map((s) => `:warning: ${escapeMrkdwn(s)}`),
   ].filter((l) => l.length > 0);
   return [section(`*Needs approval:* ${why.join("\n")}`)];
@@ -135,7 +136,7 @@ function decisionBlock(report: RunReport, d: DecisionNote): Block {
   if (!d.done) return section(`:hourglass_flowing_sand: ${d.approved ? "Approved" : "Rejected"} by ${mention(d.by)} — ${d.approved ? "applying the changes…" : "closing the run…"}`);
   if (!d.approved) return section(`:no_entry_sign: Rejected by ${mention(d.by)} — nothing was changed.`);
   const count = (status: string) => report.actions.filter((a) => a.status === status).length;
-  const parts = [`${count("verified")} change(s) verified`];
+  const parts = [`${plural(count("verified"), "change")} verified`];
   if (count("failed") > 0) parts.push(`${count("failed")} failed`);
   if (count("manual") > 0) parts.push(`${count("manual")} need a manual fix`);
   return section(`:white_check_mark: Approved by ${mention(d.by)}: ${parts.join(", ")}.`);
@@ -152,7 +153,7 @@ function buttons(report: RunReport): Block {
         text: { type: "plain_text", text: "Approve" },
         confirm: {
           title: { type: "plain_text", text: "Apply these changes?" },
-          text: { type: "mrkdwn", text: `agpm will change ${radius?.resources ?? "the listed"} resource(s) and verify each change. Your name goes in the audit log.` },
+          text: { type: "mrkdwn", text: `agpm will change ${radius ? plural(radius.resources, "resource") : "the listed resources"} and verify each change. Your name goes in the audit log.` },
           confirm: { type: "plain_text", text: "Approve" },
           deny: { type: "plain_text", text: "Cancel" },
         },

@@ -4,6 +4,7 @@ import { interrupt } from "@langchain/langgraph";
 import { z } from "zod";
 import type { GraphDeps } from "../../graphs/deps.js";
 import type { State, StateUpdate } from "../../graphs/state.js";
+import { plural } from "../../core/plural.js";
 
 export const ApprovalDecisionSchema = z.object({
   approved: z.boolean(),
@@ -52,7 +53,7 @@ export function createApprovalNode(deps: GraphDeps) {
       safety: state.safety,
       reason: state.safety.length > 0
         ? `needs explicit approval: ${state.safety.join("; ")}`
-        : `enforcement would change ${radius.resources} resources, more than the allowed ${state.options.maxChanges}`,
+        : `enforcement would change ${plural(radius.resources, "resource")}, more than the allowed ${state.options.maxChanges}`,
     };
     const decision = ApprovalDecisionSchema.parse(interrupt(request));
     return { approval: decision, status: decision.approved ? "running" : "rejected" };

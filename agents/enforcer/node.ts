@@ -9,6 +9,7 @@ import { observedAfter } from "./observe.js";
 import { approvedByPerson } from "../approval/node.js";
 import { pendingChanges } from "../approval/pending.js";
 import { holdPending, workItems, type WorkItem } from "./work-items.js";
+import { plural } from "../../core/plural.js";
 
 /** Resources remediated at once; each SDK call is further bounded by the tools' limiter. */
 export const ENFORCE_CONCURRENCY = 8;
@@ -66,7 +67,7 @@ export function createEnforcerNode(deps: GraphDeps) {
     if (state.approval) {
       await deps.store.audit.appendAudit({
         actor: state.approval.by, runId: state.runId, policyId: policy.id, policyVersion: policy.version,
-        action: "approval", result: "approved", detail: state.approval.comment ?? `approved ${state.blastRadius?.resources ?? 0} changes`,
+        action: "approval", result: "approved", detail: state.approval.comment ?? `approved changes to ${plural(state.blastRadius?.resources ?? 0, "resource")}`,
         dedupeKey: `${state.runId}:approval`,
       });
     }

@@ -24,6 +24,17 @@ function controlStems(id: string): Set<string> {
   return stems;
 }
 
+/**
+ * A control's title as the rest of a sentence: a common first word is lowercased ("Security
+ * groups" → "security groups"), while acronyms and names keep their case ("EBS snapshots",
+ * "S3 buckets", "Auto Scaling groups").
+ */
+export function titleInSentence(title: string): string {
+  const [first = "", second = ""] = title.split(" ");
+  const commonWord = /^[A-Z][a-z]+$/.test(first) && !/^[A-Z]/.test(second);
+  return commonWord ? `${first.toLowerCase()}${title.slice(first.length)}` : title;
+}
+
 /** Up to `limit` controls ranked by shared words with the intent (then catalogue order). */
 export function suggestControls(intent: string, limit = 5): Suggestion[] {
   const words = tokenize(intent).map((t) => t.stem).filter((s) => !FILLER_WORDS.has(s));
@@ -35,6 +46,6 @@ export function suggestControls(intent: string, limit = 5): Suggestion[] {
   return ranked.slice(0, limit).map(({ control }) => ({
     control: control.id,
     title: control.title,
-    example: `Ensure ${control.title.charAt(0).toLowerCase()}${control.title.slice(1)}`,
+    example: `Ensure ${titleInSentence(control.title)}`,
   }));
 }

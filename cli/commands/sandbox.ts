@@ -11,6 +11,7 @@ import { EXIT } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { renderTable } from "../output/table.js";
 import { resolveTarget } from "../target.js";
+import { plural } from "../../core/plural.js";
 
 export async function sandboxInit(app: App, io: CliIo, file: string | undefined, flags: { force?: boolean; resources?: string; seed?: string }): Promise<number> {
   const path = resolve(io.cwd, file ?? app.paths.sandboxFile);
@@ -43,7 +44,7 @@ export async function sandboxShow(app: App, io: CliIo, flags: { sandbox?: string
         { header: "KIND", value: (r) => r.kind },
         { header: "REGION", value: (r) => r.region },
         { header: "COUNT", value: (r) => String(r.count) },
-      ], io)}${resources.length} resources\n`);
+      ], io)}${plural(resources.length, "resource")}\n`);
       for (const f of failures) io.stdout(`warning: could not list ${f.kind} in ${f.region}: ${f.message}\n`);
     }
     return EXIT.ok;

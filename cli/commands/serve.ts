@@ -1,7 +1,7 @@
 // `agpm serve`: the HTTP API, the posture dashboard (and Slack, when configured) until SIGTERM/SIGINT.
 // Intents and decisions are enqueued for `agpm worker`; the server itself runs no graph.
 import { z } from "zod";
-import { buildServer } from "../../api/index.js";
+import { buildServer, openRateLimitRedis, type RateLimitRedis } from "../../api/index.js";
 import { createLogger, createMetrics } from "../../observability/index.js";
 import { createDashboardArea } from "../../dashboard/index.js";
 import { createSlackArea, readSlackSettings } from "../../slack/index.js";
@@ -28,11 +28,14 @@ export async function serve(app: App, io: CliIo, rawFlags: Record<string, unknow
   const producer = openIntentsQueue({ url: app.config.redisUrl, prefix: app.config.queuePrefix });
   // Bull Board (/admin/queues) shows the sweeps queue too.
   const sweeps = openSweepsQueue({ url: app.config.redisUrl, prefix: app.config.queuePrefix });
+  let limiter: RateLimitRedis | undefined;
   try {
     await producer.ready();
+    // Rate-limit counters live in the queues' Redis, so replicas share one limit per token.
+    limiter = await openRateLimitRedis(app.config.redisUrl, app.config.queuePrefix);
     const server = await buildServer(
       { store: app.store, intents: producer.queue, target, metrics: createMetrics(), logger },
-      { rateLimit: { max: app.config.apiRateLimit, windowMs: 60_000 }, areas: [createDashboardArea({ queues: [sweeps.queue] }), ...(slack ? [createSlackArea(slack)] : [])] },
+      { rateLimit: { max: app.config.apiRateLimit, windowMs: 60_000, redis: limiter.store }, areas: [createDashboardArea({ queues: [sweeps.queue] }), ...(slack ? [createSlackArea(slack)] : [])] },
     );
     const address = await server.listen({ port: flags.port ?? app.config.apiPort, host: flags.host ?? app.config.apiHost });
     const where = target.type === "sandbox" ? `sandbox ${target.file}` : `aws ${target.regions?.join(",") ?? "every region"}`;
@@ -43,6 +46,7 @@ export async function serve(app: App, io: CliIo, rawFlags: Record<string, unknow
     logger.info("agpm serve: stopped");
     return EXIT.ok;
   } finally {
+    limiter?.close();
     await producer.close();
     await sweeps.close();
   }

@@ -3,6 +3,7 @@ import pc from "picocolors";
 import type { RunReport } from "../../agents/reporter/report.js";
 import { renderTable, statusColor, tableStyle } from "./table.js";
 import type { TableStyle } from "./table.js";
+import { plural } from "../../core/plural.js";
 
 /** Rows shown before pointing to --json. */
 export const MAX_ROWS = 40;
@@ -51,14 +52,14 @@ function actionsBlock(report: RunReport, style: TableStyle): string {
 function nextStep(report: RunReport): string {
   if (report.status === "stale") return `Stale: ${report.error?.message ?? "the plan was overtaken"}. It can no longer be approved.`;
   if (report.status === "awaiting-approval") {
-    return `Paused for approval: ${report.blastRadius?.resources ?? 0} resources would change. Approve with: agpm approve ${report.runId}  (or: agpm reject ${report.runId})`;
+    return `Paused for approval: ${plural(report.blastRadius?.resources ?? 0, "resource")} would change. Approve with: agpm approve ${report.runId}  (or: agpm reject ${report.runId})`;
   }
   const planned = report.actions.filter((a) => a.status === "planned").length;
   if (report.command === "run" && !report.applied && planned > 0) return `Dry run: nothing was changed. Re-run with --apply to make ${planned === 1 ? "this change" : `these ${planned} changes`}.`;
   const held = report.actions.filter((a) => a.status === "pending-approval");
-  if (held.length > 0) return `${held.length} change(s) not made: ${held[0]?.detail ?? "another run waits for approval of changes to the same resources"}.`;
+  if (held.length > 0) return `${plural(held.length, "change")} not made: ${held[0]?.detail ?? "another run waits for approval of changes to the same resources"}.`;
   const failed = report.actions.filter((a) => a.status === "failed").length;
-  if (failed > 0) return `${failed} action(s) failed; see the table above and agpm audit --run ${report.runId}.`;
+  if (failed > 0) return `${plural(failed, "action")} failed; see the table above and agpm audit --run ${report.runId}.`;
   return "";
 }
 
@@ -87,7 +88,7 @@ export function renderReport(report: RunReport, styleOrColor: boolean | TableSty
   for (const s of report.safety) out += `${color ? pc.yellow("needs approval") : "needs approval"}: ${s}\n`;
   for (const e of report.collectionErrors) out += `${color ? pc.yellow("warning") : "warning"}: ${e}\n`;
   const s = report.summary;
-  if (report.policy) out += `\n${s.resources} resources: ${s.passed} passed, ${s.failed} failed, ${s.errors} errors${s.skipped ? `, ${s.skipped} skipped` : ""}. Run ${report.runId}: ${color ? statusColor(report.status, report.status) : report.status}.\n`;
+  if (report.policy) out += `\n${plural(s.resources, "resource")}: ${s.passed} passed, ${s.failed} failed, ${plural(s.errors, "error")}${s.skipped ? `, ${s.skipped} skipped` : ""}. Run ${report.runId}: ${color ? statusColor(report.status, report.status) : report.status}.\n`;
   if (report.applied && report.actions.length > 0) {
     const count = (status: string) => report.actions.filter((a) => a.status === status).length;
     out += `Actions: ${count("verified")} verified, ${count("failed")} failed, ${count("manual")} manual.\n`;

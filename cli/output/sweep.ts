@@ -3,12 +3,13 @@ import pc from "picocolors";
 import type { SweepResult } from "../../workers/sweeps-queue.js";
 import { renderTable, statusColor, tableStyle } from "./table.js";
 import type { TableStyle } from "./table.js";
+import { plural } from "../../core/plural.js";
 
 export function renderSweep(result: SweepResult, styleOrColor: boolean | TableStyle): string {
   const style = tableStyle(styleOrColor);
   const { color } = style;
   const lines: string[] = [];
-  const head = `Sweep ${result.sweepId}${result.schedule ? ` (schedule ${result.schedule})` : ""}: ${result.runs.length} run(s) over ${result.policies} policy(ies)`;
+  const head = `Sweep ${result.sweepId}${result.schedule ? ` (schedule ${result.schedule})` : ""}: ${plural(result.runs.length, "run")} over ${plural(result.policies, "policy", "policies")}`;
   lines.push(color ? pc.bold(head) : head);
   if (result.runs.length > 0) {
     lines.push(renderTable(result.runs, [
@@ -25,11 +26,11 @@ export function renderSweep(result: SweepResult, styleOrColor: boolean | TableSt
     ], style).trimEnd());
   }
   for (const r of result.runs) {
-    if ((r.actions["pending-approval"] ?? 0) > 0) lines.push(`  ${r.policyId} in ${r.region ?? "all regions"}: ${r.actions["pending-approval"]} change(s) not made: another run waits for approval of changes to those resources (agpm runs)`);
+    if ((r.actions["pending-approval"] ?? 0) > 0) lines.push(`  ${r.policyId} in ${r.region ?? "all regions"}: ${plural(r.actions["pending-approval"] ?? 0, "change")} not made: another run waits for approval of changes to those resources (agpm runs)`);
   }
   for (const f of result.folded) lines.push(`  ${f.policyId} in ${f.region ?? "all regions"}: already being swept by job ${f.jobId}`);
   for (const f of result.failures) lines.push(`  failed: ${f.jobId === "-" ? "" : `job ${f.jobId}: `}${f.reason}`);
   const t = result.totals;
-  lines.push(`Totals: ${t.resources} resources, ${t.failed} failing, ${t.drift} newly failing (drift), ${t.recovered} recovered, ${t.remediated} remediated${t.awaitingApproval > 0 ? `, ${t.awaitingApproval} awaiting approval (agpm approve <run>)` : ""}${(t.pendingApproval ?? 0) > 0 ? `, ${t.pendingApproval} held for a pending approval` : ""}.`);
+  lines.push(`Totals: ${plural(t.resources, "resource")}, ${t.failed} failing, ${t.drift} newly failing (drift), ${t.recovered} recovered, ${t.remediated} remediated${t.awaitingApproval > 0 ? `, ${t.awaitingApproval} awaiting approval (agpm approve <run>)` : ""}${(t.pendingApproval ?? 0) > 0 ? `, ${t.pendingApproval} held for a pending approval` : ""}.`);
   return `${lines.join("\n")}\n`;
 }

@@ -3,7 +3,7 @@ import { html, href, type Html } from "../html.js";
 import type { StateFilters, StateRow } from "../queries.js";
 import type { Session } from "../session.js";
 import type { PolicySummary } from "../../store/index.js";
-import { badge, policyLink, runLink, when } from "./format.js";
+import { badge, plural, policyLink, runLink, when } from "./format.js";
 import { layout } from "./layout.js";
 
 export interface FindingsData {
@@ -42,7 +42,7 @@ function pager(data: FindingsData): Html {
   const link = (page: number) => href("/findings", [], { ...data.filters, page: page > 1 ? page : undefined, size: data.pageSize !== 50 ? data.pageSize : undefined });
   return html`<div class="pager">
     ${data.page > 1 ? html`<a rel="prev" href="${link(data.page - 1)}">← Previous</a>` : html`<span class="muted">← Previous</span>`}
-    <span>Page ${data.page} of ${pages} · ${data.total} findings</span>
+    <span>Page ${data.page} of ${pages} · ${plural(data.total, "finding")}</span>
     ${data.page < pages ? html`<a rel="next" href="${link(data.page + 1)}">Next →</a>` : html`<span class="muted">Next →</span>`}
   </div>`;
 }

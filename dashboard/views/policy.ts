@@ -5,7 +5,7 @@ import { html, href, type Html } from "../html.js";
 import type { Counts } from "../queries.js";
 import type { Session } from "../session.js";
 import { chartLegend, driftChart, type Point } from "./chart.js";
-import { badge, countsBar, when } from "./format.js";
+import { badge, countsBar, plural, when } from "./format.js";
 import { layout } from "./layout.js";
 
 export interface VersionView {
@@ -51,7 +51,7 @@ export function policyPage(data: PolicyPageData, session: Session): Html {
       <p class="muted small mono">${policy.id} · showing v${policy.version}${policy.version !== data.current ? html` (current is <a href="${href("/policies", [policy.id])}">v${data.current}</a>)` : ""} · ${policy.mode} · ${badge(data.status)}</p>
       <div class="grid">
         <section class="card"><h2>Now</h2>${countsBar(counts)}
-          <p><a href="${href("/findings", [], { policy: policy.id, status: "fail" })}">${counts.fail} failing</a>, ${counts.error} errors,
+          <p><a href="${href("/findings", [], { policy: policy.id, status: "fail" })}">${counts.fail} failing</a>, ${plural(counts.error, "error")},
           <a href="${href("/findings", [], { policy: policy.id, status: "pass" })}">${counts.pass} passing</a>, ${counts.skip} skipped.</p></section>
         <section class="card"><h2>Drift, last 30 days</h2>${driftChart(data.chart, { title: `Drift of ${policy.id}, last 30 days` })}${chartLegend()}</section>
       </div>

@@ -106,7 +106,7 @@ function plan(report: RunReport, status: string): Html {
   return html`<section class="card" id="plan"><h2>Plan</h2>
     ${report.plan ? html`<p>Operation <strong>${report.plan.operation}</strong> on ${report.plan.kinds.join(", ")}.</p>
     ${report.plan.interpretation.length > 0 && html`<ul>${report.plan.interpretation.map((line) => html`<li>${line}</li>`)}</ul>`}` : html`<p class="muted">No plan (the intent was not translated).</p>`}
-    <p>Evaluated ${plural(s.resources, "resource")}: <strong>${s.passed}</strong> passed, <strong>${s.failed}</strong> failed, ${s.errors} errors, ${s.skipped} skipped.
+    <p>Evaluated ${plural(s.resources, "resource")}: <strong>${s.passed}</strong> passed, <strong>${s.failed}</strong> failed, ${plural(s.errors, "error")}, ${s.skipped} skipped.
     ${report.blastRadius && html` Blast radius: ${plural(report.blastRadius.resources, "resource")}, ${plural(report.blastRadius.changes, "change")}, ${report.blastRadius.manual} manual.`}</p>
     ${status === "awaiting-approval" ? plannedChanges(report) : ""}
   </section>`;

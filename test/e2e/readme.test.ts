@@ -1,11 +1,12 @@
 // Executable docs: every intent in the README translates, its sandbox commands run as written,
-// and its JSON example parses.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+// its JSON example parses, and its links to files stay inside the repository.
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorkspace, type CliWorkspace } from "../helpers/cli.js";
 
-const README = readFileSync(join(import.meta.dirname, "..", "..", "README.md"), "utf8");
+const ROOT = join(import.meta.dirname, "..", "..");
+const README = readFileSync(join(ROOT, "README.md"), "utf8");
 const blocks = (lang: string) => [...README.matchAll(new RegExp("```" + lang + "\\n([\\s\\S]*?)```", "g"))].map((m) => m[1] ?? "");
 const commands = blocks("sh").flatMap((b) => b.split("\n")).map((l) => l.replace(/#.*$/, "").trim()).filter((l) => l.startsWith("agpm ") || l.includes("npx agpm "));
 const intents = [...new Set(commands.map((c) => /agpm (?:run|check) "([^"]+)"/.exec(c)?.[1]).filter((i): i is string => i !== undefined))];
@@ -50,5 +51,18 @@ describe("when a reader copies the JSON example", () => {
     const json = blocks("json");
     expect(json.length).toBeGreaterThan(0);
     for (const block of json) expect(() => JSON.parse(block)).not.toThrow();
+  });
+});
+
+describe("when a reader follows the README's links to files", () => {
+  // A published package or a fresh clone holds only the repository: a link outside it is dead.
+  it("finds each one inside the repository", () => {
+    const links = [...README.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1] ?? "").filter((l) => !/^[a-z]+:/i.test(l));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      const path = resolve(ROOT, link);
+      expect(relative(ROOT, path).startsWith(".."), `${link} is outside the repository`).toBe(false);
+      expect(existsSync(path), `${link} does not exist`).toBe(true);
+    }
   });
 });

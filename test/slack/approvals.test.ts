@@ -32,7 +32,7 @@ async function pausedRun(e: SlackEnv): Promise<{ runId: string; ts: string; post
 
 describe("when an approver presses Approve", () => {
   it("removes the buttons, resumes the run on the worker, and updates the message with the verified changes; the audit log names the Slack user", async () => {
-    env = await createSlackEnv({ approvers: [BOB] });
+    env = await createSlackEnv({ authors: [ALICE], approvers: [BOB] });
     const { runId, ts } = await pausedRun(env);
 
     const clicked = await env.click(BOB, APPROVE_ACTION, runId, ts);
@@ -54,7 +54,7 @@ describe("when an approver presses Approve", () => {
 
     const text = textOf(done);
     expect(buttonsOf(done)).toEqual([]);
-    expect(text).toContain(`Approved by <@${BOB}>: ${report.actions.length} change(s) verified.`);
+    expect(text).toContain(`Approved by <@${BOB}>: ${report.actions.length} changes verified.`);
     // The exact changes, field by field, before → after.
     const encrypted = report.actions.find((a) => a.action === "s3.enable-default-encryption");
     expect(text).toContain(`\`${encrypted?.resourceId}\` (us-east-1) — \`s3.enable-default-encryption\`: encryption.enabled: false → true`);
@@ -70,7 +70,7 @@ describe("when an approver presses Approve", () => {
 
 describe("when someone who is not an approver presses a button", () => {
   it("tells them privately, audits the refusal, and leaves the run waiting", async () => {
-    env = await createSlackEnv({ approvers: [BOB] });
+    env = await createSlackEnv({ authors: [ALICE], approvers: [BOB] });
     const { runId, ts } = await pausedRun(env);
 
     expect((await env.click(MALLORY, APPROVE_ACTION, runId, ts)).status).toBe(200);
@@ -92,7 +92,7 @@ describe("when someone who is not an approver presses a button", () => {
 
 describe("when approvers are a Slack user group", () => {
   it("asks Slack who is in the group; a member's Reject closes the run with nothing changed", async () => {
-    env = await createSlackEnv({ approvers: ["S0SECLEADS"] });
+    env = await createSlackEnv({ authors: [ALICE], approvers: ["S0SECLEADS"] });
     env.stub.groups.set("S0SECLEADS", [BOB]);
     const { runId, ts } = await pausedRun(env);
 
@@ -112,7 +112,7 @@ describe("when approvers are a Slack user group", () => {
   });
 
   it("a second click after the decision is told the run is no longer waiting", async () => {
-    env = await createSlackEnv({ approvers: [BOB] });
+    env = await createSlackEnv({ authors: [ALICE], approvers: [BOB] });
     const { runId, ts } = await pausedRun(env);
     await env.click(BOB, REJECT_ACTION, runId, ts);
     await env.stub.waitFor("chat.update", () => true, 2);

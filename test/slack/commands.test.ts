@@ -24,7 +24,7 @@ interface Ack {
 
 describe("when someone states an intent with /agpm", () => {
   it("acknowledges within 3 seconds without waiting for the run, then posts the policy, the counts, the changes and the buttons", async () => {
-    env = await createSlackEnv({ approvers: ["U0BOB"] });
+    env = await createSlackEnv({ authors: [ALICE], approvers: ["U0BOB"] });
     const started = Date.now();
     const acked = await env.command(ALICE, S3);
     const elapsed = Date.now() - started;
@@ -61,7 +61,7 @@ describe("when someone states an intent with /agpm", () => {
   });
 
   it("posts a check-only result without buttons, and an untranslatable intent as a failure with its reason", async () => {
-    env = await createSlackEnv({ approvers: ["U0BOB"] });
+    env = await createSlackEnv({ authors: [ALICE], approvers: ["U0BOB"] });
     env.api.startWorker();
     expect((await env.command(ALICE, "Validate EC2 instances have autoscaling enabled")).status).toBe(200);
     const checked = await env.stub.waitFor("chat.postMessage");
@@ -75,7 +75,7 @@ describe("when someone states an intent with /agpm", () => {
   });
 
   it("does not escape into mentions: an intent naming @channel is quoted, not broadcast", async () => {
-    env = await createSlackEnv();
+    env = await createSlackEnv({ authors: [ALICE] });
     env.api.startWorker();
     await env.command(ALICE, "<!channel> Ensure all S3 buckets are private and encrypted");
     const posted = await env.stub.waitFor("chat.postMessage");
@@ -86,7 +86,7 @@ describe("when someone states an intent with /agpm", () => {
 
 describe("when the server closes while a result is awaited", () => {
   it("tells the channel the run is still going instead of holding the server for the whole run", async () => {
-    env = await createSlackEnv({ closeGraceMs: 15_000 });
+    env = await createSlackEnv({ authors: [ALICE], closeGraceMs: 15_000 });
     expect((await env.command(ALICE, S3)).status).toBe(200);
     // No worker: the run cannot finish; closing ends the wait at the next slice.
     expect(env.stub.callsTo("chat.postMessage")).toEqual([]);
@@ -100,7 +100,7 @@ describe("when the server closes while a result is awaited", () => {
 
 describe("when someone asks /agpm help, status or policies", () => {
   it("answers in the acknowledgement, only to whoever asked, from the store", async () => {
-    env = await createSlackEnv({ approvers: ["U0BOB", "S0SECLEADS"] });
+    env = await createSlackEnv({ authors: [ALICE], approvers: ["U0BOB", "S0SECLEADS"] });
     const help = (await env.command(ALICE, "help")).json<Ack>();
     expect(help.response_type).toBe("ephemeral");
     const helpText = JSON.stringify(help.blocks);
@@ -118,10 +118,11 @@ describe("when someone asks /agpm help, status or policies", () => {
     const e = env;
     const status = await eventually(async () => (await e.command(ALICE, "status")).json<Ack>(), (a) => JSON.stringify(a.blocks).includes("Waiting for approval"));
     expect(status.response_type).toBe("ephemeral");
+    expect(status.text).toBe("agpm: 1 run waiting for approval, 1 recent");
     expect(JSON.stringify(status.blocks)).toContain(`\`${run?.id}\` *awaiting-approval*`);
 
     const policies = (await env.command(ALICE, "policies")).json<Ack>();
-    expect(policies.text).toBe("agpm: 1 policies (1 active)");
+    expect(policies.text).toBe("agpm: 1 policy (1 active)");
     expect(JSON.stringify(policies.blocks)).toContain(`\`${run?.policyId}\` v1`);
     // Quick answers never touch the Web API; only the intent's result did.
     expect(env.stub.calls.map((c) => c.method)).toEqual(["chat.postMessage"]);

@@ -61,7 +61,7 @@ export function clickBody(userId: string, actionId: string, value: string, ts: s
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-export interface SlackEnvSettings extends Partial<Pick<SlackSettings, "approvers" | "maxChanges">> {
+export interface SlackEnvSettings extends Partial<Pick<SlackSettings, "approvers" | "authors" | "maxChanges">> {
   /** How long closing the server waits for Slack results still pending; default 1 s. */
   closeGraceMs?: number;
 }
@@ -69,7 +69,7 @@ export interface SlackEnvSettings extends Partial<Pick<SlackSettings, "approvers
 export async function createSlackEnv(settings: SlackEnvSettings = {}): Promise<SlackEnv> {
   const stub = await startSlackStub();
   const area = createSlackArea(
-    { signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, approvers: settings.approvers ?? [], apiUrl: stub.apiUrl, maxChanges: settings.maxChanges ?? 0 },
+    { signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, approvers: settings.approvers ?? [], authors: settings.authors ?? [], apiUrl: stub.apiUrl, maxChanges: settings.maxChanges ?? 0 },
     { resultTimeoutMs: 60_000, closeGraceMs: settings.closeGraceMs ?? 1_000 },
   );
   const api = await createApiEnv({ areas: [area] });
