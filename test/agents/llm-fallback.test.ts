@@ -81,7 +81,7 @@ describe("when the model fails", () => {
 
   it("auto falls back to the offline answer when the offline parser was unsure", async () => {
     await withModel({ status: 500 });
-    const result = await ws!.run("run", "Ensure S3 buckets are encrypted, as finance requested", "--translator", "auto", "--json");
+    const result = await ws!.run("run", "Ensure S3 buckets are encrypted, as finance requested", "--translator", "auto", "--soft-fail", "--json");
     expect(server!.requests).toBeGreaterThan(0);
     expect(result.code).toBe(0);
     const report = result.json<{ policy: { rules: Array<{ id: string }> }; notes: string[] }>();
@@ -91,7 +91,7 @@ describe("when the model fails", () => {
 
   it("auto falls back when the model answers nonsense", async () => {
     await withModel({ reply: "I would rather talk about the weather." });
-    const result = await ws!.run("run", "Ensure S3 buckets are encrypted, as finance requested", "--translator", "auto", "--json");
+    const result = await ws!.run("run", "Ensure S3 buckets are encrypted, as finance requested", "--translator", "auto", "--soft-fail", "--json");
     expect(result.code).toBe(0);
     expect(result.json<{ policy: { rules: Array<{ id: string }> } }>().policy.rules.map((r) => r.id)).toEqual(["s3.bucket-encrypted"]);
   });

@@ -123,7 +123,7 @@ describe("when approvers are a Slack user group", () => {
   });
 
   it("an Approve on a run whose policy moved on is refused with why, and nothing is queued", async () => {
-    env = await createSlackEnv({ approvers: [BOB] });
+    env = await createSlackEnv({ authors: [ALICE], approvers: [BOB] });
     const { runId, ts } = await pausedRun(env);
     const { store } = env.api.graph;
     const run = await store.runs.getRun(runId);

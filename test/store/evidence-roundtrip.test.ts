@@ -1,4 +1,5 @@
-// A tag check (evidence whose `actual` is absent) leaves findings readable from the CLI and the API.
+// A tag policy run (evidence whose `actual` is absent) leaves findings readable from the CLI and the API.
+// (`agpm check` stores no findings, so a dry `run` of the same intent records them.)
 import { afterEach, describe, expect, it } from "vitest";
 import { startRun } from "../../graphs/runner.js";
 import type { StoredFinding } from "../../store/index.js";
@@ -21,12 +22,12 @@ afterEach(async () => {
   api = undefined;
 });
 
-describe("when a tag check has run on the demo sandbox", () => {
+describe("when a tag policy has run on the demo sandbox", () => {
   it("agpm findings lists its findings, untagged resources included", async () => {
     ws = createWorkspace();
     await ws.run("sandbox", "init");
-    const check = await ws.run("check", TAG_INTENT, "--json");
-    expect(check.stderr).toBe("");
+    const run = await ws.run("run", TAG_INTENT, "--json");
+    expect(run.stderr).toBe("");
     const listed = await ws.run("findings", "--all", "--json");
     expect(listed.stderr).toBe("");
     expect(listed.code).toBe(0);
@@ -37,7 +38,7 @@ describe("when a tag check has run on the demo sandbox", () => {
 
   it("GET /v1/findings answers 200 with them", async () => {
     api = await createApiEnv();
-    const outcome = await startRun(api.graph.deps, api.graph.store.checkpointer, { intent: TAG_INTENT, options: api.graph.options() });
+    const outcome = await startRun(api.graph.deps, api.graph.store.checkpointer, { intent: TAG_INTENT, options: api.graph.options({ command: "run" }) });
     expect(outcome.report.status).toBe("completed");
     const response = await api.request("viewer", "GET", "/v1/findings?status=fail&limit=500");
     expect(response.status).toBe(200);

@@ -81,8 +81,8 @@ describe("when agpm findings meets a corrupt row", () => {
     const ws = createWorkspace();
     try {
       await ws.run("sandbox", "init");
-      // Exit 1: the demo account has public buckets.
-      expect((await ws.run("check", "Ensure all S3 buckets are private")).code).toBe(1);
+      // A dry run records findings (a check stores none); exit 1: the demo account has public buckets.
+      expect((await ws.run("run", "Ensure all S3 buckets are private")).code).toBe(1);
       const db = new BetterSqlite3(join(ws.dir, ".agpm", "agpm.db"));
       const [victim] = db.prepare("select id from findings order by id limit 1").all() as Array<{ id: string }>;
       const count = (db.prepare("select count(*) as n from findings").get() as { n: number }).n;
