@@ -28,6 +28,8 @@ const LEADING = new Set(["please", "now", "also", "just", "go", "ahead", "then",
 const CHECK_WORDS = new Set(["validate", "check", "audit", "verify", "report", "assess", "scan", "detect", "find", "list", "show", "monitor", "flag", "which", "whether", "confirm", "identify", "review"]);
 const SPLIT_WORDS = new Set(["and", "but", "while", "whereas", "then", "plus"]);
 const SKIPPED: ReadonlySet<Operation> = new Set(["retire", "exempt"]);
+const CONTRASTS = [["instead", "of"], ["rather", "than"], ["as", "opposed", "to"]];
+const ARTICLES = new Set(["a", "an", "the", "any"]);
 
 interface Span {
   start: number;
@@ -100,6 +102,13 @@ function inName(tokens: readonly Token[], k: number): boolean {
   return tokens[k]?.joined === true || tokens[k + 1]?.joined === true;
 }
 
+/** "launch templates instead of launch configurations": the phrase after a contrast is the rejected alternative. */
+function contrasted(tokens: readonly Token[], start: number, from: number): boolean {
+  let k = from - 1;
+  while (k >= start && ARTICLES.has(tokens[k]?.text ?? "")) k--;
+  return CONTRASTS.some((words) => words.every((w, j) => k - words.length + 1 + j >= start && tokens[k - words.length + 1 + j]?.text === w));
+}
+
 function flips(token: Token | undefined, polarity: PolarPhrase["polarity"]): boolean {
   if (!token) return false;
   return NEGATIONS.has(token.text) || REMOVING.has(token.text) || (polarity === "insecure" && CLOSING.has(token.text));
@@ -134,6 +143,8 @@ export function findWeakening(tokens: readonly Token[], text: string, operation:
       const gap = subject ? tokens.slice(subject.end + 1, f.start) : [];
       const relative = subject !== undefined && !gap.some((t) => REQUEST_CUES.has(t.text) && !["is", "are", "has", "have", "been"].includes(t.text)) &&
         ((gap.length === 0 && !RESULTATIVE.has(verbBefore(subject.start) ?? "")) || RELATIVE.has(gap[0]?.text ?? ""));
+      // The rejected alternative of a contrast is neither asked for nor against.
+      if (contrasted(tokens, clause.start, f.start)) continue;
       if (followsKind || relative) {
         for (let k = subject && relative ? subject.end + 1 : f.start; k <= f.end; k++) descriptive.add(k);
         continue;

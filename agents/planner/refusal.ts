@@ -3,7 +3,8 @@
 // catalogue — so no model draft can turn them into a policy on a lookalike kind.
 import type { ParsedIntent } from "../intent/parse.js";
 import { describeControl } from "../intent/polarity.js";
-import { suggestControls } from "../translator/suggest.js";
+import { suggestControls, titleInSentence } from "../translator/suggest.js";
+import { CONTROLS } from "../../policy/controls/index.js";
 
 export interface Refusal {
   code: "INTENT_UNTRANSLATABLE";
@@ -16,9 +17,11 @@ const CATALOGUE = "S3, EC2, EBS, EFS and Auto Scaling";
 export function refusalFor(parsed: ParsedIntent): Refusal | null {
   if (parsed.weakening) {
     const { words, control } = parsed.weakening;
+    const title = CONTROLS.find((c) => c.id === control)?.title;
+    const instead = title ? `Ensure ${titleInSentence(title)}` : "No security group may allow SSH from the internet";
     return {
       code: "INTENT_UNTRANSLATABLE",
-      message: `"${words}" asks to weaken security: it would undo ${describeControl(control)}. agpm policies only state secure requirements and never reverse an intent. State what must be true instead (e.g. "no security group may allow SSH from the internet"); to stop enforcing a policy, retire it; to leave some resources out, exempt them with a reason.`,
+      message: `"${words}" asks to weaken security: it would undo ${describeControl(control)}. agpm policies only state secure requirements and never reverse an intent. State what must be true instead (e.g. "${instead}"); to stop enforcing a policy, retire it; to leave some resources out, exempt them with a reason.`,
       details: { reason: "weakening", words, control },
     };
   }

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { parseIntent } from "../../agents/intent/parse.js";
 import { POLARITY } from "../../agents/intent/polarity.js";
 import { refusalFor } from "../../agents/planner/refusal.js";
+import { titleInSentence } from "../../agents/translator/suggest.js";
 import { ANY_KIND, CONTROLS } from "../../policy/controls/index.js";
 import { findKind } from "../../policy/kinds/index.js";
 
@@ -67,6 +68,8 @@ describe("when an intent asks for the opposite of a control", () => {
     expect(refusal?.code).toBe("INTENT_UNTRANSLATABLE");
     expect(refusal?.message).toContain("weaken security");
     expect(refusal?.details.control).toBe(control);
+    // The way out it suggests is the control itself, stated as a requirement.
+    expect(refusal?.message).toContain(`(e.g. "Ensure ${titleInSentence(CONTROLS.find((c) => c.id === control)?.title ?? "")}")`);
   });
 });
 
@@ -95,6 +98,7 @@ describe("when weakening is phrased in everyday words", () => {
     ["Encrypt all buckets and make them public", "s3.bucket-not-public"],
     ["Require IMDSv2 on instances, but disable encryption on EBS volumes", "ebs.volume-encrypted"],
     ["Buckets must be encrypted and public", "s3.bucket-not-public"],
+    ["Auto Scaling groups should use launch configurations instead of launch templates", "autoscaling.launch-template"],
   ])("%s → refused, naming %s", (intent, control) => {
     expect(refusalFor(parseIntent(intent))?.details.control).toBe(control);
   });
@@ -116,6 +120,8 @@ describe("when weakening is phrased in everyday words", () => {
     "Exempt bucket www-assets from the public-access rule until 2027-03-31, reason: static site",
     "Retire the EFS backup policy",
     "Never turn off versioning on buckets",
+    "Auto Scaling groups should use launch templates instead of launch configurations",
+    "Use SSE-KMS rather than SSE-S3 for bucket encryption",
   ])("%s → not a weakening", (intent) => {
     expect(refusalFor(parseIntent(intent))).toBeNull();
   });
