@@ -2,6 +2,7 @@
 // from these, and the compile-time checks below keep them in step with the types they describe.
 import { z } from "zod";
 import type { RunReport } from "../agents/reporter/report.js";
+import { ReportFindingSchema } from "../agents/reporter/report-schema.js";
 import { RUN_STATUSES } from "../store/index.js";
 import { ACTION_STATUSES } from "../graphs/state.js";
 
@@ -38,9 +39,8 @@ export const RunReportSchema = z.object({
       id: z.string(), title: z.string(), kind: z.string(), severity: z.string(), controls: z.array(z.string()), remediation: z.string().nullable(),
     })),
   })),
-  findings: z.array(z.object({
-    resourceId: z.string(), kind: z.string(), region: z.string(), ruleId: z.string(), status: z.enum(["pass", "fail", "error", "skip"]), reason: z.string(),
-  })).describe("failing and erroring findings; passing resources are counted in summary"),
+  findings: z.array(ReportFindingSchema.partial({ evidence: true, location: true }))
+    .describe("every evaluated (rule, resource) pair: pass, fail, error and skip, with evidence and location; reports stored before this version list failures and errors only, without evidence or location"),
   actions: z.array(z.object({
     resourceId: z.string(), kind: z.string(), region: z.string(), action: z.string(),
     status: z.enum(ACTION_STATUSES),

@@ -56,6 +56,13 @@ const gateOptions = (cmd: Command) =>
     .addOption(new Option("--fail-on <severity>", "exit 1 only when something at or above this severity still fails (default low: anything)").choices(["low", "medium", "high", "critical"]))
     .option("--soft-fail", "report failing findings but exit 0 (errors, invalid input and approval pauses still count)");
 
+/** What a printed report lists: JSON every evaluated (rule, resource) pair, text what needs attention. */
+const reportOptions = (cmd: Command, text = true) => {
+  const quiet = new Option("--quiet", "list only failing and erroring findings (summary counts unchanged)");
+  if (!text) return cmd.addOption(quiet);
+  return cmd.addOption(quiet.conflicts("all")).option("--all", "text output: list passing and skipped findings too (JSON lists them unless --quiet)");
+};
+
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const wantsJson = (flags: { json?: boolean }) => flags.json === true;
   const act = (progress: boolean, json: boolean, fn: Action) => async () => {
@@ -81,12 +88,12 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
-  gateOptions(enforcementOptions(targetOptions(program.command("run").argument("<intent>", "what must be true, in plain words")))
-    .description("translate an intent into a policy, evaluate it and plan (or, with --apply, make) the fixes"))
+  reportOptions(gateOptions(enforcementOptions(targetOptions(program.command("run").argument("<intent>", "what must be true, in plain words")))
+    .description("translate an intent into a policy, evaluate it and plan (or, with --apply, make) the fixes")))
     .option("--json", "print exactly one JSON document")
     .action((intent: string, flags: Record<string, unknown>) => act(true, wantsJson(flags), async (app) => (await commands.run()).runIntent(app, io, "run", intent, flags))());
 
-  gateOptions(targetOptions(program.command("check").argument("<intent>", "what must be true, in plain words")))
+  reportOptions(gateOptions(targetOptions(program.command("check").argument("<intent>", "what must be true, in plain words"))))
     .description("translate, validate and evaluate; change nothing, store no findings. Exit 0 compliant, 1 failing, 2 untranslatable or invalid")
     .addOption(new Option("--translator <name>", "offline | llm | auto").choices(["offline", "llm", "auto"]))
     .option("--json", "print exactly one JSON document")
@@ -124,11 +131,11 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .action((flags: { json?: boolean; limit?: string }) => act(false, wantsJson(flags), async (app) => (await commands.records()).listRuns(app, io, flags))());
 
   for (const [name, approved] of [["approve", true], ["reject", false]] as const) {
-    gateOptions(program.command(name).argument("<run-id>").description(`${name} a run paused for approval`))
+    reportOptions(gateOptions(program.command(name).argument("<run-id>").description(`${name} a run paused for approval`)))
       .option("--comment <text>", "recorded in the audit log").option("--json")
       .option("--queue", "hand the decision to a worker (REDIS_URL) instead of carrying it out here")
       .option("--wait", "with --queue: wait for the worker and print the report")
-      .action((runId: string, flags: { json?: boolean; comment?: string; queue?: boolean; wait?: boolean; failOn?: string; softFail?: boolean }) => act(true, wantsJson(flags), async (app) => (await commands.approve()).decide(app, io, runId, approved, flags))());
+      .action((runId: string, flags: { json?: boolean; quiet?: boolean; all?: boolean; comment?: string; queue?: boolean; wait?: boolean; failOn?: string; softFail?: boolean }) => act(true, wantsJson(flags), async (app) => (await commands.approve()).decide(app, io, runId, approved, flags))());
   }
 
   program.command("worker").description("process queued jobs until SIGTERM, then finish active jobs and exit (REDIS_URL)")
@@ -138,7 +145,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option("--no-metrics", "do not serve /metrics")
     .action((flags: Record<string, unknown>) => act(false, false, async (app) => (await commands.worker()).runWorker(app, io, flags))());
 
-  gateOptions(enforcementOptions(targetOptions(program.command("submit").argument("<intent>", "what must be true, in plain words"))))
+  reportOptions(gateOptions(enforcementOptions(targetOptions(program.command("submit").argument("<intent>", "what must be true, in plain words")))))
     .description("enqueue an intent for a worker (REDIS_URL); with --wait, print its report")
     .option("--wait", "wait for the job and print its report")
     .option("--timeout <seconds>", "with --wait: how long to wait (default 600)")
@@ -153,7 +160,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       .option("--max-changes <n>", "per policy and region: pause for approval above this many resources")
       .option("--json", "print exactly one JSON document");
 
-  gateOptions(sweepOptions(program.command("sweep")))
+  reportOptions(gateOptions(sweepOptions(program.command("sweep"))), false)
     .description("evaluate every active policy now, record drift and (with --apply) fix it: on the sweeps queue, or --now in this process")
     .option("--now", "run the sweep here and print its report (no Redis needed)")
     .option("--wait", "queued: wait for the sweep to finish and print its report")

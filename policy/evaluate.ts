@@ -3,7 +3,7 @@ import { errorMessage } from "../core/errors.js";
 import { compileCondition, isQuantifierTally } from "./compile.js";
 import type { CompiledCondition, ConditionResult } from "./compile.js";
 import { formatValue } from "./phrases.js";
-import type { Evidence, Finding, Resource } from "./resource.js";
+import { locationOf, type Evidence, type Finding, type Resource } from "./resource.js";
 import type { Policy, Rule } from "./schema.js";
 import { compileExemptions, exemptionReason, type CompiledExemption } from "./exemptions.js";
 import { compileScope } from "./scope.js";
@@ -70,6 +70,7 @@ function finding(policy: PolicyRef, rule: Rule, resource: Resource, status: Find
     status,
     reason,
     evidence,
+    location: locationOf(resource),
   };
 }
 

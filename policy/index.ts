@@ -6,8 +6,8 @@ export {
 export type {
   Condition, JsonValue, Operator, Policy, PolicyInput, PolicyMode, RemediationRef, Rule, Scope, Severity,
 } from "./schema.js";
-export { EvaluationStatusSchema, EvidenceSchema, FindingSchema, ResourceEnvelopeSchema } from "./resource.js";
-export type { EvaluationStatus, Evidence, Finding, Resource, ResourceEnvelope } from "./resource.js";
+export { EvaluationStatusSchema, EvidenceSchema, FindingSchema, LocationSchema, locationOf, ResourceEnvelopeSchema } from "./resource.js";
+export type { EvaluationStatus, Evidence, Finding, Location, Resource, ResourceEnvelope } from "./resource.js";
 export { findKind, KIND_NAMES, KINDS, modelSchema } from "./kinds/index.js";
 export type { KindDefinition } from "./kinds/index.js";
 

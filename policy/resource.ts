@@ -32,6 +32,23 @@ export const EvidenceSchema = z.object({
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
+/**
+ * Where a finding's resource lives, whatever the domain: the domain, a partition inside it and the
+ * root that holds it (for AWS: a region and an account id), plus `file` and `line` for resources
+ * read from files.
+ */
+export const LocationSchema = z.object({
+  domain: z.string().min(1),
+  partition: z.string(),
+  root: z.string(),
+  file: z.string().optional(),
+  line: z.number().int().positive().optional(),
+});
+export type Location = z.infer<typeof LocationSchema>;
+
+/** The one place an envelope's location is derived: every resource today is an AWS one. */
+export const locationOf = (resource: ResourceEnvelope): Location => ({ domain: "aws", partition: resource.region, root: resource.account });
+
 export const FindingSchema = z.object({
   policyId: z.string(),
   policyVersion: z.number().int(),
@@ -43,5 +60,7 @@ export const FindingSchema = z.object({
   /** One sentence a person can act on, e.g. "encryption is not configured". */
   reason: z.string(),
   evidence: z.array(EvidenceSchema),
+  /** Set by evaluation; absent on stored findings (the findings table keeps region only). */
+  location: LocationSchema.optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;

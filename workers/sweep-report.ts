@@ -1,5 +1,5 @@
 // Sweep reports: one (policy, region) run's result, and the sweep's totals over all of them.
-import type { RunReport } from "../agents/reporter/report.js";
+import { needsAttention, type RunReport } from "../agents/reporter/report.js";
 import type { SweepJobData, SweepPolicyResult, SweepResult } from "./sweeps-queue.js";
 
 /** Where a run sits in a sweep. */
@@ -18,13 +18,18 @@ export function countBy<T>(items: readonly T[], key: (item: T) => string): Recor
 export function policyResult(data: SweepPlace, report: RunReport): SweepPolicyResult {
   return {
     sweepId: data.sweepId, policyId: data.policyId, region: data.region, runId: report.runId, status: report.status,
-    summary: report.summary, outstanding: report.outstanding, drift: report.drift, actions: countBy(report.actions, (a) => a.status),
+    summary: report.summary, outstanding: report.outstanding, findings: report.findings, drift: report.drift, actions: countBy(report.actions, (a) => a.status),
     remediations: Object.entries(countBy(report.actions, (a) => `${a.action}\u0000${a.status}`)).map(([key, count]) => {
       const [action = "", status = ""] = key.split("\u0000");
       return { action, status, count };
     }),
     collectionErrors: report.collectionErrors, error: report.error ? { code: report.error.code, message: report.error.message } : null,
   };
+}
+
+/** `--quiet`: each run keeps only the findings that need attention; counts and totals stay whole. */
+export function quietSweep(result: SweepResult): SweepResult {
+  return { ...result, runs: result.runs.map((r) => ({ ...r, findings: r.findings.filter(needsAttention) })) };
 }
 
 export function summarise(data: SweepJobData, runs: SweepPolicyResult[], failures: SweepResult["failures"], finishedAt: string): SweepResult {

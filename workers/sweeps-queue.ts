@@ -76,6 +76,8 @@ export interface SweepPolicyResult {
   summary: Summary;
   /** Findings still failing after the run, per rule severity (what exit codes gate on). */
   outstanding: RunReport["outstanding"];
+  /** Every evaluated (rule, resource) pair of the run, as in its report (`--quiet`: fail and error only). */
+  findings: RunReport["findings"];
   drift: DriftSummary | null;
   /** Action counts by status (verified, failed, planned, manual…). */
   actions: Record<string, number>;

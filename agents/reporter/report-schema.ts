@@ -2,7 +2,7 @@
 // JSON Schema (schemas/run-report.schema.json). Tests parse real reports with it, so the
 // schema cannot drift from what the reporter writes.
 import { z } from "zod";
-import { EvaluationStatusSchema } from "../../policy/resource.js";
+import { EvaluationStatusSchema, EvidenceSchema, LocationSchema } from "../../policy/resource.js";
 import { PlanSchema, SweepTargetSchema } from "../../graphs/state.js";
 import { ACTION_STATUSES } from "../../graphs/state.js";
 import { RUN_STATUSES } from "../../store/records.js";
@@ -12,6 +12,15 @@ const SummarySchema = z.object({
 });
 
 const ErrorSchema = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() });
+
+/** One evaluated (rule, resource) pair, whatever its verdict: the evidence of what was checked. */
+export const ReportFindingSchema = z.object({
+  resourceId: z.string(), kind: z.string(), region: z.string().describe("AWS findings: the resource's region (also location.partition)."),
+  ruleId: z.string(), status: EvaluationStatusSchema, reason: z.string(),
+  evidence: z.array(EvidenceSchema).describe("What was looked at: each path, what the rule expected, and the value seen."),
+  location: LocationSchema.describe("Where the resource lives: domain, partition and root (AWS: region and account id); file and line for resources read from files."),
+});
+export type ReportFinding = z.infer<typeof ReportFindingSchema>;
 
 export const RunReportSchema = z.object({
   runId: z.string(),
@@ -30,9 +39,8 @@ export const RunReportSchema = z.object({
       })),
     })
     .nullable(),
-  findings: z.array(z.object({
-    resourceId: z.string(), kind: z.string(), region: z.string(), ruleId: z.string(), status: EvaluationStatusSchema, reason: z.string(),
-  })).describe("Failing and erroring findings; passing resources are counted in the summary."),
+  findings: z.array(ReportFindingSchema)
+    .describe("Every evaluated (rule, resource) pair: pass, fail, error and skip (--quiet: fail and error only). The summary counts resources, each by its worst verdict."),
   actions: z.array(z.object({
     resourceId: z.string(), kind: z.string(), region: z.string(), action: z.string(), status: z.enum(ACTION_STATUSES),
     before: z.unknown(), after: z.unknown(), summary: z.string(), detail: z.string().optional(),

@@ -1,8 +1,9 @@
 // The run report: the one JSON document every surface shows (CLI --json, API, Slack).
 import { findKind } from "../../policy/kinds/index.js";
 import { explainPolicy } from "../../policy/explain.js";
-import type { Finding } from "../../policy/resource.js";
+import type { EvaluationStatus, Finding } from "../../policy/resource.js";
 import { SeveritySchema, type Severity } from "../../policy/schema.js";
+import type { ReportFinding } from "./report-schema.js";
 import type { ActionResult, Approval, BlastRadius, DriftSummary, Plan, RunError, RunOptions, RunStatus, State, Summary } from "../../graphs/state.js";
 
 export interface ReportedRule {
@@ -29,8 +30,8 @@ export interface RunReport {
     explanation: string;
     rules: ReportedRule[];
   } | null;
-  /** Failing and erroring findings; passing resources are counted in the summary. */
-  findings: Array<Pick<Finding, "resourceId" | "kind" | "region" | "ruleId" | "status" | "reason">>;
+  /** Every evaluated (rule, resource) pair — pass, fail, error and skip — with its evidence and location. */
+  findings: ReportFinding[];
   actions: Array<Pick<ActionResult, "resourceId" | "kind" | "region" | "action" | "status" | "before" | "after" | "summary"> & { detail?: string }>;
   summary: Summary;
   /**
@@ -69,6 +70,20 @@ export function outstandingOf(state: Pick<State, "policy" | "findings" | "action
   return counts;
 }
 
+/** What a person must look at: failures and errors (passes and skips are the audit evidence). */
+export const needsAttention = (finding: { status: EvaluationStatus }): boolean => finding.status === "fail" || finding.status === "error";
+
+/** `--quiet`: the same report with only the findings that need attention; the summary is untouched. */
+export function quietReport(report: RunReport): RunReport {
+  return { ...report, findings: report.findings.filter(needsAttention) };
+}
+
+function reportFinding({ resourceId, kind, region, ruleId, status, reason, evidence, location }: Finding): ReportFinding {
+  // Only a run paused before findings carried a location, and resumed since, lacks one; its
+  // account id is not in the state, so the root is left empty rather than guessed.
+  return { resourceId, kind, region, ruleId, status, reason, evidence, location: location ?? { domain: "aws", partition: region, root: "" } };
+}
+
 export function buildReport(state: State, status: RunStatus = state.status): RunReport {
   const { policy, plan } = state;
   return {
@@ -86,9 +101,7 @@ export function buildReport(state: State, status: RunStatus = state.status): Run
           rules: policy.rules.map((r) => ({ id: r.id, title: r.title, kind: r.kind, severity: r.severity, controls: r.controls, remediation: r.remediation?.action ?? null })),
         }
       : null,
-    findings: state.findings
-      .filter((f) => f.status === "fail" || f.status === "error")
-      .map(({ resourceId, kind, region, ruleId, status: s, reason }) => ({ resourceId, kind, region, ruleId, status: s, reason })),
+    findings: state.findings.map(reportFinding),
     actions: state.actions.map(({ resourceId, kind, region, action, status: s, before, after, summary, detail }) => ({
       resourceId, kind, region, action, status: s, before, after, summary, ...(detail ? { detail } : {}),
     })),

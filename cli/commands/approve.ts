@@ -7,7 +7,7 @@ import type { App } from "../app.js";
 import type { CliIo } from "../io.js";
 import { exitCodeFor, printReport } from "./run.js";
 
-type DecideFlags = { json?: boolean; comment?: string; queue?: boolean; wait?: boolean; failOn?: string; softFail?: boolean };
+type DecideFlags = { json?: boolean; quiet?: boolean; all?: boolean; comment?: string; queue?: boolean; wait?: boolean; failOn?: string; softFail?: boolean };
 
 export async function decide(app: App, io: CliIo, runId: string, approved: boolean, flags: DecideFlags): Promise<number> {
   const gate = GateFlagsSchema.parse({ failOn: flags.failOn, softFail: flags.softFail });
@@ -19,7 +19,7 @@ export async function decide(app: App, io: CliIo, runId: string, approved: boole
     ...(flags.comment ? { comment: flags.comment } : {}),
   });
   app.progress.stop();
-  printReport(io, report, flags.json ?? false);
+  printReport(io, report, flags);
   return exitCodeFor(report, gate);
 }
 
@@ -36,7 +36,7 @@ async function decideOnQueue(app: App, io: CliIo, runId: string, approved: boole
       return EXIT.ok;
     }
     const report = await waitForResult(producer.queue, jobId, 600_000);
-    printReport(io, report, flags.json ?? false);
+    printReport(io, report, flags);
     return exitCodeFor(report, gate);
   } finally {
     await producer.close();

@@ -1,11 +1,12 @@
 // `agpm run` and `agpm check`: an intent through the whole pipeline.
 import { z } from "zod";
-import type { RunReport } from "../../agents/reporter/report.js";
+import { quietReport, type RunReport } from "../../agents/reporter/report.js";
 import { startRun } from "../../graphs/runner.js";
 import type { App } from "../app.js";
 import { DEFAULT_GATE, EXIT, exitCodeForError, findingsFail, GateFlagsSchema, type Gate } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { renderReport } from "../output/report.js";
+import { ReportViewFlagsSchema, type ReportView } from "../report-view.js";
 import { resolveTarget, TargetFlagsSchema } from "../target.js";
 
 export const IntentSchema = z
@@ -13,10 +14,9 @@ export const IntentSchema = z
   .transform((s) => s.trim())
   .pipe(z.string().min(3, "the intent is empty; say what must be true, e.g. \"Ensure all S3 buckets are encrypted\"").max(2000, "the intent is longer than 2000 characters"));
 
-export const RunFlagsSchema = TargetFlagsSchema.extend(GateFlagsSchema.shape).extend({
+export const RunFlagsSchema = TargetFlagsSchema.extend(GateFlagsSchema.shape).extend(ReportViewFlagsSchema.shape).extend({
   apply: z.boolean().default(false),
   yes: z.boolean().default(false),
-  json: z.boolean().default(false),
   maxChanges: z.coerce.number().int().min(0).optional(),
   translator: z.enum(["offline", "llm", "auto"]).optional(),
 });
@@ -36,12 +36,13 @@ export function exitCodeFor(report: RunReport, gate: Gate = DEFAULT_GATE): numbe
   return findingsFail(report.outstanding, report.collectionErrors.length, gate) ? EXIT.failed : EXIT.ok;
 }
 
-export function printReport(io: CliIo, report: RunReport, asJson: boolean): void {
-  if (asJson) {
+export function printReport(io: CliIo, full: RunReport, view: Partial<ReportView>): void {
+  const report = view.quiet ? quietReport(full) : full;
+  if (view.json) {
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
-  io.stdout(renderReport(report, io));
+  io.stdout(renderReport(report, io, { all: view.all ?? false }));
   if (report.error) io.stderr(`error [${report.error.code}]: ${report.error.message}\n`);
 }
 
@@ -65,6 +66,6 @@ export async function runIntent(app: App, io: CliIo, command: "run" | "check" | 
     },
   });
   app.progress.stop();
-  printReport(io, report, flags.json);
+  printReport(io, report, flags);
   return exitCodeFor(report, flags);
 }

@@ -46,7 +46,7 @@ export async function submit(app: App, io: CliIo, intentText: string, rawFlags: 
     const report = await waitForResult(producer.queue, jobId, flags.timeout * 1000).catch((e: unknown) => {
       throw failureAsError(e);
     });
-    printReport(io, report, flags.json);
+    printReport(io, report, flags);
     return exitCodeFor(report, flags);
   } finally {
     await producer.close();

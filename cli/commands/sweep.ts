@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { openSweepsQueue, requestSweep, waitForResult } from "../../workers/producer.js";
 import { sweepNow } from "../../workers/sweep-now.js";
+import { quietSweep } from "../../workers/sweep-report.js";
 import type { SweepJobInput, SweepResult } from "../../workers/sweeps-queue.js";
 import type { App } from "../app.js";
 import { DEFAULT_GATE, EXIT, findingsFail, GateFlagsSchema, type Gate } from "../exit-codes.js";
@@ -23,6 +24,7 @@ export const SweepFlagsSchema = TargetFlagsSchema.extend(GateFlagsSchema.shape).
   wait: z.boolean().default(false),
   timeout: z.coerce.number().positive().default(600),
   json: z.boolean().default(false),
+  quiet: z.boolean().default(false),
 });
 
 /**
@@ -49,8 +51,8 @@ export async function sweepRequest(app: App, io: CliIo, flags: z.infer<typeof Sw
   };
 }
 
-function print(io: CliIo, result: SweepResult, json: boolean): void {
-  io.stdout(json ? `${JSON.stringify(result, null, 2)}\n` : renderSweep(result, io));
+function print(io: CliIo, result: SweepResult, flags: { json: boolean; quiet: boolean }): void {
+  io.stdout(flags.json ? `${JSON.stringify(flags.quiet ? quietSweep(result) : result, null, 2)}\n` : renderSweep(result, io));
 }
 
 export async function sweep(app: App, io: CliIo, rawFlags: Record<string, unknown>): Promise<number> {
@@ -59,7 +61,7 @@ export async function sweep(app: App, io: CliIo, rawFlags: Record<string, unknow
   if (flags.now) {
     const result = await sweepNow(app.deps, app.checkpointer, request, { maxChanges: app.config.maxChanges, maxTranslationAttempts: app.config.maxTranslationAttempts });
     app.progress.stop();
-    print(io, result, flags.json);
+    print(io, result, flags);
     return exitCodeForSweep(result, flags);
   }
   const producer = openSweepsQueue({ url: app.config.redisUrl, prefix: app.config.queuePrefix });
@@ -72,7 +74,7 @@ export async function sweep(app: App, io: CliIo, rawFlags: Record<string, unknow
     }
     if (!flags.json) io.stderr(`queued sweep job ${jobId}; waiting for workers…\n`);
     const result = (await waitForResult(producer.queue, jobId, flags.timeout * 1000)) as SweepResult;
-    print(io, result, flags.json);
+    print(io, result, flags);
     return exitCodeForSweep(result, flags);
   } finally {
     await producer.close();

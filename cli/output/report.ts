@@ -1,6 +1,6 @@
 // Renders a run report for people: the policy in plain words, findings, exact changes, next step.
 import pc from "picocolors";
-import type { RunReport } from "../../agents/reporter/report.js";
+import { needsAttention, type RunReport } from "../../agents/reporter/report.js";
 import { renderTable, statusColor, tableStyle } from "./table.js";
 import type { TableStyle } from "./table.js";
 import { plural } from "../../core/plural.js";
@@ -14,13 +14,15 @@ function section(title: string, color: boolean): string {
   return `\n${color ? pc.bold(title) : title}\n`;
 }
 
-function findingsBlock(report: RunReport, style: TableStyle): string {
+function findingsBlock(report: RunReport, style: TableStyle, all: boolean): string {
   const { color } = style;
-  if (report.findings.length === 0) return section("Findings", color) + "No failing resources.\n";
-  const rows = report.findings.slice(0, MAX_ROWS);
-  const more = report.findings.length - rows.length;
+  const listed = all ? report.findings : report.findings.filter(needsAttention);
+  if (listed.length === 0) return section("Findings", color) + (all ? "Nothing was evaluated.\n" : "No failing resources.\n");
+  // Asked for with --all, every row is listed; by default the table stays a screenful.
+  const rows = all ? listed : listed.slice(0, MAX_ROWS);
+  const more = listed.length - rows.length;
   return (
-    section(`Findings (${report.findings.length} failing)`, color) +
+    section(all ? `Findings (${plural(listed.length, "evaluated pair")}, ${listed.filter(needsAttention).length} failing)` : `Findings (${listed.length} failing)`, color) +
     renderTable(rows, [
       { header: "STATUS", value: (f) => f.status.toUpperCase(), color: (f, t) => statusColor(f.status, t) },
       { header: "RESOURCE", value: (f) => f.resourceId, max: 40 },
@@ -63,7 +65,8 @@ function nextStep(report: RunReport): string {
   return "";
 }
 
-export function renderReport(report: RunReport, styleOrColor: boolean | TableStyle): string {
+/** `all`: list passing and skipped findings too (by default only what needs attention). */
+export function renderReport(report: RunReport, styleOrColor: boolean | TableStyle, { all = false }: { all?: boolean } = {}): string {
   const style = tableStyle(styleOrColor);
   const { color } = style;
   if (report.plan?.operation === "retire" && report.policy && report.command === "run" && !report.error) {
@@ -83,7 +86,7 @@ export function renderReport(report: RunReport, styleOrColor: boolean | TableSty
     if (p.rules.some((r) => r.controls.length > 0)) out += `Benchmarks: ${[...new Set(p.rules.flatMap((r) => r.controls))].join(", ")}\n`;
   }
   if (report.notes.length > 0) out += report.notes.map((n) => (color ? pc.dim(`• ${n}`) : `• ${n}`)).join("\n") + "\n";
-  if (report.policy) out += findingsBlock(report, style);
+  if (report.policy) out += findingsBlock(report, style, all);
   out += actionsBlock(report, style);
   for (const s of report.safety) out += `${color ? pc.yellow("needs approval") : "needs approval"}: ${s}\n`;
   for (const e of report.collectionErrors) out += `${color ? pc.yellow("warning") : "warning"}: ${e}\n`;

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { failureOf, findJob, jobForRun, onQueue, runIdOf } from "../../api/jobs.js";
-import type { RunReport } from "../../agents/reporter/report.js";
+import { needsAttention, type RunReport } from "../../agents/reporter/report.js";
 import { decidableRun, markStale, overtakenBy } from "../../agents/approval/stale.js";
 import { AgpmError, errorMessage } from "../../core/errors.js";
 import { diffPolicies } from "../../policy/version.js";
@@ -76,7 +76,7 @@ export async function runRoutes(app: FastifyInstance, ctx: DashboardContext): Pr
       const policyId = report?.policy?.id ?? run?.policyId ?? null;
       const [diff, now] = await Promise.all([
         run ? policyDiff(store, run) : null,
-        report && policyId ? statesFor(store, policyId, report.findings.map((f) => f.resourceId)) : new Map(),
+        report && policyId ? statesFor(store, policyId, report.findings.filter(needsAttention).map((f) => f.resourceId)) : new Map(),
       ]);
       return runPage({ id: params.id, run, report, job, decision, diff, now, notice: query.done ?? null }, session);
     },

@@ -1,7 +1,7 @@
 // A run: where it is (queued, running, paused, done), the policy in plain words, the plan and
 // what would change, the diff from the previous version, findings now, actions, and the decision.
 import { roleAllows } from "../../api/auth.js";
-import type { RunReport } from "../../agents/reporter/report.js";
+import { needsAttention, type RunReport } from "../../agents/reporter/report.js";
 import type { PolicyChange } from "../../policy/version.js";
 import type { FindingState, Run } from "../../store/index.js";
 import { html, href, type Html } from "../html.js";
@@ -122,10 +122,12 @@ function diffSection(diff: PolicyDiff | null): Html {
 }
 
 function findings(report: RunReport, now: Map<string, FindingState>): Html {
-  if (report.findings.length === 0) return html`<section class="card" id="findings"><h2>Findings</h2><p>Nothing failing.</p></section>`;
+  // The report lists every evaluated pair; the page shows what needs attention (the API has the rest).
+  const failing = report.findings.filter(needsAttention);
+  if (failing.length === 0) return html`<section class="card" id="findings"><h2>Findings</h2><p>Nothing failing.</p></section>`;
   return html`<section class="card" id="findings"><h2>Findings</h2>
     <table><thead><tr><th>Resource</th><th class="c-rule">Rule</th><th class="c-state">When evaluated</th><th>Why</th><th class="c-status">Now</th></tr></thead><tbody>
-    ${report.findings.map((f) => {
+    ${failing.map((f) => {
       const current = now.get(stateKey(f.ruleId, f.kind, f.region, f.resourceId));
       return html`<tr class="${current && (current.status === "pass" || current.status === "skip") ? "now-good" : ""}" data-resource="${f.resourceId}" data-rule="${f.ruleId}">
         <td class="mono">${f.resourceId}<div class="muted small">${f.kind} · ${f.region}</div></td><td class="mono small">${f.ruleId}</td>

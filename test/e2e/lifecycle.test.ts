@@ -20,7 +20,8 @@ describe("when an intent exempts a resource", () => {
     expect(run.code).toBe(1); // a dry run: the other public buckets still fail
     const report = run.json<RunReport>();
     expect(report.policy).toMatchObject({ id: created.policy?.id, version: 2 });
-    expect(report.findings.map((f) => f.resourceId)).not.toContain(exempted);
+    // The report lists every pair: the exempt bucket is there as skip, with the exemption's reason.
+    expect(report.findings.filter((f) => f.resourceId === exempted)).toEqual([expect.objectContaining({ status: "skip", reason: "exempt: static site (until 2099-03-31, owner carol)" })]);
     expect(report.summary.skipped).toBe(1);
     const all = (await ws.run("findings", "--run", report.runId, "--all", "--json")).json<{ findings: Array<{ resourceId: string; status: string; reason: string }> }>().findings;
     expect(all.find((f) => f.resourceId === exempted)).toMatchObject({ status: "skip", reason: "exempt: static site (until 2099-03-31, owner carol)" });

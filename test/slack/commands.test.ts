@@ -50,7 +50,7 @@ describe("when someone states an intent with /agpm", () => {
       expect(text).toContain(`*${label}*\n${count}`);
     }
     // Every failing bucket with its fix, before the fix is made.
-    const failing = [...new Set(report.findings.filter((f) => f.ruleId === "s3.bucket-encrypted").map((f) => f.resourceId))];
+    const failing = [...new Set(report.findings.filter((f) => f.ruleId === "s3.bucket-encrypted" && f.status === "fail").map((f) => f.resourceId))];
     expect(failing.length).toBeGreaterThan(0);
     for (const bucket of failing) expect(text).toContain(`\`${bucket}\` (us-east-1) — \`s3.enable-default-encryption\``);
     expect(text).toContain("*Needs approval:*");

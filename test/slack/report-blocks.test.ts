@@ -33,7 +33,8 @@ describe("describeChange", () => {
 
 describe("renderReport", () => {
   it("offers Approve (with a confirmation) and Reject only while the run waits for approval and no one has decided", () => {
-    const failing = [1, 2].map((i) => ({ resourceId: `i-${i}`, kind: "aws.ec2.instance", region: "us-east-1", ruleId: "ec2.imdsv2-required", status: "fail" as const, reason: "metadataOptions.httpTokens is optional, expected equal to required" }));
+    const failing = [1, 2].map((i) => ({ resourceId: `i-${i}`, kind: "aws.ec2.instance", region: "us-east-1", ruleId: "ec2.imdsv2-required", status: "fail" as const, reason: "metadataOptions.httpTokens is optional, expected equal to required",
+      evidence: [{ path: "metadataOptions.httpTokens", expected: "equal to required", actual: "optional" }], location: { domain: "aws", partition: "us-east-1", root: "123456789012" } }));
     const paused = report({ status: "awaiting-approval", findings: failing, blastRadius: { resources: 2, changes: 2, manual: 0 } });
     const waiting = renderReport(paused);
     expect(hasButtons(waiting)).toBe(true);
