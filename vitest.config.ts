@@ -1,15 +1,46 @@
 import { defineConfig } from "vitest/config";
+import { LISTED, PROJECT_ENV, TEST_FILES } from "./test/setup/projects.js";
+
+// Checks PostgreSQL and Redis once, and stops the run with one clear message when one is down.
+const SERVICES = "test/setup/services.ts";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     // Generous: several tests start real processes, and CI shares 2 cores with everything else.
     testTimeout: 60_000,
     hookTimeout: 30_000,
-    pool: "forks",
-    // Checks PostgreSQL and Redis once, and stops the run with one clear message when one is down.
-    globalSetup: ["test/setup/services.ts"],
     // Node 20 is supported on purpose; keep the SDK's notice about future releases out of test output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    // One file, one project (test/setup/projects.ts); `npm test` runs them all, `npm run test:<name>` one.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: [TEST_FILES],
+          exclude: [...LISTED.services, ...LISTED.processes, ...LISTED.browser],
+          pool: "forks",
+          // No services here: a unit test that reaches for one fails at once, naming the project it needs.
+          env: {
+            [PROJECT_ENV]: "unit",
+            REDIS_URL: "redis://unit-tests-have-no-redis--list-the-file-under-services.invalid:6379",
+            AGPM_TEST_DATABASE_URL: "postgres://postgres@unit-tests-have-no-postgresql--list-the-file-under-services.invalid:5432/test",
+          },
+        },
+      },
+      {
+        extends: true,
+        test: { name: "services", include: [...LISTED.services], pool: "forks", globalSetup: [SERVICES], env: { [PROJECT_ENV]: "services" } },
+      },
+      {
+        extends: true,
+        // dist/ is built first: these tests run agpm as its bin, `node dist/cli/main.js`.
+        test: { name: "processes", include: [...LISTED.processes], pool: "forks", globalSetup: [SERVICES, "test/setup/build.ts"], env: { [PROJECT_ENV]: "processes" } },
+      },
+      {
+        extends: true,
+        test: { name: "browser", include: [...LISTED.browser], pool: "forks", globalSetup: [SERVICES], env: { [PROJECT_ENV]: "browser" } },
+      },
+    ],
   },
 });

@@ -10,6 +10,7 @@ import type { IntentJobResult } from "../../workers/intents-queue.js";
 import { openIntentsQueue, type IntentsProducer } from "../../workers/producer.js";
 import type { RunningWorker } from "../../workers/start-worker.js";
 import { createGraphEnv, type GraphEnv } from "../helpers/graph.js";
+import { pollDelay } from "../helpers/until.js";
 import { deleteKeys, REDIS_URL } from "../workers/redis-env.js";
 
 export interface ApiEnv {
@@ -76,10 +77,10 @@ export async function createApiEnv(options: ServerOptions & { areas?: readonly A
 /** Polls `read` until `done` holds (or fails the test after `timeoutMs`). */
 export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
   const until = Date.now() + timeoutMs;
-  for (;;) {
+  for (let attempt = 0; ; attempt++) {
     const value = await read();
     if (done(value)) return value;
     if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value).slice(0, 500)}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await pollDelay(attempt, 100);
   }
 }

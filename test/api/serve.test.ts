@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { createWorkspace, type CliWorkspace } from "../helpers/cli.js";
+import { pollDelay } from "../helpers/until.js";
 import { startAgpm, startWorker, stopAll } from "../workers/processes.js";
 import { deleteKeys } from "../workers/redis-env.js";
 
@@ -19,7 +20,7 @@ async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean): Pro
   for (let i = 0; ; i++) {
     const value = await read();
     if (done(value) || i > 300) return value;
-    await new Promise((r) => setTimeout(r, 100));
+    await pollDelay(i, 100);
   }
 }
 

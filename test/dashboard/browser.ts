@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { requireProject } from "../setup/projects.js";
 
 export const CHROMIUM = process.env.AGPM_CHROMIUM ?? "/usr/bin/chromium";
 export const ARTIFACTS = resolve(import.meta.dirname, "../../test-artifacts/dashboard");
@@ -26,6 +27,7 @@ export interface Browser {
 }
 
 export async function openBrowser(): Promise<Browser> {
+  requireProject("browser", "drives Chromium");
   const profile = mkdtempSync(join(tmpdir(), "agpm-chromium-"));
   mkdirSync(ARTIFACTS, { recursive: true });
   let context: BrowserContext;

@@ -1,16 +1,12 @@
 // An approval pause survives the process: one `agpm` process pauses, another approves.
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunReport } from "../../agents/reporter/report.js";
 import { createWorkspace, type CliWorkspace } from "../helpers/cli.js";
+import { agpmArgv } from "../helpers/dist.js";
 import { publicBuckets, unencryptedBuckets } from "../helpers/oracle.js";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-// Resolved from the project, since the child runs in a temporary folder.
-const TSX = createRequire(import.meta.url).resolve("tsx/esm");
 const INTENT = "Ensure all AWS cloud storage buckets are private and encrypted.";
 
 let ws: CliWorkspace;
@@ -20,9 +16,9 @@ beforeEach(async () => {
 });
 afterEach(() => ws.cleanup());
 
-/** A separate agpm process, as a user would start it. */
+/** A separate agpm process, as a user would start it (the built bin). */
 function agpm(...args: string[]): { code: number; report: RunReport; stderr: string } {
-  const child = spawnSync(process.execPath, ["--import", TSX, join(ROOT, "cli", "main.ts"), ...args], {
+  const child = spawnSync(process.execPath, agpmArgv(args), {
     cwd: ws.dir,
     env: { ...process.env, AGPM_ACTOR: "alice", NO_COLOR: "1" },
     encoding: "utf8",

@@ -1,8 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { Writable } from "node:stream";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { AgpmError, isAgpmError } from "../../core/errors.js";
 import { createLogger } from "../../observability/logger.js";
+import { distModule } from "../helpers/dist.js";
 
 /** A stream that keeps every JSON line written to it, parsed. */
 function capture(): { stream: Writable; lines: Array<Record<string, unknown>> } {
@@ -77,10 +79,10 @@ describe("when a worker logs", () => {
 describe("when no destination is given", () => {
   it("writes to stderr and leaves stdout alone", () => {
     const script = [
-      'const { createLogger } = await import("./observability/logger.ts");',
+      `const { createLogger } = await import(${JSON.stringify(pathToFileURL(distModule("observability/logger.ts")).href)});`,
       'createLogger({ base: { probe: true } }).info("to stderr");',
     ].join("\n");
-    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: process.cwd(), encoding: "utf8" });
+    const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
     expect(child.status).toBe(0);
     expect(child.stdout).toBe("");
     const line = JSON.parse(child.stderr.trim().split("\n").at(-1)!) as Record<string, unknown>;

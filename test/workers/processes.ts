@@ -1,11 +1,7 @@
-// Real agpm processes for tests: `agpm worker` (or any command) run from the sources with tsx,
-// killed by `stopAll()` whatever happened in the test.
+// Real agpm processes for tests: `agpm worker` (or any command) run from the built dist/ as the
+// package's bin runs it, killed by `stopAll()` whatever happened in the test.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { createRequire } from "node:module";
-import { join } from "node:path";
-
-const ROOT = join(import.meta.dirname, "..", "..");
-const TSX = createRequire(import.meta.url).resolve("tsx/esm");
+import { agpmArgv } from "../helpers/dist.js";
 
 export interface AgpmProcess {
   proc: ChildProcessWithoutNullStreams;
@@ -20,7 +16,7 @@ const running = new Set<ChildProcessWithoutNullStreams>();
  * exits first). Metrics go to a free port so several workers can run at once.
  */
 export function startAgpm(args: string[], options: { cwd: string; env: Record<string, string>; ready: string }): Promise<AgpmProcess> {
-  const proc = spawn(process.execPath, ["--import", TSX, join(ROOT, "cli", "main.ts"), ...args], {
+  const proc = spawn(process.execPath, agpmArgv(args), {
     cwd: options.cwd, env: { ...process.env, AGPM_METRICS_PORT: "0", ...options.env },
   });
   running.add(proc);
