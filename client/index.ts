@@ -22,6 +22,6 @@ export { SWEEPS_QUEUE, SweepJobDataSchema } from "../workers/sweeps-queue.js";
 export type { SweepJobInput, SweepResult } from "../workers/sweeps-queue.js";
 export { listSchedules, removeSchedule, upsertSchedule } from "../workers/schedules.js";
 export type { ScheduleInfo, ScheduleSpecInput } from "../workers/schedules.js";
-export { RunReportSchema } from "../agents/reporter/report-schema.js";
+export { RunReportSchema } from "../contracts/report-schema.js";
 export type { RunReport } from "../agents/reporter/report.js";
 export type { QueueConnectionSettings } from "../workers/connection.js";
