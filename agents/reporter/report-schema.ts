@@ -1,0 +1,2 @@
+// Moved to contracts/report-schema.ts; this re-export keeps older imports working during issue 10.
+export { RunReportSchema } from "../../contracts/report-schema.js";
