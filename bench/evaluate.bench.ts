@@ -2,9 +2,9 @@
 // Run: npx tsx bench/evaluate.bench.ts
 import { compileCondition } from "../policy/compile.js";
 import { compilePolicy, compileRule, evaluate, evaluatePolicy } from "../policy/evaluate.js";
-import type { Resource } from "../policy/resource.js";
-import { PolicySchema } from "../policy/schema.js";
-import type { Condition, Rule } from "../policy/schema.js";
+import type { Resource } from "../contracts/resource.js";
+import { PolicySchema } from "../contracts/policy.js";
+import type { Condition, Rule } from "../contracts/policy.js";
 
 const RESOURCES = 10_000;
 const policyRef = { id: "bench", version: 1 };

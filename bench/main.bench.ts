@@ -10,7 +10,7 @@ import { startRun } from "../graphs/runner.js";
 import { CONTROLS } from "../policy/controls/index.js";
 import { instantiateControl } from "../policy/controls/instantiate.js";
 import { compilePolicy, evaluatePolicy } from "../policy/evaluate.js";
-import type { Policy } from "../policy/schema.js";
+import type { Policy } from "../contracts/policy.js";
 import { openStore } from "../store/index.js";
 import { collectAll } from "../tools/aws/inventory.js";
 import { KIND_NAMES } from "../policy/kinds/index.js";

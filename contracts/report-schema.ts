@@ -2,10 +2,8 @@
 // JSON Schema (schemas/run-report.schema.json). Tests parse real reports with it, so the
 // schema cannot drift from what the reporter writes.
 import { z } from "zod";
-import { EvaluationStatusSchema } from "../policy/resource.js";
-import { PlanSchema, SweepTargetSchema } from "../graphs/state.js";
-import { ACTION_STATUSES } from "../graphs/state.js";
-import { RUN_STATUSES } from "../store/records.js";
+import { EvaluationStatusSchema } from "./resource.js";
+import { ACTION_STATUSES, PlanSchema, RUN_STATUSES, SweepTargetSchema } from "./run.js";
 
 const SummarySchema = z.object({
   resources: z.number().int(), passed: z.number().int(), failed: z.number().int(), errors: z.number().int(), skipped: z.number().int(),

@@ -2,7 +2,7 @@
 import type { z } from "zod";
 import { describeModelPath, SELF_PATH } from "./paths.js";
 import type { ModelPathInfo } from "./paths.js";
-import type { Condition, JsonValue, Operator } from "./schema.js";
+import type { Condition, JsonValue, Operator } from "../contracts/policy.js";
 
 export interface PathProblem {
   /** Where in the condition tree, e.g. `require.all[1]`. */

@@ -4,9 +4,9 @@ import type { QuantifierMode } from "./explain.js";
 import { compileOperator, invalidCondition, MISMATCH, TRUE } from "./operators.js";
 import { compileGetter, SELF_PATH } from "./paths.js";
 import { expectedPhrase } from "./phrases.js";
-import type { Evidence } from "./resource.js";
-import { OPERATORS } from "./schema.js";
-import type { Condition, JsonValue, Operator } from "./schema.js";
+import type { Evidence } from "../contracts/resource.js";
+import { OPERATORS } from "../contracts/policy.js";
+import type { Condition, JsonValue, Operator } from "../contracts/policy.js";
 
 export interface ConditionResult {
   ok: boolean;

@@ -3,8 +3,11 @@ import { errorMessage } from "../core/errors.js";
 import { compileCondition, isQuantifierTally } from "./compile.js";
 import type { CompiledCondition, ConditionResult } from "./compile.js";
 import { formatValue } from "./phrases.js";
-import type { Evidence, Finding, Resource } from "./resource.js";
-import type { Policy, Rule } from "./schema.js";
+import type { Evidence, Finding, Resource } from "../contracts/resource.js";
+import type { Policy, Rule } from "../contracts/policy.js";
+import type { PolicySummary } from "../contracts/run.js";
+
+export type { PolicySummary };
 import { compileExemptions, exemptionReason, type CompiledExemption } from "./exemptions.js";
 import { compileScope } from "./scope.js";
 import type { ScopePredicate } from "./scope.js";
@@ -137,18 +140,6 @@ export function compilePolicy(policy: Policy, reasonFor?: (rule: Rule) => Reason
   };
 }
 
-export interface PolicySummary {
-  /** Distinct in-scope resources of the policy's kinds; each is counted in exactly one bucket below. */
-  resources: number;
-  /** Every applicable rule passed. */
-  passed: number;
-  /** At least one rule failed (a known violation outranks an error elsewhere). */
-  failed: number;
-  /** No rule failed, and at least one could not be evaluated. */
-  errors: number;
-  /** No rule applied, or an exemption covers it (and nothing failed or erred). */
-  skipped: number;
-}
 
 export interface PolicyEvaluation {
   findings: Finding[];

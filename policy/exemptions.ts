@@ -1,6 +1,6 @@
 // Exemptions: documented, expiring exceptions that turn a rule's verdict on a resource into `skip`.
-import type { Resource } from "./resource.js";
-import type { Exemption } from "./schema.js";
+import type { Resource } from "../contracts/resource.js";
+import type { Exemption } from "../contracts/policy.js";
 import { globToRegExp } from "./scope.js";
 
 export interface CompiledExemption {

@@ -1,6 +1,6 @@
 // Plain-English explanations of conditions, scopes and policies, for people who don't read JSON.
 import { expectedPhrase, joinProse } from "./phrases.js";
-import type { Condition, Policy, Rule, Scope } from "./schema.js";
+import type { Condition, Policy, Rule, Scope } from "../contracts/policy.js";
 import { SELF_PATH } from "./paths.js";
 
 /** The verb forms a clause needs for its grammatical subject. */

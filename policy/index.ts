@@ -2,12 +2,12 @@
 export {
   ConditionSchema, IdSchema, JsonValueSchema, OPERATORS, OperatorSchema, PathSchema, PolicyModeSchema, PolicySchema,
   PolicyStatusSchema, RemediationRefSchema, RuleSchema, ScopeSchema, SeveritySchema, TagMatchSchema, UNARY_OPERATORS,
-} from "./schema.js";
+} from "../contracts/policy.js";
 export type {
   Condition, JsonValue, Operator, Policy, PolicyInput, PolicyMode, RemediationRef, Rule, Scope, Severity,
-} from "./schema.js";
-export { EvaluationStatusSchema, EvidenceSchema, FindingSchema, ResourceEnvelopeSchema } from "./resource.js";
-export type { EvaluationStatus, Evidence, Finding, Resource, ResourceEnvelope } from "./resource.js";
+} from "../contracts/policy.js";
+export { EvaluationStatusSchema, EvidenceSchema, FindingSchema, ResourceEnvelopeSchema } from "../contracts/resource.js";
+export type { EvaluationStatus, Evidence, Finding, Resource, ResourceEnvelope } from "../contracts/resource.js";
 export { findKind, KIND_NAMES, KINDS, modelSchema } from "./kinds/index.js";
 export type { KindDefinition } from "./kinds/index.js";
 

@@ -1,7 +1,7 @@
 // The operators of leaf conditions, each compiled once into a test of one value.
 import { AgpmError } from "../core/errors.js";
-import { UNARY_OPERATORS } from "./schema.js";
-import type { JsonValue, Operator } from "./schema.js";
+import { UNARY_OPERATORS } from "../contracts/policy.js";
+import type { JsonValue, Operator } from "../contracts/policy.js";
 
 /** A test's outcome: false, true, or a value of the wrong type (which fails whatever the negation). */
 export const FALSE = 0;

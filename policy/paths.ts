@@ -1,6 +1,6 @@
 // Dotted paths: reading them from resources (fast, compiled once) and checking them against kind schemas.
 import type { z } from "zod";
-import { ResourceEnvelopeSchema } from "./resource.js";
+import { ResourceEnvelopeSchema } from "../contracts/resource.js";
 
 /** The path that names the subject itself: the resource, or the element inside a quantifier. */
 export const SELF_PATH = "@";

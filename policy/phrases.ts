@@ -1,5 +1,5 @@
 // The words for operators and values, shared by evidence (compile) and explanations (explain).
-import type { JsonValue, Operator } from "./schema.js";
+import type { JsonValue, Operator } from "../contracts/policy.js";
 
 const MAX_VALUE_CHARS = 80;
 

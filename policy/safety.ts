@@ -1,7 +1,7 @@
 // Security semantics of model fields: which values are insecure. A rule that can only be met
 // by an insecure value weakens security, and is never enforced automatically.
 import { getPath } from "./paths.js";
-import type { Condition } from "./schema.js";
+import type { Condition } from "../contracts/policy.js";
 import { materialise, witnesses } from "./witness.js";
 
 interface InsecureValue {

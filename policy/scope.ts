@@ -1,6 +1,6 @@
 // Which resources a policy's scope selects: regions, tags, name globs and exclusions, compiled once.
-import type { Resource } from "./resource.js";
-import type { Scope } from "./schema.js";
+import type { Resource } from "../contracts/resource.js";
+import type { Scope } from "../contracts/policy.js";
 
 export type ScopePredicate = (resource: Resource) => boolean;
 type TagMatch = Record<string, string | null>;

@@ -3,8 +3,8 @@ import { stableStringify } from "../core/stable-json.js";
 import { AgpmError } from "../core/errors.js";
 import { formatJsonPath } from "../core/json-path.js";
 import { explainCondition, explainScope } from "./explain.js";
-import { PolicySchema } from "./schema.js";
-import type { Condition, Policy, PolicyMode, Rule, Scope } from "./schema.js";
+import { PolicySchema } from "../contracts/policy.js";
+import type { Condition, Policy, PolicyMode, Rule, Scope } from "../contracts/policy.js";
 
 export interface PolicyChanges {
   rules?: Rule[];

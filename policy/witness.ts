@@ -1,6 +1,6 @@
 // Synthesised examples: from a condition, a resource that must satisfy it and one that must
 // violate it. Evaluating both catches inverted and vacuous rules before anything is enforced.
-import type { Condition, JsonValue } from "./schema.js";
+import type { Condition, JsonValue } from "../contracts/policy.js";
 
 /** Path → value assignments; quantified paths hold arrays of element objects. */
 export type Patch = Map<string, unknown>;

@@ -10,25 +10,11 @@ import { createAwsContext } from "./aws/context.js";
 import type { AwsContext, ProgressEvent, RetryPolicy } from "./aws/context.js";
 import { createAwsClients } from "./aws/real-clients.js";
 import { send } from "./aws/send.js";
-import { SandboxAccount, SandboxFaultsSchema, createSandboxClients } from "./sandbox/index.js";
+import { SandboxAccount, createSandboxClients } from "./sandbox/index.js";
+import { TargetSchema, type Target } from "../contracts/target.js";
 
-const RegionName = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "a region name such as us-east-1");
+export { TargetSchema, type Target };
 
-export const TargetSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("sandbox"), file: z.string().min(1), faults: SandboxFaultsSchema.optional() }).strict(),
-  z
-    .object({
-      type: z.literal("aws"),
-      /** Region for global calls (STS, ListBuckets, account settings). */
-      region: RegionName,
-      /** Regions to scan; every enabled region (DescribeRegions) when absent. */
-      regions: z.array(RegionName).min(1).optional(),
-      /** An AWS-compatible endpoint (the caller passes AWS_ENDPOINT_URL here). */
-      endpoint: z.url().optional(),
-    })
-    .strict(),
-]);
-export type Target = z.infer<typeof TargetSchema>;
 
 export interface OpenTargetOptions {
   /** Most SDK calls in flight at once (default 8). */

@@ -7,7 +7,7 @@ import { startRun } from "../graphs/runner.js";
 import { jobFailure } from "./failures.js";
 import { startQueueWorker, type QueueWorkerOptions, type RunningWorker } from "./start-worker.js";
 import { resumeRun } from "../graphs/runner.js";
-import { INTENTS_QUEUE, parseIntentJob, type IntentJobResult, type ParsedIntentJob } from "./intents-queue.js";
+import { INTENTS_QUEUE, parseIntentJob, type IntentJobResult, type ParsedIntentJob } from "../contracts/intents-queue.js";
 
 export interface IntentWorkerDefaults {
   maxChanges: number;

@@ -13,12 +13,12 @@ import { jobFailure } from "./failures.js";
 import { policyResult, summarise } from "./sweep-report.js";
 import { choosePolicies, missingPolicyFailure } from "./sweep-now.js";
 import { acquireRunLock, runLockKey } from "./run-lock.js";
-import type { SweepsQueue } from "./producer.js";
+import type { SweepsQueue } from "../client/producer.js";
 import { startQueueWorker, type QueueWorkerOptions, type RunningWorker } from "./start-worker.js";
 import {
   parseSweepJob, SWEEPS_QUEUE,
   type SweepChildResult, type SweepJobData, type SweepJobResult, type SweepPolicyJobData, type SweepResult,
-} from "./sweeps-queue.js";
+} from "../contracts/sweeps-queue.js";
 
 export interface SweepWorkerDefaults {
   maxChanges: number;

@@ -3,8 +3,8 @@
 import { errorMessage } from "../../core/errors.js";
 import { observedAfter } from "./observe.js";
 import { compileRule, evaluate } from "../../policy/evaluate.js";
-import type { Policy } from "../../policy/schema.js";
-import type { Resource } from "../../policy/resource.js";
+import type { Policy } from "../../contracts/policy.js";
+import type { Resource } from "../../contracts/resource.js";
 import type { AwsContext } from "../../tools/aws/context.js";
 import { collectOne } from "../../tools/aws/inventory.js";
 import type { ActionResult } from "../../graphs/state.js";

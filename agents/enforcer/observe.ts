@@ -1,8 +1,8 @@
 // What a resource is after an apply attempt, read again and cut to the fields the plan changes,
 // so the audit's `after` is the account's answer rather than the plan's hope.
 import { errorMessage } from "../../core/errors.js";
-import type { Resource } from "../../policy/resource.js";
-import type { JsonValue } from "../../policy/schema.js";
+import type { Resource } from "../../contracts/resource.js";
+import type { JsonValue } from "../../contracts/policy.js";
 import type { AwsContext } from "../../tools/aws/context.js";
 import { collectOne } from "../../tools/aws/inventory.js";
 import { LIST_VIEWS } from "../validator/after-state.js";

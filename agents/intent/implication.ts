@@ -5,7 +5,7 @@
 // equally ("encrypted") as the broader of the two.
 import { controlExamples, overlayResource, type ControlDefinition, type ControlParams } from "../../policy/controls/index.js";
 import { compileTest } from "../../policy/compile.js";
-import type { Resource } from "../../policy/resource.js";
+import type { Resource } from "../../contracts/resource.js";
 import { paramsFor } from "./params.js";
 
 type Plain = Record<string, unknown>;

@@ -14,7 +14,7 @@ import { normalise, tokenizeNormalised } from "./tokens.js";
 import { findInjection } from "./injection.js";
 import { findWeakening, type Weakening } from "./weakening.js";
 import { extractSchedule } from "./schedule.js";
-import type { PolicySchedule } from "../../policy/schema.js";
+import type { PolicySchedule } from "../../contracts/policy.js";
 
 export type { ControlMatch } from "./select.js";
 

@@ -1,5 +1,5 @@
 // Turns an "exempt …" intent into an exemption on the stored policy it names.
-import type { Exemption, Policy } from "../../policy/schema.js";
+import type { Exemption, Policy } from "../../contracts/policy.js";
 import type { ExemptionEntity } from "../intent/entities.js";
 
 export type ExemptionPlan = { exemption: Exemption; notes: string[] } | { problem: string };

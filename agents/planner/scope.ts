@@ -1,5 +1,5 @@
 // Turns recognised entities into a policy scope.
-import type { Scope } from "../../policy/schema.js";
+import type { Scope } from "../../contracts/policy.js";
 import type { ParsedIntent } from "../intent/parse.js";
 
 export function scopeFromEntities(entities: ParsedIntent["entities"]): Scope {

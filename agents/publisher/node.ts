@@ -2,7 +2,7 @@
 // the store already holds this version; retires on request. Every change is audited.
 import { AgpmError } from "../../core/errors.js";
 import { diffPolicies } from "../../policy/version.js";
-import type { Policy } from "../../policy/schema.js";
+import type { Policy } from "../../contracts/policy.js";
 import type { GraphDeps } from "../../graphs/deps.js";
 import type { State, StateUpdate } from "../../graphs/state.js";
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { CONTROLS } from "../../policy/controls/index.js";
 import { KIND_NAMES } from "../../policy/kinds/index.js";
-import { RemediationRefSchema, RuleSchema } from "../../policy/schema.js";
+import { RemediationRefSchema, RuleSchema } from "../../contracts/policy.js";
 import { ACTIONS } from "../../tools/aws/registry.js";
 import { PolicyDraftSchema } from "../../graphs/state.js";
 

@@ -3,7 +3,7 @@
 import { AgpmError } from "../../core/errors.js";
 import { ANY_KIND, findControl } from "../../policy/controls/index.js";
 import { findKind } from "../../policy/kinds/index.js";
-import type { Rule } from "../../policy/schema.js";
+import type { Rule } from "../../contracts/policy.js";
 import type { PolicyDraft } from "../../graphs/state.js";
 import { paramsFor } from "../intent/params.js";
 import { parseIntent, type ParsedIntent } from "../intent/parse.js";

@@ -2,7 +2,7 @@
 // fields the collectors derive from others (public access, effective flags) worked out again.
 import { stableStringify } from "../../core/stable-json.js";
 import type { PublicAccessBlockModel } from "../../policy/kinds/aws-s3.js";
-import type { Resource } from "../../policy/resource.js";
+import type { Resource } from "../../contracts/resource.js";
 import { decidePublic, effectivePublicAccessBlock, NO_BLOCK } from "../../tools/aws/collectors/s3-public.js";
 import type { RemediationPlan } from "../../tools/aws/kind-tools.js";
 

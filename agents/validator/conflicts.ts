@@ -1,6 +1,6 @@
 // Conflicts with active policies: two rules on the same kind that no resource can meet at once.
 import { compileRule, evaluate } from "../../policy/evaluate.js";
-import type { Policy, Rule } from "../../policy/schema.js";
+import type { Policy, Rule } from "../../contracts/policy.js";
 import { witnesses } from "../../policy/witness.js";
 import type { Store } from "../../store/index.js";
 import { exampleResource } from "./proofs.js";

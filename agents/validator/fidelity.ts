@@ -6,7 +6,7 @@ import { paramsFor, recognisedParams } from "../intent/params.js";
 import type { Entities } from "../intent/context.js";
 import { parseIntent } from "../intent/parse.js";
 import { ANY_KIND, CONTROLS, findControl, instantiateControl, ruleIdFor, type ControlDefinition, type ControlParams } from "../../policy/controls/index.js";
-import type { Condition, RemediationRef, Rule } from "../../policy/schema.js";
+import type { Condition, RemediationRef, Rule } from "../../contracts/policy.js";
 import { findAction } from "../../tools/aws/registry.js";
 
 /** What a rule is, once proved faithful: the control's own rule (its title included) under the draft's id. */

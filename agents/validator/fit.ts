@@ -4,7 +4,7 @@
 import type { z } from "zod";
 import { neutral } from "../../policy/controls/examples.js";
 import { findKind, modelSchema } from "../../policy/kinds/index.js";
-import type { Resource } from "../../policy/resource.js";
+import type { Resource } from "../../contracts/resource.js";
 
 type Schema = z.core.$ZodType;
 type Plain = Record<string, unknown>;

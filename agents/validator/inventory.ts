@@ -1,8 +1,8 @@
 // Evaluates an approved policy against the live inventory: collect, evaluate, and measure the
 // blast radius of enforcing it.
 import { evaluatePolicy } from "../../policy/evaluate.js";
-import type { Finding, Resource } from "../../policy/resource.js";
-import type { Policy } from "../../policy/schema.js";
+import type { Finding, Resource } from "../../contracts/resource.js";
+import type { Policy } from "../../contracts/policy.js";
 import { collectAll } from "../../tools/aws/inventory.js";
 import { findAction } from "../../tools/aws/registry.js";
 import type { Target } from "../../tools/target.js";

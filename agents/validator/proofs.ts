@@ -1,9 +1,9 @@
 // Proof before power: every rule is evaluated on a synthesised compliant and non-compliant
 // resource (catching inverted and vacuous rules), and checked for weakening security.
 import { compileRule, evaluate } from "../../policy/evaluate.js";
-import type { Resource } from "../../policy/resource.js";
+import type { Resource } from "../../contracts/resource.js";
 import { weakening } from "../../policy/safety.js";
-import type { Rule } from "../../policy/schema.js";
+import type { Rule } from "../../contracts/policy.js";
 import { materialise, witnesses, type Patch } from "../../policy/witness.js";
 
 const REF = { id: "proof", version: 1 };

@@ -2,7 +2,7 @@
 // the control's own title, a rule of its own says what its condition requires.
 import { explainCondition, explainConditionOfIt } from "../../policy/explain.js";
 import { findKind } from "../../policy/kinds/index.js";
-import type { Rule } from "../../policy/schema.js";
+import type { Rule } from "../../contracts/policy.js";
 import type { PolicyDraft } from "../../graphs/state.js";
 import { titleFor } from "../translator/offline.js";
 import { describeScope } from "../planner/scope.js";

@@ -5,7 +5,7 @@ import { findKind, modelSchema } from "../../policy/kinds/index.js";
 import { compileRule } from "../../policy/evaluate.js";
 import { findPathProblems } from "../../policy/check-paths.js";
 import { exampleResources, type ControlParams } from "../../policy/controls/index.js";
-import type { Condition, Exemption, Rule } from "../../policy/schema.js";
+import type { Condition, Exemption, Rule } from "../../contracts/policy.js";
 import { errorMessage } from "../../core/errors.js";
 import { stableStringify } from "../../core/stable-json.js";
 import { findAction } from "../../tools/aws/registry.js";

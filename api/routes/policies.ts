@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AgpmError } from "../../core/errors.js";
 import { explainPolicy } from "../../policy/explain.js";
 import { findKind } from "../../policy/kinds/index.js";
-import { PolicySchema, PolicyStatusSchema, type Policy } from "../../policy/schema.js";
+import { PolicySchema, PolicyStatusSchema, type Policy } from "../../contracts/policy.js";
 import { diffPolicies } from "../../policy/version.js";
 import { PolicySummarySchema } from "../../store/records.js";
 import type { ApiDeps } from "../deps.js";

@@ -10,7 +10,7 @@ import { MIN_CONFIDENCE } from "../../agents/translator/offline.js";
 import { ANY_KIND, CONTROLS } from "../../policy/controls/index.js";
 import { generateDemoAccount, writeSandboxFile } from "../../tools/sandbox/index.js";
 import type { Target } from "../../tools/target.js";
-import { openIntentsQueue, submitIntent, type IntentsQueue } from "../../workers/producer.js";
+import { openIntentsQueue, submitIntent, type IntentsQueue } from "../../client/producer.js";
 import { startCpuMeter, type CpuUse } from "./cpu.js";
 import type { BenchInfra } from "./infra.js";
 import { startWorkers, type WorkerProcess } from "./processes.js";

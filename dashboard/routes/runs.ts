@@ -8,7 +8,7 @@ import { decidableRun, markStale, overtakenBy } from "../../agents/approval/stal
 import { AgpmError, errorMessage } from "../../core/errors.js";
 import { diffPolicies } from "../../policy/version.js";
 import type { Run, Store } from "../../store/index.js";
-import { submitDecision, type IntentsQueue } from "../../workers/producer.js";
+import { submitDecision, type IntentsQueue } from "../../client/producer.js";
 import type { DashboardContext } from "../context.js";
 import { href } from "../html.js";
 import { statesFor } from "../queries.js";

@@ -2,9 +2,9 @@
 // The translator makes one rule per kind the intent names (see instantiate.ts).
 import { AgpmError } from "../../core/errors.js";
 import { findKind } from "../kinds/index.js";
-import type { ResourceEnvelope } from "../resource.js";
-import { PathSchema } from "../schema.js";
-import type { Condition } from "../schema.js";
+import type { ResourceEnvelope } from "../../contracts/resource.js";
+import { PathSchema } from "../../contracts/policy.js";
+import type { Condition } from "../../contracts/policy.js";
 import { globToRegExp } from "../scope.js";
 import { ANY_KIND } from "./control.js";
 import type { ControlDefinition, TagValuesParam } from "./control.js";

@@ -1,9 +1,9 @@
 // What a catalogue control declares: the rule it builds, its benchmark ids, the words people
 // use for it (the offline translator's lexicon comes from here) and examples that prove the rule.
 import { z } from "zod";
-import type { ResourceEnvelope } from "../resource.js";
+import type { ResourceEnvelope } from "../../contracts/resource.js";
 import type { BenchmarkId } from "./benchmarks.js";
-import type { Condition, RemediationRef, Severity } from "../schema.js";
+import type { Condition, RemediationRef, Severity } from "../../contracts/policy.js";
 
 /**
  * The `kind` of a control that applies to every kind (tags, names). Such a control is

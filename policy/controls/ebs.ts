@@ -1,6 +1,6 @@
 // EBS controls: volume and snapshot encryption, public snapshots, encryption by default.
 import type { EbsEncryptionByDefaultModel, EbsSnapshotModel, EbsVolumeModel } from "../kinds/aws-ec2.js";
-import type { Condition } from "../schema.js";
+import type { Condition } from "../../contracts/policy.js";
 import type { ControlDefinition, ControlParams, ModelResource } from "./control.js";
 
 type Volume = ModelResource<typeof EbsVolumeModel>;

@@ -1,7 +1,7 @@
 // EC2 instance controls: metadata service, public addresses, roles, monitoring, virtualisation,
 // Auto Scaling membership, age, time stopped, attached-volume encryption and exposed ports.
 import type { Ec2InstanceModel } from "../kinds/aws-ec2.js";
-import type { Condition } from "../schema.js";
+import type { Condition } from "../../contracts/policy.js";
 import type { ControlDefinition, ModelResource } from "./control.js";
 import { exampleRule, HIGH_RISK_PORTS, noWorldIngressTo, portOutside, portsPhrase, worldRule } from "./ingress.js";
 

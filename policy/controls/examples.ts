@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import { AgpmError } from "../../core/errors.js";
 import { findKind, modelSchema } from "../kinds/index.js";
-import type { Resource } from "../resource.js";
+import type { Resource } from "../../contracts/resource.js";
 import { ANY_KIND } from "./control.js";
 import type { ControlDefinition, ControlExamples, ControlParams } from "./control.js";
 

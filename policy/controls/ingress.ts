@@ -1,7 +1,7 @@
 // Shared pieces of the ingress controls (security groups and instances): port lists, the
 // "world-open to a port" condition and a complete ingress rule for examples.
 import type { SecurityGroupRuleModel } from "../kinds/aws-ec2.js";
-import type { Condition } from "../schema.js";
+import type { Condition } from "../../contracts/policy.js";
 
 /** Well-known ports people name when they mean "open to the internet". */
 export const DEFAULT_RESTRICTED_PORTS = [22, 3389];

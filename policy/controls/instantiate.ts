@@ -1,7 +1,7 @@
 // Controls become rules: one rule for a kind's control, one per named kind for an any-kind control.
 import { AgpmError } from "../../core/errors.js";
 import { findKind } from "../kinds/index.js";
-import type { Rule } from "../schema.js";
+import type { Rule } from "../../contracts/policy.js";
 import { ANY_KIND } from "./control.js";
 import type { ControlDefinition, ControlParams } from "./control.js";
 

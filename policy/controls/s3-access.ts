@@ -1,7 +1,7 @@
 // S3 access controls: public access (as AWS decides it, by flag, by ACL, by policy), cross-account
 // policies, ACLs disabled, TLS-only access, and account-level Block Public Access.
 import type { S3AccountPublicAccessBlockModel, S3BucketModel } from "../kinds/aws-s3.js";
-import type { Condition } from "../schema.js";
+import type { Condition } from "../../contracts/policy.js";
 import { BPA_FLAGS } from "./control.js";
 import type { BpaFlag, ControlDefinition, ModelResource } from "./control.js";
 

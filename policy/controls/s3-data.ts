@@ -1,7 +1,7 @@
 // S3 data-protection controls: default encryption (any, KMS, bucket keys), versioning, MFA delete,
 // Object Lock, server access logging and lifecycle rules.
 import type { S3BucketModel } from "../kinds/aws-s3.js";
-import type { Condition, RemediationRef } from "../schema.js";
+import type { Condition, RemediationRef } from "../../contracts/policy.js";
 import type { BuiltRule, ControlDefinition, ModelResource } from "./control.js";
 
 type Bucket = ModelResource<typeof S3BucketModel>;

@@ -1,7 +1,7 @@
 // Security-group controls: world-open ingress (admin ports, all ports, high-risk ports), the
 // default group, wide public CIDRs, launch-wizard groups and the rule count.
 import type { SecurityGroupModel } from "../kinds/aws-ec2.js";
-import type { Condition } from "../schema.js";
+import type { Condition } from "../../contracts/policy.js";
 import type { ControlDefinition, ModelResource } from "./control.js";
 import { DEFAULT_RESTRICTED_PORTS, exampleRule, HIGH_RISK_PORTS, noWorldIngressTo, portOutside, portsPhrase, worldRule } from "./ingress.js";
 

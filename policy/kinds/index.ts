@@ -1,6 +1,6 @@
 // The registry of resource kinds: the one list every agent, tool and doc reads.
 import { z } from "zod";
-import { ResourceEnvelopeSchema } from "../resource.js";
+import { ResourceEnvelopeSchema } from "../../contracts/resource.js";
 import { autoScalingGroup } from "./aws-autoscaling.js";
 import { ebsEncryptionByDefault, ebsSnapshot, ebsVolume, ec2Instance, ec2SecurityGroup } from "./aws-ec2.js";
 import { efsAccessPoint, efsFileSystem } from "./aws-efs.js";

@@ -10,7 +10,7 @@ import { parseIntent, type ParsedIntent } from "../../agents/intent/parse.js";
 import { refusalFor } from "../../agents/planner/refusal.js";
 import { scopeFromEntities } from "../../agents/planner/scope.js";
 import { createOfflineTranslator } from "../../agents/translator/offline.js";
-import { ScopeSchema } from "../../policy/schema.js";
+import { ScopeSchema } from "../../contracts/policy.js";
 import type { Plan } from "../../graphs/state.js";
 
 export const CORPUS_DIR = fileURLToPath(new URL("../fixtures/intents/", import.meta.url));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findKind, modelSchema } from "../../policy/kinds/index.js";
-import type { Resource } from "../../policy/resource.js";
+import type { Resource } from "../../contracts/resource.js";
 import { NO_BLOCK } from "../../tools/aws/collectors/s3-public.js";
 import { findAction } from "../../tools/aws/registry.js";
 import type { AutomaticAction } from "../../tools/aws/kind-tools.js";

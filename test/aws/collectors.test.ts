@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KIND_NAMES, findKind, modelSchema } from "../../policy/kinds/index.js";
-import type { Resource } from "../../policy/resource.js";
+import type { Resource } from "../../contracts/resource.js";
 import { collectAll, collectOne } from "../../tools/aws/inventory.js";
 import { COLLECTORS } from "../../tools/aws/registry.js";
 import { ALL_BLOCKED, factsAccount } from "./fixtures.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KIND_NAMES } from "../../policy/kinds/index.js";
-import type { Resource } from "../../policy/resource.js";
+import type { Resource } from "../../contracts/resource.js";
 import { collectAll } from "../../tools/aws/inventory.js";
 import type { ManualAction } from "../../tools/aws/kind-tools.js";
 import { findAction } from "../../tools/aws/registry.js";

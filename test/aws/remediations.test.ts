@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { KIND_NAMES } from "../../policy/kinds/index.js";
-import type { Resource } from "../../policy/resource.js";
-import type { JsonValue } from "../../policy/schema.js";
+import type { Resource } from "../../contracts/resource.js";
+import type { JsonValue } from "../../contracts/policy.js";
 import { collectAll, collectOne } from "../../tools/aws/inventory.js";
 import { ANY_KIND } from "../../tools/aws/kind-tools.js";
 import type { AutomaticAction } from "../../tools/aws/kind-tools.js";

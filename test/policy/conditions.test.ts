@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isAgpmError } from "../../core/errors.js";
 import { compileCondition, compileTest, MAX_ENTRY_EVIDENCE } from "../../policy/compile.js";
-import type { Condition } from "../../policy/schema.js";
+import type { Condition } from "../../contracts/policy.js";
 import { bucket, ingressRule, NO_WORLD_SSH, securityGroup } from "./fixtures.js";
 
 const encrypted: Condition = { path: "encryption.enabled", op: "eq", value: true };

@@ -10,9 +10,9 @@ import type { ControlDefinition, ControlParams } from "../../policy/controls/ind
 import { findPathProblems } from "../../policy/check-paths.js";
 import { compileRule, evaluate } from "../../policy/evaluate.js";
 import { findKind, KIND_NAMES, modelSchema } from "../../policy/kinds/index.js";
-import type { Resource } from "../../policy/resource.js";
-import { IdSchema, RuleSchema } from "../../policy/schema.js";
-import type { Rule } from "../../policy/schema.js";
+import type { Resource } from "../../contracts/resource.js";
+import { IdSchema, RuleSchema } from "../../contracts/policy.js";
+import type { Rule } from "../../contracts/policy.js";
 import { findAction } from "../../tools/aws/registry.js";
 
 const ref = { id: "catalogue", version: 1 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isAgpmError } from "../../core/errors.js";
-import { PolicySchema } from "../../policy/schema.js";
-import type { Policy } from "../../policy/schema.js";
+import { PolicySchema } from "../../contracts/policy.js";
+import type { Policy } from "../../contracts/policy.js";
 import { diffPolicies, nextVersion, samePolicyContent } from "../../policy/version.js";
 import { NO_WORLD_SSH, rule } from "./fixtures.js";
 

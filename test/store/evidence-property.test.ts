@@ -3,9 +3,9 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { evaluatePolicy } from "../../policy/evaluate.js";
-import type { Resource } from "../../policy/resource.js";
-import { OPERATORS, PolicySchema, UNARY_OPERATORS } from "../../policy/schema.js";
-import type { Condition, JsonValue, Operator } from "../../policy/schema.js";
+import type { Resource } from "../../contracts/resource.js";
+import { OPERATORS, PolicySchema, UNARY_OPERATORS } from "../../contracts/policy.js";
+import type { Condition, JsonValue, Operator } from "../../contracts/policy.js";
 import { openStore, type Store } from "../../store/index.js";
 import { eachBackend, samplePolicy, tempLocation, type TempLocation } from "./helpers.js";
 

@@ -7,7 +7,7 @@ import { proveRemediation } from "../../agents/validator/remediation-proof.js";
 import { staticChecks } from "../../agents/validator/static-checks.js";
 import { parseIntent } from "../../agents/intent/parse.js";
 import { CONTROLS, exampleResources, findControl, instantiateControl } from "../../policy/controls/index.js";
-import type { Rule } from "../../policy/schema.js";
+import type { Rule } from "../../contracts/policy.js";
 import { loadCorpus, planFor } from "../agents/corpus-harness.js";
 
 const bucketRule = (over: Partial<Rule>): Rule => ({

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { contradicts } from "../../agents/validator/conflicts.js";
 import { proveRule, ruleExamples } from "../../agents/validator/proofs.js";
 import { CONTROLS } from "../../policy/controls/index.js";
-import type { Rule } from "../../policy/schema.js";
+import type { Rule } from "../../contracts/policy.js";
 import { weakening } from "../../policy/safety.js";
 
 const rule = (require: Rule["require"], extra: Partial<Rule> = {}): Rule => ({

@@ -2,10 +2,10 @@
 // torn down (keys included) after each test.
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
-import { openIntentsQueue, type IntentsProducer } from "../../workers/producer.js";
+import { openIntentsQueue, type IntentsProducer } from "../../client/producer.js";
 import { createIntentProcessor, startIntentWorker } from "../../workers/intents-worker.js";
 import type { RunningWorker } from "../../workers/start-worker.js";
-import type { IntentJobResult } from "../../workers/intents-queue.js";
+import type { IntentJobResult } from "../../contracts/intents-queue.js";
 import { createGraphEnv, type GraphEnv } from "../helpers/graph.js";
 import type { SandboxFaults } from "../../tools/sandbox/index.js";
 

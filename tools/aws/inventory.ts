@@ -2,7 +2,7 @@
 // account settings and globally listed kinds); a failing task is recorded, never fatal.
 import { AgpmError, errorMessage, isAgpmError } from "../../core/errors.js";
 import type { ErrorCode } from "../../core/errors.js";
-import type { Resource } from "../../policy/resource.js";
+import type { Resource } from "../../contracts/resource.js";
 import type { AwsContext } from "./context.js";
 import type { KindCollector } from "./kind-tools.js";
 import { findCollector } from "./registry.js";

@@ -1,8 +1,8 @@
 // The per-kind tool contracts (Cloud Custodian style): a collector and remediation actions,
 // each small, each declaring the IAM permissions it needs.
 import type { z } from "zod";
-import type { JsonValue } from "../../policy/schema.js";
-import type { Resource } from "../../policy/resource.js";
+import type { JsonValue } from "../../contracts/policy.js";
+import type { Resource } from "../../contracts/resource.js";
 import type { AwsContext } from "./context.js";
 
 export interface KindCollector {

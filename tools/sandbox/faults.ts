@@ -7,26 +7,10 @@ import { formatJsonPath } from "../../core/json-path.js";
 import { throttlingError } from "./errors.js";
 import { seededRandom } from "./random.js";
 import type { ServiceName } from "./errors.js";
+import { SandboxFaultsSchema, type SandboxFaults } from "../../contracts/target.js";
 
-export const SandboxFaultsSchema = z.strictObject({
-  /** Delay added to every call, in ms. */
-  latencyMs: z.number().min(0).optional(),
-  throttle: z
-    .strictObject({
-      /** Probability (0..1) that a call is throttled, drawn from a PRNG seeded with `seed`. */
-      rate: z.number().min(0).max(1).optional(),
-      /** Throttle the first n calls of each command. */
-      firstCalls: z.number().int().min(0).optional(),
-      /** Only these commands (e.g. "DescribeInstances"); every command when absent. */
-      commands: z.array(z.string()).optional(),
-    })
-    .optional(),
-  /** PRNG seed for `throttle.rate` (default 1): the same seed and call order throttle the same calls. */
-  seed: z.number().int().optional(),
-});
+export { SandboxFaultsSchema, type SandboxFaults };
 
-/** Faults to inject into every sandbox call. */
-export type SandboxFaults = z.input<typeof SandboxFaultsSchema>;
 
 /** Applies a SandboxFaults configuration to calls, keeping per-command counts and the PRNG. */
 export class FaultInjector {

@@ -4,7 +4,7 @@ import { RevokeSecurityGroupIngressCommand } from "@aws-sdk/client-ec2";
 import { z } from "zod";
 import { SecurityGroupModel } from "../../../policy/kinds/aws-ec2.js";
 import type { SecurityGroupRuleModel } from "../../../policy/kinds/aws-ec2.js";
-import type { Resource } from "../../../policy/resource.js";
+import type { Resource } from "../../../contracts/resource.js";
 import { coversPort, worldRuleToPermission } from "../collectors/sg-rules.js";
 import type { AutomaticAction } from "../kind-tools.js";
 import { send } from "../send.js";

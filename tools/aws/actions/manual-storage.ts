@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { EbsSnapshotModel } from "../../../policy/kinds/aws-ec2.js";
 import { EfsAccessPointModel, EfsFileSystemModel } from "../../../policy/kinds/aws-efs.js";
-import type { Resource } from "../../../policy/resource.js";
+import type { Resource } from "../../../contracts/resource.js";
 import type { ManualAction } from "../kind-tools.js";
 import { describeResource, readFields } from "./common.js";
 

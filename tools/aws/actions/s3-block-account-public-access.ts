@@ -2,7 +2,7 @@
 import { PutPublicAccessBlockCommand } from "@aws-sdk/client-s3-control";
 import { z } from "zod";
 import { PublicAccessBlockModel } from "../../../policy/kinds/aws-s3.js";
-import type { Resource } from "../../../policy/resource.js";
+import type { Resource } from "../../../contracts/resource.js";
 import { fromPublicAccessBlock } from "../collectors/s3-public.js";
 import type { AutomaticAction } from "../kind-tools.js";
 import { send } from "../send.js";

@@ -3,7 +3,7 @@
 import { PutBucketLoggingCommand } from "@aws-sdk/client-s3";
 import { z } from "zod";
 import { S3BucketModel } from "../../../policy/kinds/aws-s3.js";
-import type { Resource } from "../../../policy/resource.js";
+import type { Resource } from "../../../contracts/resource.js";
 import type { AutomaticAction } from "../kind-tools.js";
 import { send } from "../send.js";
 import { readFields } from "./common.js";

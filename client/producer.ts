@@ -6,8 +6,8 @@ import { assertReachable, createRedisConnection, queuePrefix, type QueueConnecti
 import {
   DEFAULT_DEDUP_WINDOW_MS, INTENTS_QUEUE, intentDedupId, parseIntentJob,
   type IntentCommandName, type IntentJobData, type IntentJobInput, type IntentJobName, type IntentJobResult, type ResumeJobData, type ResumeJobInput,
-} from "./intents-queue.js";
-import { parseSweepJob, SWEEPS_QUEUE, type SweepJobInput, type SweepJobResult } from "./sweeps-queue.js";
+} from "../contracts/intents-queue.js";
+import { parseSweepJob, SWEEPS_QUEUE, type SweepJobInput, type SweepJobResult } from "../contracts/sweeps-queue.js";
 
 /** Keep finished jobs long enough for `--wait` and later look-ups, but bounded. */
 export const SWEEP_RETENTION = { removeOnComplete: { age: 24 * 3600, count: 1_000 }, removeOnFail: { age: 7 * 24 * 3600 } };

@@ -2,10 +2,10 @@
 // producers and workers alike so both sides validate the same shape.
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { RunReport } from "../agents/reporter/report.js";
+import type { RunReport } from "./run-report.js";
 import { AgpmError } from "../core/errors.js";
 import { describeFirstIssue } from "../core/zod-issue.js";
-import { TargetSchema } from "../tools/target.js";
+import { TargetSchema } from "./target.js";
 
 export const INTENTS_QUEUE = "intents";
 

@@ -4,9 +4,9 @@
 import { z } from "zod";
 import { AgpmError } from "../core/errors.js";
 import { describeFirstIssue } from "../core/zod-issue.js";
-import type { DriftSummary, RunStatus, Summary } from "../graphs/state.js";
-import type { RunReport } from "../agents/reporter/report.js";
-import { TargetSchema } from "../tools/target.js";
+import type { DriftSummary, PolicySummary as Summary, RunStatus } from "./run.js";
+import type { RunReport } from "./run-report.js";
+import { TargetSchema } from "./target.js";
 import { payloadBytes } from "./intents-queue.js";
 
 export const SWEEPS_QUEUE = "sweeps";

@@ -6,7 +6,7 @@ import { validTimeZone } from "../core/time-zone.js";
 import { AgpmError, errorMessage } from "../core/errors.js";
 import { describeFirstIssue } from "../core/zod-issue.js";
 import { SWEEP_RETENTION, type SweepsQueue } from "./producer.js";
-import { SweepJobDataSchema, SweepOptionsSchema, type SweepJobData } from "./sweeps-queue.js";
+import { SweepJobDataSchema, SweepOptionsSchema, type SweepJobData } from "../contracts/sweeps-queue.js";
 
 const UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 

@@ -1,7 +1,7 @@
 // The policy IR: the one contract every agent, tool, store and surface meets in.
 import { z } from "zod";
 import { validTimeZone } from "../core/time-zone.js";
-import { upgradeLegacyIds } from "./controls/benchmarks.js";
+import { upgradeLegacyIds } from "./legacy-ids.js";
 
 export const OPERATORS = [
   "eq", "neq", "in", "nin", "gt", "gte", "lt", "lte",
