@@ -9,7 +9,7 @@ import { createOfflineTranslator } from "../agents/translator/offline.js";
 import { startRun } from "../graphs/runner.js";
 import { CONTROLS } from "../policy/controls/index.js";
 import { instantiateControl } from "../policy/controls/instantiate.js";
-import { compilePolicy, evaluatePolicy } from "../policy/evaluate.js";
+import { compilePolicy, evaluatePolicy } from "../engine/evaluate.js";
 import type { Policy } from "../contracts/policy.js";
 import { openStore } from "../store/index.js";
 import { collectAll } from "../tools/aws/inventory.js";

@@ -11,20 +11,20 @@ export type { EvaluationStatus, Evidence, Finding, Resource, ResourceEnvelope } 
 export { findKind, KIND_NAMES, KINDS, modelSchema } from "./kinds/index.js";
 export type { KindDefinition } from "./kinds/index.js";
 
-export { compileGetter, describeModelPath, getPath, SELF_PATH, splitPath } from "./paths.js";
-export type { ModelLiteral, ModelPathInfo, ModelPathType, PathGetter, PathLookup } from "./paths.js";
-export { findPathProblems } from "./check-paths.js";
-export type { PathProblem } from "./check-paths.js";
-export { deepEqual, isTruthy } from "./operators.js";
-export { compileCondition, isQuantifierTally, MAX_ENTRY_EVIDENCE } from "./compile.js";
-export type { CompiledCondition, ConditionResult, QuantifierTally } from "./compile.js";
-export { compilePolicy, compileRule, evaluate, evaluatePolicy, evidenceSentence } from "./evaluate.js";
+export { compileGetter, describeModelPath, getPath, SELF_PATH, splitPath } from "../engine/paths.js";
+export type { ModelLiteral, ModelPathInfo, ModelPathType, PathGetter, PathLookup } from "../engine/paths.js";
+export { findPathProblems } from "../engine/check-paths.js";
+export type { PathProblem } from "../engine/check-paths.js";
+export { deepEqual, isTruthy } from "../engine/operators.js";
+export { compileCondition, isQuantifierTally, MAX_ENTRY_EVIDENCE } from "../engine/compile.js";
+export type { CompiledCondition, ConditionResult, QuantifierTally } from "../engine/compile.js";
+export { compilePolicy, compileRule, evaluate, evaluatePolicy, evidenceSentence } from "../engine/evaluate.js";
 export type {
   CompiledPolicy, CompiledRule, CompileRuleOptions, PolicyEvaluation, PolicyRef, PolicySummary, ReasonFormatter,
-} from "./evaluate.js";
-export { compileScope, globToRegExp, inScope } from "./scope.js";
-export type { ScopePredicate } from "./scope.js";
-export { explainCondition, explainConditionOfIt, explainPolicy, explainRule, explainScope } from "./explain.js";
-export { expectedPhrase, formatValue } from "./phrases.js";
-export { diffPolicies, nextVersion, samePolicyContent } from "./version.js";
-export type { PolicyChange, PolicyChanges, PolicyChangeType } from "./version.js";
+} from "../engine/evaluate.js";
+export { compileScope, globToRegExp, inScope } from "../engine/scope.js";
+export type { ScopePredicate } from "../engine/scope.js";
+export { explainCondition, explainConditionOfIt, explainPolicy, explainRule, explainScope } from "../engine/explain.js";
+export { expectedPhrase, formatValue } from "../engine/phrases.js";
+export { diffPolicies, nextVersion, samePolicyContent } from "../engine/version.js";
+export type { PolicyChange, PolicyChanges, PolicyChangeType } from "../engine/version.js";

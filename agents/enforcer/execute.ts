@@ -2,7 +2,7 @@
 // Never trusts the snapshot when acting: the resource is read again first.
 import { errorMessage } from "../../core/errors.js";
 import { observedAfter } from "./observe.js";
-import { compileRule, evaluate } from "../../policy/evaluate.js";
+import { compileRule, evaluate } from "../../engine/evaluate.js";
 import type { Policy } from "../../contracts/policy.js";
 import type { Resource } from "../../contracts/resource.js";
 import type { AwsContext } from "../../tools/aws/context.js";

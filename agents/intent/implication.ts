@@ -4,7 +4,7 @@
 // over A's compliant example, breaks A. The parser uses it to read words two controls share
 // equally ("encrypted") as the broader of the two.
 import { controlExamples, overlayResource, type ControlDefinition, type ControlParams } from "../../policy/controls/index.js";
-import { compileTest } from "../../policy/compile.js";
+import { compileTest } from "../../engine/compile.js";
 import type { Resource } from "../../contracts/resource.js";
 import { paramsFor } from "./params.js";
 

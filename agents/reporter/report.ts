@@ -1,6 +1,6 @@
 // The run report: the one JSON document every surface shows (CLI --json, API, Slack).
 import { findKind } from "../../policy/kinds/index.js";
-import { explainPolicy } from "../../policy/explain.js";
+import { explainPolicy } from "../../engine/explain.js";
 import type { Finding } from "../../contracts/resource.js";
 import { SeveritySchema, type Severity } from "../../contracts/policy.js";
 import type { ActionResult, Approval, BlastRadius, DriftSummary, Plan, RunError, RunOptions, RunStatus, State, Summary } from "../../graphs/state.js";

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { stableStringify } from "../../core/stable-json.js";
 import type { Policy } from "../../contracts/policy.js";
-import { samePolicyContent } from "../../policy/version.js";
+import { samePolicyContent } from "../../engine/version.js";
 import type { Plan, PolicyDraft } from "../../graphs/state.js";
 
 function slug(text: string): string {

@@ -1,6 +1,6 @@
 // Evaluates an approved policy against the live inventory: collect, evaluate, and measure the
 // blast radius of enforcing it.
-import { evaluatePolicy } from "../../policy/evaluate.js";
+import { evaluatePolicy } from "../../engine/evaluate.js";
 import type { Finding, Resource } from "../../contracts/resource.js";
 import type { Policy } from "../../contracts/policy.js";
 import { collectAll } from "../../tools/aws/inventory.js";

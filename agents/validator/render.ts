@@ -1,6 +1,6 @@
 // Titles rendered from the IR, never taken from a translator's prose: a control's rule carries
 // the control's own title, a rule of its own says what its condition requires.
-import { explainCondition, explainConditionOfIt } from "../../policy/explain.js";
+import { explainCondition, explainConditionOfIt } from "../../engine/explain.js";
 import { findKind } from "../../policy/kinds/index.js";
 import type { Rule } from "../../contracts/policy.js";
 import type { PolicyDraft } from "../../graphs/state.js";

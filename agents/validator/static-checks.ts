@@ -2,8 +2,8 @@
 // rule means what it claims and its fix fixes it, and the draft says what the plan says (kinds
 // covered, scope kept, updated rules retained, no exemption the intent did not ask for).
 import { findKind, modelSchema } from "../../policy/kinds/index.js";
-import { compileRule } from "../../policy/evaluate.js";
-import { findPathProblems } from "../../policy/check-paths.js";
+import { compileRule } from "../../engine/evaluate.js";
+import { findPathProblems } from "../../engine/check-paths.js";
 import { exampleResources, type ControlParams } from "../../policy/controls/index.js";
 import type { Condition, Exemption, Rule } from "../../contracts/policy.js";
 import { errorMessage } from "../../core/errors.js";

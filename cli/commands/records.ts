@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { AgpmError } from "../../core/errors.js";
 import { findKind } from "../../policy/kinds/index.js";
-import { explainPolicy } from "../../policy/explain.js";
-import { diffPolicies } from "../../policy/version.js";
+import { explainPolicy } from "../../engine/explain.js";
+import { diffPolicies } from "../../engine/version.js";
 import type { App } from "../app.js";
 import { EXIT } from "../exit-codes.js";
 import type { CliIo } from "../io.js";

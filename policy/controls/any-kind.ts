@@ -5,7 +5,7 @@ import { findKind } from "../kinds/index.js";
 import type { ResourceEnvelope } from "../../contracts/resource.js";
 import { PathSchema } from "../../contracts/policy.js";
 import type { Condition } from "../../contracts/policy.js";
-import { globToRegExp } from "../scope.js";
+import { globToRegExp } from "../../engine/scope.js";
 import { ANY_KIND } from "./control.js";
 import type { ControlDefinition, TagValuesParam } from "./control.js";
 

@@ -6,7 +6,7 @@ import { parseIntent } from "../../agents/intent/parse.js";
 import { tokenize } from "../../agents/intent/tokens.js";
 import { scopeFromEntities } from "../../agents/planner/scope.js";
 import { createOfflineTranslator } from "../../agents/translator/offline.js";
-import { compileTest } from "../../policy/compile.js";
+import { compileTest } from "../../engine/compile.js";
 import { overlayResource } from "../../policy/controls/index.js";
 import type { Plan } from "../../graphs/state.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPathProblems } from "../../policy/check-paths.js";
+import { findPathProblems } from "../../engine/check-paths.js";
 import { findKind, modelSchema } from "../../policy/kinds/index.js";
 import { NO_WORLD_SSH } from "./fixtures.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isAgpmError } from "../../core/errors.js";
-import { compileCondition, compileTest, MAX_ENTRY_EVIDENCE } from "../../policy/compile.js";
+import { compileCondition, compileTest, MAX_ENTRY_EVIDENCE } from "../../engine/compile.js";
 import type { Condition } from "../../contracts/policy.js";
 import { bucket, ingressRule, NO_WORLD_SSH, securityGroup } from "./fixtures.js";
 

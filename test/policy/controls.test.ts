@@ -7,8 +7,8 @@ import {
   ruleIdFor,
 } from "../../policy/controls/index.js";
 import type { ControlDefinition, ControlParams } from "../../policy/controls/index.js";
-import { findPathProblems } from "../../policy/check-paths.js";
-import { compileRule, evaluate } from "../../policy/evaluate.js";
+import { findPathProblems } from "../../engine/check-paths.js";
+import { compileRule, evaluate } from "../../engine/evaluate.js";
 import { findKind, KIND_NAMES, modelSchema } from "../../policy/kinds/index.js";
 import type { Resource } from "../../contracts/resource.js";
 import { IdSchema, RuleSchema } from "../../contracts/policy.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compilePolicy, compileRule, evaluate, evaluatePolicy } from "../../policy/evaluate.js";
+import { compilePolicy, compileRule, evaluate, evaluatePolicy } from "../../engine/evaluate.js";
 import type { Resource } from "../../contracts/resource.js";
 import { FindingSchema } from "../../contracts/resource.js";
 import { PolicySchema } from "../../contracts/policy.js";

@@ -1,6 +1,6 @@
 // Exemptions turn a verdict into skip (never pass) while in force, and stop at expiry.
 import { describe, expect, it } from "vitest";
-import { evaluatePolicy } from "../../policy/evaluate.js";
+import { evaluatePolicy } from "../../engine/evaluate.js";
 import { PolicySchema, type Policy } from "../../contracts/policy.js";
 import type { Resource } from "../../contracts/resource.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileCondition } from "../../policy/compile.js";
+import { compileCondition } from "../../engine/compile.js";
 import type { JsonValue, Operator } from "../../contracts/policy.js";
 import { bucket, fileSystem, instance } from "./fixtures.js";
 

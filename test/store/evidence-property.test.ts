@@ -2,7 +2,7 @@
 // huge, Date, bigint, nested and list values — is stored and read back in its JSON form, on both engines.
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { evaluatePolicy } from "../../policy/evaluate.js";
+import { evaluatePolicy } from "../../engine/evaluate.js";
 import type { Resource } from "../../contracts/resource.js";
 import { OPERATORS, PolicySchema, UNARY_OPERATORS } from "../../contracts/policy.js";
 import type { Condition, JsonValue, Operator } from "../../contracts/policy.js";
