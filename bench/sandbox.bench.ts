@@ -4,7 +4,7 @@ import { DescribeInstancesCommand } from "@aws-sdk/client-ec2";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { GetBucketEncryptionCommand, GetPublicAccessBlockCommand, ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
 import { pathToFileURL } from "node:url";
-import { createSandboxClients, generateScaleAccount, SandboxAccount } from "../tools/sandbox/index.js";
+import { createSandboxClients, generateScaleAccount, SandboxAccount } from "../tools/aws/sandbox/index.js";
 import type { AwsClients } from "../tools/aws/clients.js";
 
 export interface BenchRow {

@@ -5,8 +5,8 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { AgpmError } from "../core/errors.js";
 import type { Config } from "../core/config.js";
-import { generateDemoAccount, writeSandboxFile } from "../tools/sandbox/index.js";
-import type { Target } from "../tools/target.js";
+import { generateDemoAccount, writeSandboxFile } from "../tools/aws/sandbox/index.js";
+import type { Target } from "../tools/aws/target.js";
 
 export const TargetFlagsSchema = z.object({
   sandbox: z.string().min(1).optional(),

@@ -2,7 +2,7 @@
 // Nodes never read process.env or build their own clients.
 import type { Store } from "../store/index.js";
 import type { ProgressEvent } from "../tools/aws/context.js";
-import type { openTarget, Target } from "../tools/target.js";
+import type { openTarget, Target } from "../tools/aws/target.js";
 import type { Translator } from "../agents/translator/translator.js";
 
 export type OpenedTarget = Awaited<ReturnType<typeof openTarget>>;

@@ -3,8 +3,8 @@
 import { stableStringify } from "../../core/stable-json.js";
 import type { Finding, Resource } from "../../contracts/resource.js";
 import type { Policy, Rule } from "../../contracts/policy.js";
-import { findAction } from "../../tools/aws/registry.js";
-import type { RemediationAction } from "../../tools/aws/kind-tools.js";
+import { findAction } from "../../engine/registry.js";
+import type { Action as RemediationAction } from "../../engine/domain.js";
 import type { Plan } from "../../graphs/state.js";
 
 export interface WorkItem {

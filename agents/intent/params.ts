@@ -1,5 +1,5 @@
 // The control parameters an intent carries, as the catalogue's controls take them.
-import type { ControlDefinition, ControlParams } from "../../policy/controls/index.js";
+import type { ControlDefinition, ControlParams } from "../../engine/control.js";
 import type { Entities } from "./context.js";
 
 /** Ports named one by one (by number or service) plus every port of each range, sorted. */

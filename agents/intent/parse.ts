@@ -1,6 +1,7 @@
 // The offline semantic parser: intent text → operation, kinds, chosen controls with scores,
 // the parameters they take, scope entities, and what it could not place — with a confidence.
-import { ANY_KIND, findControl, type ControlParams } from "../../policy/controls/index.js";
+import { ANY_KIND, type ControlParams } from "../../engine/control.js";
+import { findControl } from "../../engine/registry.js";
 import type { Entities } from "./context.js";
 import { recogniseEntities } from "./entities.js";
 import { findKindMentions, mentionPositions } from "./kinds.js";

@@ -3,7 +3,8 @@
 // detector can tell "disable versioning" (undoes the control) from "disable IMDSv1" (enforces it).
 // Phrases are taken from the catalogue's words (a test keeps it so); `also` holds everyday
 // words the catalogue leaves to broader phrases ("anyone", "encrypting").
-import { ANY_KIND, CONTROLS, findControl } from "../../policy/controls/index.js";
+import { ANY_KIND } from "../../engine/control.js";
+import { CONTROLS, findControl } from "../../engine/registry.js";
 import { phraseStems } from "./tokens.js";
 
 export interface ControlPolarity {

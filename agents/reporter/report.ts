@@ -1,5 +1,5 @@
 // The run report: the one JSON document every surface shows (CLI --json, API, Slack).
-import { findKind } from "../../policy/kinds/index.js";
+import { findKind } from "../../engine/registry.js";
 import { explainPolicy } from "../../engine/explain.js";
 import type { Finding } from "../../contracts/resource.js";
 import { SeveritySchema, type Severity } from "../../contracts/policy.js";

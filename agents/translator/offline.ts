@@ -1,8 +1,9 @@
 // The offline translator: the semantic parser's chosen controls become rules. Deterministic,
 // no network; it refuses (with the closest supported controls) rather than guess.
 import { AgpmError } from "../../core/errors.js";
-import { ANY_KIND, findControl } from "../../policy/controls/index.js";
-import { findKind } from "../../policy/kinds/index.js";
+import { ANY_KIND } from "../../engine/control.js";
+import { findControl } from "../../engine/registry.js";
+import { findKind } from "../../engine/registry.js";
 import type { Rule } from "../../contracts/policy.js";
 import type { PolicyDraft } from "../../graphs/state.js";
 import { paramsFor } from "../intent/params.js";

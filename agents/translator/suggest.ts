@@ -1,6 +1,6 @@
 // The closest supported controls to an intent, for refusals that help.
-import { CONTROLS } from "../../policy/controls/index.js";
-import { findKind } from "../../policy/kinds/index.js";
+import { CONTROLS } from "../../engine/registry.js";
+import { findKind } from "../../engine/registry.js";
 import { phraseStems, tokenize } from "../intent/tokens.js";
 import { FILLER_WORDS } from "../intent/lexicon.js";
 

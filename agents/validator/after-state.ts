@@ -1,10 +1,10 @@
 // A resource as an action's plan says it will be: the plan's after-state laid over it, then the
 // fields the collectors derive from others (public access, effective flags) worked out again.
 import { stableStringify } from "../../core/stable-json.js";
-import type { PublicAccessBlockModel } from "../../policy/kinds/aws-s3.js";
+import type { PublicAccessBlockModel } from "../../tools/aws/kinds/s3.js";
 import type { Resource } from "../../contracts/resource.js";
 import { decidePublic, effectivePublicAccessBlock, NO_BLOCK } from "../../tools/aws/collectors/s3-public.js";
-import type { RemediationPlan } from "../../tools/aws/kind-tools.js";
+import type { RemediationPlan } from "../../engine/domain.js";
 
 type Plain = Record<string, unknown>;
 const isPlain = (v: unknown): v is Plain => typeof v === "object" && v !== null && !Array.isArray(v);

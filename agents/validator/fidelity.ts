@@ -5,9 +5,11 @@ import { stableStringify } from "../../core/stable-json.js";
 import { paramsFor, recognisedParams } from "../intent/params.js";
 import type { Entities } from "../intent/context.js";
 import { parseIntent } from "../intent/parse.js";
-import { ANY_KIND, CONTROLS, findControl, instantiateControl, ruleIdFor, type ControlDefinition, type ControlParams } from "../../policy/controls/index.js";
+import { ANY_KIND, type ControlDefinition, type ControlParams } from "../../engine/control.js";
+import { CONTROLS, findControl } from "../../engine/registry.js";
+import { instantiateControl, ruleIdFor } from "../../engine/instantiate.js";
 import type { Condition, RemediationRef, Rule } from "../../contracts/policy.js";
-import { findAction } from "../../tools/aws/registry.js";
+import { findAction } from "../../engine/registry.js";
 
 /** What a rule is, once proved faithful: the control's own rule (its title included) under the draft's id. */
 export interface Faithful {

@@ -4,8 +4,8 @@ import { evaluatePolicy } from "../../engine/evaluate.js";
 import type { Finding, Resource } from "../../contracts/resource.js";
 import type { Policy } from "../../contracts/policy.js";
 import { collectAll } from "../../tools/aws/inventory.js";
-import { findAction } from "../../tools/aws/registry.js";
-import type { Target } from "../../tools/target.js";
+import { findAction } from "../../engine/registry.js";
+import type { Target } from "../../tools/aws/target.js";
 import type { GraphDeps } from "../../graphs/deps.js";
 import type { BlastRadius, Coverage, Plan, Summary } from "../../graphs/state.js";
 

@@ -4,7 +4,7 @@ import { compileRule, evaluate } from "../../engine/evaluate.js";
 import type { Resource } from "../../contracts/resource.js";
 import type { Rule } from "../../contracts/policy.js";
 import { witnesses } from "../../engine/witness.js";
-import { findAction } from "../../tools/aws/registry.js";
+import { findAction } from "../../engine/registry.js";
 import { afterState, consistent } from "./after-state.js";
 import { wholeResources } from "./fit.js";
 import { exampleResource } from "./proofs.js";

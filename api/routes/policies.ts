@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { AgpmError } from "../../core/errors.js";
 import { explainPolicy } from "../../engine/explain.js";
-import { findKind } from "../../policy/kinds/index.js";
+import { findKind } from "../../engine/registry.js";
 import { PolicySchema, PolicyStatusSchema, type Policy } from "../../contracts/policy.js";
 import { diffPolicies } from "../../engine/version.js";
 import { PolicySummarySchema } from "../../store/records.js";

@@ -1,7 +1,7 @@
 // Read-only commands over the store: policies, findings, audit, runs.
 import { z } from "zod";
 import { AgpmError } from "../../core/errors.js";
-import { findKind } from "../../policy/kinds/index.js";
+import { findKind } from "../../engine/registry.js";
 import { explainPolicy } from "../../engine/explain.js";
 import { diffPolicies } from "../../engine/version.js";
 import type { App } from "../app.js";

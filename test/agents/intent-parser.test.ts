@@ -7,7 +7,7 @@ import { tokenize } from "../../agents/intent/tokens.js";
 import { scopeFromEntities } from "../../agents/planner/scope.js";
 import { createOfflineTranslator } from "../../agents/translator/offline.js";
 import { compileTest } from "../../engine/compile.js";
-import { overlayResource } from "../../policy/controls/index.js";
+import { overlayResource } from "../../engine/examples.js";
 import type { Plan } from "../../graphs/state.js";
 
 const rules = (intent: string) => parseIntent(intent).controls.map((c) => c.ruleId).sort();

@@ -1,13 +1,14 @@
 // Polarity: every catalogue control's words, put after verbs of weakening, are refused naming
 // that control; the same words put in strengthening sentences are not. Phrasings are generated
-// from the catalogue (policy/controls) and the polarity table, so a control without weakening
+// from the catalogue (tools/aws/controls) and the polarity table, so a control without weakening
 // vocabulary, or a weakening phrasing that slips through, fails here.
 import { describe, expect, it } from "vitest";
 import { parseIntent } from "../../agents/intent/parse.js";
 import { POLARITY } from "../../agents/intent/polarity.js";
 import { refusalFor } from "../../agents/planner/refusal.js";
-import { ANY_KIND, CONTROLS } from "../../policy/controls/index.js";
-import { findKind } from "../../policy/kinds/index.js";
+import { ANY_KIND } from "../../engine/control.js";
+import { CONTROLS } from "../../engine/registry.js";
+import { findKind } from "../../engine/registry.js";
 
 interface Phrasing {
   control: string;

@@ -2,9 +2,9 @@
 // benchmark version, and one id on two controls is a deliberate, explained overlap.
 import BetterSqlite3 from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { BENCHMARKS, findBenchmark, upgradeLegacyIds } from "../../policy/controls/benchmarks.js";
+import { BENCHMARKS, findBenchmark, upgradeLegacyIds } from "../../tools/aws/controls/benchmarks.js";
 import { CIS_3_0_IDS } from "../../contracts/legacy-ids.js";
-import { CONTROLS } from "../../policy/controls/index.js";
+import { CONTROLS } from "../../engine/registry.js";
 import { PolicySchema } from "../../contracts/policy.js";
 import { openStore } from "../../store/index.js";
 import { samplePolicy, tempDbFile } from "../store/helpers.js";

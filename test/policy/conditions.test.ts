@@ -182,7 +182,7 @@ describe("when a condition is malformed", () => {
 
 describe("when a path names the entry itself", () => {
   it("the policy schema accepts @ as a whole path and nothing else like it", async () => {
-    const { ConditionSchema } = await import("../../policy/index.js");
+    const { ConditionSchema } = await import("../../contracts/policy.js");
     expect(ConditionSchema.safeParse({ path: "types", every: { path: "@", op: "eq", value: 1 } }).success).toBe(true);
     expect(ConditionSchema.safeParse({ path: "@x", op: "exists" }).success).toBe(false);
     expect(ConditionSchema.safeParse({ path: "a.@", op: "exists" }).success).toBe(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { explainCondition, explainPolicy, explainRule, explainScope } from "../../engine/explain.js";
-import { findKind } from "../../policy/kinds/index.js";
+import { findKind } from "../../engine/registry.js";
 import { PolicySchema } from "../../contracts/policy.js";
 import { NO_WORLD_SSH, rule } from "./fixtures.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KINDS, findKind, modelSchema } from "../../policy/kinds/index.js";
+import { KINDS, findKind, modelSchema } from "../../engine/registry.js";
 import { compileGetter, describeModelPath, getPath, splitPath } from "../../engine/paths.js";
 import { bucket, ingressRule, securityGroup } from "./fixtures.js";
 

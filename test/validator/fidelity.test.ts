@@ -6,7 +6,9 @@ import { checkFidelity, intentParams, normaliseCondition } from "../../agents/va
 import { proveRemediation } from "../../agents/validator/remediation-proof.js";
 import { staticChecks } from "../../agents/validator/static-checks.js";
 import { parseIntent } from "../../agents/intent/parse.js";
-import { CONTROLS, exampleResources, findControl, instantiateControl } from "../../policy/controls/index.js";
+import { CONTROLS, findControl } from "../../engine/registry.js";
+import { exampleResources } from "../../engine/examples.js";
+import { instantiateControl } from "../../engine/instantiate.js";
 import type { Rule } from "../../contracts/policy.js";
 import { loadCorpus, planFor } from "../agents/corpus-harness.js";
 

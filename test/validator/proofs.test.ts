@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { contradicts } from "../../agents/validator/conflicts.js";
 import { proveRule, ruleExamples } from "../../agents/validator/proofs.js";
-import { CONTROLS } from "../../policy/controls/index.js";
+import { CONTROLS } from "../../engine/registry.js";
 import type { Rule } from "../../contracts/policy.js";
 import { weakening } from "../../engine/safety.js";
 

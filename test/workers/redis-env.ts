@@ -7,7 +7,7 @@ import { createIntentProcessor, startIntentWorker } from "../../workers/intents-
 import type { RunningWorker } from "../../workers/start-worker.js";
 import type { IntentJobResult } from "../../contracts/intents-queue.js";
 import { createGraphEnv, type GraphEnv } from "../helpers/graph.js";
-import type { SandboxFaults } from "../../tools/sandbox/index.js";
+import type { SandboxFaults } from "../../tools/aws/sandbox/index.js";
 
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
