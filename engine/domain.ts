@@ -23,6 +23,13 @@ export interface ParamDefinition<K extends keyof ControlParams = keyof ControlPa
   sample: NonNullable<ControlParams[K]>;
 }
 
+/** A control's words by what they name: the state it requires (secure) or forbids (insecure). */
+export interface ControlPolarity {
+  secure: readonly string[];
+  insecure: readonly string[];
+  also?: { secure?: readonly string[]; insecure?: readonly string[] };
+}
+
 /** A change the action would make: the part of the resource it touches, before and after. */
 export interface RemediationPlan {
   before: JsonValue;
@@ -127,6 +134,8 @@ export interface Domain<Ctx = unknown> {
   kinds: readonly KindDefinition[];
   controls: readonly ControlDefinition[];
   params: readonly ParamDefinition[];
+  /** Each control's polar words, by control id (the weakening detector reads them). */
+  polarity: Readonly<Record<string, ControlPolarity>>;
   actions: readonly Action<Record<string, JsonValue>, Ctx>[];
   collectors: readonly KindCollector<Ctx>[];
   sources: readonly Source<never, never, Ctx>[];

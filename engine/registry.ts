@@ -6,8 +6,9 @@ import type { JsonValue } from "../contracts/policy.js";
 import { DOMAINS } from "../tools/index.js";
 import { ANY_KIND } from "./control.js";
 import { namesPattern, tagsAllowedValues, tagsRequired } from "./controls/any-kind.js";
-import type { Action, ControlDefinition, Domain, KindCollector, KindDefinition, ParamDefinition, Source } from "./domain.js";
+import type { Action, ControlDefinition, ControlPolarity, Domain, KindCollector, KindDefinition, ParamDefinition, Source } from "./domain.js";
 import { NEUTRAL_PARAMS } from "./params.js";
+import { ANY_KIND_POLARITY } from "./controls/any-kind-words.js";
 import { ControlParamsSchema } from "./control.js";
 
 export { modelSchema } from "./kind.js";
@@ -24,6 +25,8 @@ const PARAM_ORDER = Object.keys(ControlParamsSchema.shape);
 export const PARAMS: readonly ParamDefinition[] = [...NEUTRAL_PARAMS, ...DOMAINS.flatMap((d) => d.params)].sort(
   (a, b) => PARAM_ORDER.indexOf(a.name) - PARAM_ORDER.indexOf(b.name),
 );
+/** Every control's polar words, by control id. */
+export const POLARITY: Readonly<Record<string, ControlPolarity>> = Object.assign({}, ...DOMAINS.map((d) => d.polarity), ANY_KIND_POLARITY) as Record<string, ControlPolarity>;
 export const ACTIONS: readonly Action<Record<string, JsonValue>>[] = DOMAINS.flatMap((d) => d.actions);
 export const COLLECTORS: readonly KindCollector[] = DOMAINS.flatMap((d) => d.collectors);
 export const SOURCES: readonly Source<never, never, unknown>[] = DOMAINS.flatMap((d) => d.sources);

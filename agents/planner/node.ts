@@ -3,7 +3,7 @@
 import { findKind } from "../../engine/registry.js";
 import type { GraphDeps } from "../../graphs/deps.js";
 import type { Plan, State, StateUpdate } from "../../graphs/state.js";
-import { parseIntent } from "../intent/parse.js";
+import { parseIntent } from "../../language/parse.js";
 import { planExemption } from "./exemption.js";
 import { refusalFor } from "./refusal.js";
 import { findExistingPolicy } from "./existing.js";

@@ -1,8 +1,8 @@
 // What the planner refuses before any translator runs, whatever the mode (offline, llm, auto):
 // instructions to the translator, requests to weaken a control, and services outside the
 // catalogue — so no model draft can turn them into a policy on a lookalike kind.
-import type { ParsedIntent } from "../intent/parse.js";
-import { describeControl } from "../intent/polarity.js";
+import type { ParsedIntent } from "../../language/parse.js";
+import { describeControl } from "../../language/polarity.js";
 import { suggestControls } from "../translator/suggest.js";
 
 export interface Refusal {

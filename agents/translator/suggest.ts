@@ -1,8 +1,8 @@
 // The closest supported controls to an intent, for refusals that help.
 import { CONTROLS } from "../../engine/registry.js";
 import { findKind } from "../../engine/registry.js";
-import { phraseStems, tokenize } from "../intent/tokens.js";
-import { FILLER_WORDS } from "../intent/lexicon.js";
+import { phraseStems, tokenize } from "../../language/tokens.js";
+import { FILLER_WORDS } from "../../language/lexicon.js";
 
 export interface Suggestion {
   control: string;

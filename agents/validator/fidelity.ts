@@ -2,9 +2,9 @@
 // the control's benchmark ids) must be that control's own rule for the intent's params, so a
 // draft cannot borrow a control's name, severity or benchmarks for a rule that means otherwise.
 import { stableStringify } from "../../core/stable-json.js";
-import { paramsFor, recognisedParams } from "../intent/params.js";
-import type { Entities } from "../intent/context.js";
-import { parseIntent } from "../intent/parse.js";
+import { paramsFor, recognisedParams } from "../../language/params.js";
+import type { Entities } from "../../language/context.js";
+import { parseIntent } from "../../language/parse.js";
 import { ANY_KIND, type ControlDefinition, type ControlParams } from "../../engine/control.js";
 import { CONTROLS, findControl } from "../../engine/registry.js";
 import { instantiateControl, ruleIdFor } from "../../engine/instantiate.js";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Job } from "bullmq";
-import { parseIntent } from "../../agents/intent/parse.js";
+import { parseIntent } from "../../language/parse.js";
 import { MIN_CONFIDENCE } from "../../agents/translator/offline.js";
 import { ANY_KIND } from "../../engine/control.js";
 import { CONTROLS } from "../../engine/registry.js";

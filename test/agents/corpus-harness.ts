@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import { isAgpmError } from "../../core/errors.js";
-import { parseIntent, type ParsedIntent } from "../../agents/intent/parse.js";
+import { parseIntent, type ParsedIntent } from "../../language/parse.js";
 import { refusalFor } from "../../agents/planner/refusal.js";
 import { scopeFromEntities } from "../../agents/planner/scope.js";
 import { createOfflineTranslator } from "../../agents/translator/offline.js";

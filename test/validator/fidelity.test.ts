@@ -5,7 +5,7 @@ import { createOfflineTranslator } from "../../agents/translator/offline.js";
 import { checkFidelity, intentParams, normaliseCondition } from "../../agents/validator/fidelity.js";
 import { proveRemediation } from "../../agents/validator/remediation-proof.js";
 import { staticChecks } from "../../agents/validator/static-checks.js";
-import { parseIntent } from "../../agents/intent/parse.js";
+import { parseIntent } from "../../language/parse.js";
 import { CONTROLS, findControl } from "../../engine/registry.js";
 import { exampleResources } from "../../engine/examples.js";
 import { instantiateControl } from "../../engine/instantiate.js";

@@ -21,6 +21,7 @@ import type { AwsContext as DomainContext } from "./context.js";
 import { AWS_CONTROLS } from "./controls/index.js";
 import { AWS_KINDS } from "./kinds/index.js";
 import { AWS_PARAMS } from "./params.js";
+import { AWS_POLARITY } from "./words.js";
 import { ACTIONS as AWS_ACTIONS, COLLECTORS as AWS_COLLECTORS } from "./registry.js";
 import { awsLiveSource, awsSandboxSource } from "./sources.js";
 
@@ -30,6 +31,7 @@ export const awsDomain: Domain<DomainContext> = {
   kinds: AWS_KINDS,
   controls: AWS_CONTROLS,
   params: AWS_PARAMS,
+  polarity: AWS_POLARITY,
   actions: AWS_ACTIONS,
   collectors: AWS_COLLECTORS,
   sources: [awsLiveSource, awsSandboxSource],

@@ -1,6 +1,6 @@
 // S3 values an intent can carry: the Block Public Access flags it names and the bucket that
 // should receive server access logs ("log to bucket audit-logs").
-import { BPA_FLAGS, type BpaFlag } from "../../engine/control.js";
+import { BPA_FLAGS, type BpaFlag } from "../engine/control.js";
 import { addEvidence, consume, hardBoundaryBefore, nameLike, type EntityContext } from "./context.js";
 import { findPhrase, phraseStems, rawSpan, wordEnd } from "./tokens.js";
 

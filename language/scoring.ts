@@ -1,8 +1,8 @@
 // Scoring candidate controls: their phrases compete for tokens (the longest phrase covering a
 // token owns it), parameters the intent carries count for controls that take them, and a
 // control whose evidence is a strict part of a same-kind rival's is dropped.
-import { findControl } from "../../engine/registry.js";
-import { type ControlDefinition, type ControlParams } from "../../engine/control.js";
+import { findControl } from "../engine/registry.js";
+import { type ControlDefinition, type ControlParams } from "../engine/control.js";
 import type { Entities } from "./context.js";
 import { implies } from "./implication.js";
 import { CONTROL_LEXICON, GAP_WORDS, type Phrase } from "./lexicon.js";

@@ -1,23 +1,15 @@
-// Which of a control's own words name the state it requires (secure: "versioning", "IMDSv2")
-// and which name the state it forbids (insecure: "public", "IMDSv1"), so the weakening
-// detector can tell "disable versioning" (undoes the control) from "disable IMDSv1" (enforces it).
+// AWS's control vocabulary by polarity: which of a control's words name the state it requires
+// (secure: "versioning", "IMDSv2") and which the state it forbids (insecure: "public", "IMDSv1"), so the
+// weakening detector tells "disable versioning" (undoes the control) from "disable IMDSv1" (enforces it).
 // Phrases are taken from the catalogue's words (a test keeps it so); `also` holds everyday
 // words the catalogue leaves to broader phrases ("anyone", "encrypting").
-import { ANY_KIND } from "../../engine/control.js";
-import { CONTROLS, findControl } from "../../engine/registry.js";
-import { phraseStems } from "./tokens.js";
-
-export interface ControlPolarity {
-  secure: readonly string[];
-  insecure: readonly string[];
-  also?: { secure?: readonly string[]; insecure?: readonly string[] };
-}
+import type { ControlPolarity } from "../../engine/domain.js";
 
 const ENCRYPTION = ["encrypted", "encryption", "encrypt", "encryption at rest", "encrypted at rest"];
 const ENCRYPTING = { secure: ["encrypting", "encrypts"] };
 const WORLD = ["open to the world", "open to the internet", "from the internet", "from anywhere", "0.0.0.0/0", "::/0", "public ingress", "world open", "world", "internet", "anywhere"];
 
-export const POLARITY: Readonly<Record<string, ControlPolarity>> = {
+export const AWS_POLARITY: Readonly<Record<string, ControlPolarity>> = {
   "s3.bucket-not-public": {
     secure: ["private", "not public", "block public access"],
     insecure: ["public", "publicly", "publicly accessible", "public access", "exposed", "anonymous access", "world readable"],
@@ -79,53 +71,4 @@ export const POLARITY: Readonly<Record<string, ControlPolarity>> = {
   "autoscaling.capacity-rebalance": { secure: ["capacity rebalance", "capacity rebalancing", "rebalance", "rebalancing"], insecure: [] },
   "autoscaling.launch-template": { secure: ["launch template", "launch templates"], insecure: ["launch configuration", "launch configurations", "launch config", "launch configs", "legacy launch configuration"] },
   "autoscaling.multiple-instance-types": { secure: ["multiple instance types", "several instance types", "mixed instances", "mixed instances policy", "mixed instance types", "diverse instance types", "diversified instance types"], insecure: [] },
-  "tags.required": { secure: ["required tags", "required tag", "mandatory tags", "mandatory tag", "tagging policy", "tagging standard", "tagging rules", "cost allocation tags"], insecure: ["untagged", "missing tags"] },
-  "tags.allowed-values": { secure: ["allowed values", "allowed tag values", "valid tag values", "permitted values", "permitted tag values", "tag value pattern"], insecure: [] },
-  "names.pattern": { secure: ["naming convention", "naming conventions", "naming standard", "naming standards", "naming pattern", "naming scheme", "naming policy", "name pattern"], insecure: [] },
 };
-
-export type Polarity = "secure" | "insecure";
-
-export interface PolarPhrase {
-  stems: string[];
-  polarity: Polarity;
-  /** Controls whose state the phrase names, by kind ("*" for any-kind controls); `primary` when it is the control's own word. */
-  controls: ReadonlyArray<{ control: string; kind: string; primary: boolean }>;
-}
-
-/** Every polar phrase, longest first; one entry per (stems, polarity). */
-export const POLAR_PHRASES: readonly PolarPhrase[] = (() => {
-  const byKey = new Map<string, PolarPhrase>();
-  for (const control of CONTROLS) {
-    const entry = POLARITY[control.id];
-    if (!entry) continue;
-    const lists: Array<[Polarity, readonly string[], boolean]> = [
-      ["secure", entry.secure, true],
-      ["insecure", entry.insecure, true],
-      ["secure", entry.also?.secure ?? [], false],
-      ["insecure", entry.also?.insecure ?? [], false],
-    ];
-    for (const [polarity, phrases, primary] of lists) {
-      for (const phrase of phrases) {
-        const stems = phraseStems(phrase);
-        const key = `${polarity}:${stems.join(" ")}`;
-        const known = byKey.get(key) ?? { stems, polarity, controls: [] };
-        byKey.set(key, { ...known, controls: [...known.controls, { control: control.id, kind: control.kind, primary }] });
-      }
-    }
-  }
-  return [...byKey.values()].sort((a, b) => b.stems.length - a.stems.length);
-})();
-
-/** The control a phrase most likely weakens, preferring one of the kinds the intent names. */
-export function controlFor(phrase: PolarPhrase, kinds: readonly string[]): string {
-  const { controls } = phrase;
-  const chosen = kinds.map((k) => controls.find((c) => c.kind === k)).find((c) => c !== undefined) ?? controls.find((c) => c.kind === ANY_KIND) ?? controls.find((c) => c.primary) ?? controls[0];
-  return chosen?.control ?? "";
-}
-
-/** "s3.bucket-versioning (S3 buckets have versioning enabled)" */
-export function describeControl(id: string): string {
-  const control = findControl(id);
-  return control ? `${control.id} (${control.title})` : id;
-}

@@ -1,7 +1,7 @@
 // Schedule phrases in an intent ("every 15 minutes", "hourly", "daily at 02:00 Europe/London",
 // "nightly"): read and removed before the rest is parsed, so they neither count as words
 // nothing understood nor look like a "check" verb ("checked hourly").
-import type { PolicySchedule } from "../../contracts/policy.js";
+import type { PolicySchedule } from "../contracts/policy.js";
 
 export interface ScheduleReading {
   schedule: PolicySchedule | null;

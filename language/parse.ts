@@ -1,7 +1,7 @@
 // The offline semantic parser: intent text → operation, kinds, chosen controls with scores,
 // the parameters they take, scope entities, and what it could not place — with a confidence.
-import { ANY_KIND, type ControlParams } from "../../engine/control.js";
-import { findControl } from "../../engine/registry.js";
+import { ANY_KIND, type ControlParams } from "../engine/control.js";
+import { findControl } from "../engine/registry.js";
 import type { Entities } from "./context.js";
 import { recogniseEntities } from "./entities.js";
 import { findKindMentions, mentionPositions } from "./kinds.js";
@@ -15,7 +15,7 @@ import { normalise, tokenizeNormalised } from "./tokens.js";
 import { findInjection } from "./injection.js";
 import { findWeakening, type Weakening } from "./weakening.js";
 import { extractSchedule } from "./schedule.js";
-import type { PolicySchedule } from "../../contracts/policy.js";
+import type { PolicySchedule } from "../contracts/policy.js";
 
 export type { ControlMatch } from "./select.js";
 

@@ -1,6 +1,6 @@
 // What the entity recognisers share: the entities they fill, the tokens they read, and small
 // helpers for the structure around a token (except-clauses, requirement cues, clause edges).
-import type { BpaFlag, ControlParams, TagValuesParam } from "../../engine/control.js";
+import type { BpaFlag, ControlParams, TagValuesParam } from "../engine/control.js";
 import { REQUIREMENT_CUES } from "./lexicon.js";
 import type { Token } from "./tokens.js";
 

@@ -1,6 +1,7 @@
 // The control parameters an intent carries, as the catalogue's controls take them.
-import type { ControlDefinition, ControlParams } from "../../engine/control.js";
+import type { ControlDefinition, ControlParams } from "../engine/control.js";
 import type { Entities } from "./context.js";
+import { PARAMS } from "../engine/registry.js";
 
 /** Ports named one by one (by number or service) plus every port of each range, sorted. */
 export function portList(entities: Pick<Entities, "ports" | "portRanges">, named: readonly number[] = []): number[] {
@@ -9,21 +10,15 @@ export function portList(entities: Pick<Entities, "ports" | "portRanges">, named
   return [...all].sort((a, b) => a - b);
 }
 
-/** Every recognised value, whether or not a chosen control takes it. */
+/** Every recognised value, whether or not a chosen control takes it: each registry param reads its own from the entities. */
 export function recognisedParams(entities: Entities, named: readonly number[]): ControlParams {
-  const params: ControlParams = {};
-  const ports = portList(entities, named);
-  if (ports.length > 0) params.ports = ports;
-  if (entities.kmsKeyId) params.kmsKeyId = entities.kmsKeyId;
-  if (entities.days !== undefined && entities.days > 0) params.days = entities.days;
-  if (entities.count !== undefined && entities.count > 0) params.count = entities.count;
-  if (entities.prefixLength !== undefined) params.prefixLength = entities.prefixLength;
-  if (entities.bpaFlags) params.bpaFlags = entities.bpaFlags;
-  if (entities.targetBucket) params.targetBucket = entities.targetBucket;
-  if (entities.requiredTags && Object.keys(entities.requiredTags).length > 0) params.tags = entities.requiredTags;
-  if (entities.tagValues) params.tagValues = entities.tagValues;
-  if (entities.namePattern) params.namePattern = entities.namePattern;
-  return params;
+  const found: Record<string, unknown> = { ...entities, ports: portList(entities, named) };
+  const params: Record<string, unknown> = {};
+  for (const param of PARAMS) {
+    const value = param.recognise(found);
+    if (value !== undefined) params[param.name] = value;
+  }
+  return params as ControlParams;
 }
 
 /** The params a control takes, out of those recognised. */

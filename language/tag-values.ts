@@ -1,6 +1,6 @@
 // Allowed tag values: "… must be one of dev, staging or prod", "… must match ^CC-[0-9]{4}$",
 // "only the values blue and green are allowed for the deployment tag".
-import type { TagValuesParam } from "../../engine/control.js";
+import type { TagValuesParam } from "../engine/control.js";
 import { hardBoundaryBefore, REGION_RE, type EntityContext } from "./context.js";
 import { rawSpan, wordEnd } from "./tokens.js";
 

@@ -1,6 +1,6 @@
 // Kind mentions: where the intent names a resource kind, and how strongly ("S3" alone only
 // names a service; "buckets" names the kind).
-import { findKind } from "../../engine/registry.js";
+import { findKind } from "../engine/registry.js";
 import { KIND_LEXICON, NOT_KIND_PHRASES, SERVICE_PHRASES } from "./lexicon.js";
 import { findPhrase, type Token } from "./tokens.js";
 

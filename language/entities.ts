@@ -1,6 +1,6 @@
 // Entity recognisers, run in an order that lets the most specific claim tokens first:
 // exemption clauses, regions and keys, naming and tag requirements, scope, numbers, S3 values.
-import { CONTROLS } from "../../engine/registry.js";
+import { CONTROLS } from "../engine/registry.js";
 import { addEvidence, consume, emptyEntities, isExceptContext, KMS_RE, REGION_RE, type Entities, type EntityContext } from "./context.js";
 import { recogniseExemption } from "./exemption.js";
 import { recogniseNames } from "./names.js";

@@ -3,10 +3,10 @@
 // overlay, laid over B's noncompliant example, fixes B — and B's noncompliant overlay, laid
 // over A's compliant example, breaks A. The parser uses it to read words two controls share
 // equally ("encrypted") as the broader of the two.
-import { controlExamples, overlayResource } from "../../engine/examples.js";
-import { type ControlDefinition, type ControlParams } from "../../engine/control.js";
-import { compileTest } from "../../engine/compile.js";
-import type { Resource } from "../../contracts/resource.js";
+import { controlExamples, overlayResource } from "../engine/examples.js";
+import { type ControlDefinition, type ControlParams } from "../engine/control.js";
+import { compileTest } from "../engine/compile.js";
+import type { Resource } from "../contracts/resource.js";
 import { paramsFor } from "./params.js";
 
 type Plain = Record<string, unknown>;
