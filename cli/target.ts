@@ -6,7 +6,7 @@ import { z } from "zod";
 import { AgpmError } from "../core/errors.js";
 import type { Config } from "../core/config.js";
 import { generateDemoAccount, writeSandboxFile } from "../tools/aws/sandbox/index.js";
-import type { Target } from "../tools/aws/target.js";
+import type { Target } from "../contracts/target.js";
 
 export const TargetFlagsSchema = z.object({
   sandbox: z.string().min(1).optional(),

@@ -1,7 +1,9 @@
 // What a domain (AWS, later Terraform, Kubernetes…) hands the engine: kinds, controls, params, actions and sources.
 import type { z } from "zod";
 import type { JsonValue } from "../contracts/policy.js";
+import type { ProgressEvent } from "../contracts/progress.js";
 import type { Resource } from "../contracts/resource.js";
+import type { Target } from "../contracts/target.js";
 import type { ErrorCode } from "../core/errors.js";
 import { ANY_KIND, type ControlDefinition, type ControlParams } from "./control.js";
 import type { KindDefinition } from "./kind.js";
@@ -21,6 +23,14 @@ export interface ParamDefinition<K extends keyof ControlParams = keyof ControlPa
   /** The value the recognised entities carry for this param, or undefined when the intent names none. */
   recognise(found: Readonly<Record<string, unknown>>): ControlParams[K] | undefined;
   sample: NonNullable<ControlParams[K]>;
+}
+
+/** A benchmark id's published entry (CIS, FSBP…), as a domain's table of titles holds it. */
+export interface BenchmarkEntry {
+  benchmark: string;
+  /** The version the id's number belongs to, or "unversioned". */
+  version: string;
+  title: string;
 }
 
 /** A control's words by what they name: the state it requires (secure) or forbids (insecure). */
@@ -119,12 +129,22 @@ export interface Session<Ctx = unknown> {
   close(): void;
 }
 
+/** How a session reads its target: bounded concurrency, retries, progress and the clock. */
+export interface SessionOptions {
+  /** Most provider calls in flight at once (default 8). */
+  concurrency?: number;
+  retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number };
+  onProgress?: (event: ProgressEvent) => void;
+  /** Clock for ages ("stopped for 30 days"); the system clock by default. */
+  now?: () => Date;
+}
+
 /** Opens targets of the given types (the target union's `type`) into sessions. */
-export interface Source<T = unknown, O = unknown, Ctx = unknown> {
+export interface Source<Ctx = unknown> {
   /** e.g. "aws-live", "aws-sandbox". */
   name: string;
-  targetTypes: readonly string[];
-  open(target: T, options?: O): Promise<Session<Ctx>>;
+  targetTypes: readonly Target["type"][];
+  open(target: Target, options?: SessionOptions): Promise<Session<Ctx>>;
 }
 
 /** One domain: everything the engine, the parser and the docs know about it comes from here. */
@@ -136,7 +156,9 @@ export interface Domain<Ctx = unknown> {
   params: readonly ParamDefinition[];
   /** Each control's polar words, by control id (the weakening detector reads them). */
   polarity: Readonly<Record<string, ControlPolarity>>;
+  /** The benchmark ids its controls may name, with their published titles. */
+  benchmarks: Readonly<Record<string, BenchmarkEntry>>;
   actions: readonly Action<Record<string, JsonValue>, Ctx>[];
   collectors: readonly KindCollector<Ctx>[];
-  sources: readonly Source<never, never, Ctx>[];
+  sources: readonly Source<Ctx>[];
 }

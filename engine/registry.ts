@@ -2,11 +2,13 @@
 // collectors and sources by name. The engine's any-kind controls (tags, names) join every domain's.
 // Only this file imports tools/; engine/controls/any-kind.ts is imported only here (it reads the
 // registry back at call time, so the registry must be evaluated first).
+import { AgpmError } from "../core/errors.js";
 import type { JsonValue } from "../contracts/policy.js";
+import type { Target } from "../contracts/target.js";
 import { DOMAINS } from "../tools/index.js";
 import { ANY_KIND } from "./control.js";
 import { namesPattern, tagsAllowedValues, tagsRequired } from "./controls/any-kind.js";
-import type { Action, ControlDefinition, ControlPolarity, Domain, KindCollector, KindDefinition, ParamDefinition, Source } from "./domain.js";
+import type { Action, BenchmarkEntry, ControlDefinition, ControlPolarity, Domain, KindCollector, KindDefinition, ParamDefinition, Session, SessionOptions, Source } from "./domain.js";
 import { NEUTRAL_PARAMS } from "./params.js";
 import { ANY_KIND_POLARITY } from "./controls/any-kind-words.js";
 import { ControlParamsSchema } from "./control.js";
@@ -27,9 +29,11 @@ export const PARAMS: readonly ParamDefinition[] = [...NEUTRAL_PARAMS, ...DOMAINS
 );
 /** Every control's polar words, by control id. */
 export const POLARITY: Readonly<Record<string, ControlPolarity>> = Object.assign({}, ...DOMAINS.map((d) => d.polarity), ANY_KIND_POLARITY) as Record<string, ControlPolarity>;
+/** Every domain's benchmark table, merged: the catalogue docs list it. */
+export const BENCHMARKS: Readonly<Record<string, BenchmarkEntry>> = Object.assign({}, ...DOMAINS.map((d) => d.benchmarks)) as Record<string, BenchmarkEntry>;
 export const ACTIONS: readonly Action<Record<string, JsonValue>>[] = DOMAINS.flatMap((d) => d.actions);
 export const COLLECTORS: readonly KindCollector[] = DOMAINS.flatMap((d) => d.collectors);
-export const SOURCES: readonly Source<never, never, unknown>[] = DOMAINS.flatMap((d) => d.sources);
+export const SOURCES: readonly Source[] = DOMAINS.flatMap((d) => d.sources);
 
 export function findKind(name: string): KindDefinition | undefined {
   return KINDS.find((k) => k.name === name);
@@ -63,6 +67,16 @@ export function findCollector(kind: string): KindCollector | undefined {
 }
 
 /** The source that opens targets of a type ("aws", "sandbox"). */
-export function sourceFor(targetType: string): Source<never, never, unknown> | undefined {
+export function sourceFor(targetType: Target["type"]): Source | undefined {
   return SOURCES.find((s) => s.targetTypes.includes(targetType));
+}
+
+/**
+ * Opens a target through the source that serves its type.
+ * @throws AgpmError INPUT_INVALID when no domain serves the target's type; the source's own errors otherwise.
+ */
+export function openSession(target: Target, options?: SessionOptions): Promise<Session> {
+  const source = sourceFor(target.type);
+  if (!source) throw new AgpmError("INPUT_INVALID", `no source opens targets of type "${target.type}"`, { details: { type: target.type } });
+  return source.open(target, options);
 }

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { AgpmError } from "../core/errors.js";
-import { BENCHMARKS } from "../tools/aws/controls/benchmarks.js";
+import { BENCHMARKS } from "../engine/registry.js";
 import { ANY_KIND } from "../engine/control.js";
 import { CONTROLS } from "../engine/registry.js";
 import type { ControlDefinition } from "../engine/control.js";

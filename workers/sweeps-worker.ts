@@ -39,7 +39,7 @@ export function createSweepProcessor(deps: GraphDeps, checkpointer: BaseCheckpoi
     const { chosen, missing } = await choosePolicies(deps, data.policyIds);
     if (chosen.length === 0) return { pairs: [], missing };
     const opened = await deps.openTarget(data.options.target);
-    const regions = opened.ctx.regions;
+    const regions = [...opened.partitions()];
     opened.close();
     const result = chosen.flatMap((policy) =>
       regions.filter((r) => !policy.scope.regions || policy.scope.regions.includes(r)).map((region) => ({ policyId: policy.id, region })),

@@ -22,6 +22,7 @@ import { AWS_CONTROLS } from "./controls/index.js";
 import { AWS_KINDS } from "./kinds/index.js";
 import { AWS_PARAMS } from "./params.js";
 import { AWS_POLARITY } from "./words.js";
+import { BENCHMARKS as AWS_BENCHMARKS } from "./controls/benchmarks.js";
 import { ACTIONS as AWS_ACTIONS, COLLECTORS as AWS_COLLECTORS } from "./registry.js";
 import { awsLiveSource, awsSandboxSource } from "./sources.js";
 
@@ -32,6 +33,7 @@ export const awsDomain: Domain<DomainContext> = {
   controls: AWS_CONTROLS,
   params: AWS_PARAMS,
   polarity: AWS_POLARITY,
+  benchmarks: AWS_BENCHMARKS,
   actions: AWS_ACTIONS,
   collectors: AWS_COLLECTORS,
   sources: [awsLiveSource, awsSandboxSource],

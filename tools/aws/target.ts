@@ -10,28 +10,19 @@ import { createAwsContext } from "./context.js";
 import type { AwsContext, ProgressEvent, RetryPolicy } from "./context.js";
 import { createAwsClients } from "./live/clients.js";
 import { send } from "./send.js";
+import { collectAll, collectOne } from "./inventory.js";
+import { actionsForKind } from "./registry.js";
+import type { Session, SessionOptions } from "../../engine/domain.js";
 import { SandboxAccount, createSandboxClients } from "./sandbox/index.js";
 import { TargetSchema, type Target } from "../../contracts/target.js";
 
 export { TargetSchema, type Target };
 
 
-export interface OpenTargetOptions {
-  /** Most SDK calls in flight at once (default 8). */
-  concurrency?: number;
-  retry?: Partial<RetryPolicy>;
-  onProgress?: (event: ProgressEvent) => void;
-  /** Clock for ages ("stopped for 30 days"); the system clock by default. */
-  now?: () => Date;
-}
+export type OpenTargetOptions = SessionOptions;
 
-export interface OpenedTarget {
-  ctx: AwsContext;
-  /** Releases the clients; the context is not used afterwards. */
-  close(): void;
-  /** One line for people, e.g. "sandbox demo.json (account 123456789012; us-east-1, eu-west-1)". */
-  describe: string;
-}
+/** An opened AWS account: the engine's Session (root = account, partitions = regions) over an AwsContext. */
+export type OpenedTarget = Session<AwsContext>;
 
 function parseTarget(input: unknown): Target {
   const parsed = TargetSchema.safeParse(input);
@@ -78,7 +69,16 @@ export async function openTarget(input: Target, options: OpenTargetOptions = {})
     const ctx = createAwsContext({ clients, regions: [], account: "", ...options });
     ctx.account = await resolveAccount(ctx);
     ctx.regions = target.type === "aws" && target.regions ? [...new Set(target.regions)] : await resolveRegions(ctx);
-    return { ctx, close: () => clients.destroy(), describe: describeTarget(target, ctx) };
+    return {
+      ctx,
+      root: () => ctx.account,
+      partitions: () => ctx.regions,
+      collect: (kinds, filter) => collectAll(ctx, kinds, filter),
+      collectOne: (kind, id, partition) => collectOne(ctx, kind, id, partition),
+      actions: (kind) => actionsForKind(kind),
+      describe: describeTarget(target, ctx),
+      close: () => clients.destroy(),
+    };
   } catch (e) {
     clients.destroy();
     throw e;

@@ -2,14 +2,9 @@
 // Controls may only name ids from this table (the type says so), so a number cannot drift to
 // another benchmark version's meaning without someone reading its title here.
 
-export interface BenchmarkEntry {
-  /** The benchmark, as its publisher names it. */
-  benchmark: string;
-  /** The version the id's number belongs to; FSBP control ids are unversioned. */
-  version: string;
-  /** The published title of the recommendation or control. */
-  title: string;
-}
+import type { BenchmarkEntry } from "../../../engine/domain.js";
+
+export type { BenchmarkEntry };
 
 const CIS_3_0 = { benchmark: "CIS Amazon Web Services Foundations Benchmark", version: "3.0.0" } as const;
 const FSBP = { benchmark: "AWS Foundational Security Best Practices", version: "unversioned" } as const;
