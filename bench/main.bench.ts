@@ -7,13 +7,12 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createOfflineTranslator } from "../agents/translator/offline.js";
 import { startRun } from "../graphs/runner.js";
-import { CONTROLS } from "../engine/registry.js";
+import { CONTROLS, KIND_NAMES } from "../engine/registry.js";
 import { instantiateControl } from "../engine/instantiate.js";
 import { compilePolicy, evaluatePolicy } from "../engine/evaluate.js";
 import type { Policy } from "../contracts/policy.js";
 import { openStore } from "../store/index.js";
 import { collectAll } from "../tools/aws/inventory.js";
-import { KIND_NAMES } from "../engine/registry.js";
 import { generateScaleAccount, writeSandboxFile } from "../tools/aws/sandbox/index.js";
 import { openTarget, type Target } from "../tools/aws/target.js";
 

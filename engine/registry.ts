@@ -6,12 +6,11 @@ import { AgpmError } from "../core/errors.js";
 import type { JsonValue } from "../contracts/policy.js";
 import type { Target } from "../contracts/target.js";
 import { DOMAINS } from "../tools/index.js";
-import { ANY_KIND } from "./control.js";
+import { ANY_KIND, ControlParamsSchema } from "./control.js";
 import { namesPattern, tagsAllowedValues, tagsRequired } from "./controls/any-kind.js";
 import type { Action, BenchmarkEntry, ControlDefinition, ControlPolarity, Domain, KindCollector, KindDefinition, ParamDefinition, Session, SessionOptions, Source } from "./domain.js";
 import { NEUTRAL_PARAMS } from "./params.js";
 import { ANY_KIND_POLARITY } from "./controls/any-kind-words.js";
-import { ControlParamsSchema } from "./control.js";
 
 export { modelSchema } from "./kind.js";
 export { DOMAINS };

@@ -1,7 +1,6 @@
 // The offline translator's vocabulary, built from the kind and control registries plus the
 // few function words every intent uses. Adding a kind or control teaches it new words.
-import { CONTROLS } from "../engine/registry.js";
-import { KINDS } from "../engine/registry.js";
+import { CONTROLS, KINDS } from "../engine/registry.js";
 import { phraseStems, stem } from "./tokens.js";
 
 export interface Phrase {

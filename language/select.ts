@@ -3,9 +3,8 @@
 // subject; any-kind controls become one rule per kind named. With no kind named, the
 // best-supported kind wins and the choice is stated.
 import { ANY_KIND, type ControlDefinition } from "../engine/control.js";
-import { CONTROLS } from "../engine/registry.js";
+import { CONTROLS, findKind } from "../engine/registry.js";
 import { ruleIdFor } from "../engine/instantiate.js";
-import { findKind } from "../engine/registry.js";
 import { splitClauses, type Clause } from "./clauses.js";
 import type { Entities } from "./context.js";
 import type { KindMention } from "./kinds.js";

@@ -4,11 +4,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { AgpmError } from "../core/errors.js";
-import { BENCHMARKS } from "../engine/registry.js";
+import { BENCHMARKS, CONTROLS, findAction } from "../engine/registry.js";
 import { ANY_KIND } from "../engine/control.js";
-import { CONTROLS } from "../engine/registry.js";
 import type { ControlDefinition } from "../engine/control.js";
-import { findAction } from "../engine/registry.js";
 
 export const CATALOGUE_START = "<!-- catalogue:start -->";
 export const CATALOGUE_END = "<!-- catalogue:end -->";

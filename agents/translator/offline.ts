@@ -2,8 +2,7 @@
 // no network; it refuses (with the closest supported controls) rather than guess.
 import { AgpmError } from "../../core/errors.js";
 import { ANY_KIND } from "../../engine/control.js";
-import { findControl } from "../../engine/registry.js";
-import { findKind } from "../../engine/registry.js";
+import { findControl, findKind } from "../../engine/registry.js";
 import type { Rule } from "../../contracts/policy.js";
 import type { PolicyDraft } from "../../graphs/state.js";
 import { paramsFor } from "../../language/params.js";

@@ -1,6 +1,5 @@
 // The closest supported controls to an intent, for refusals that help.
-import { CONTROLS } from "../../engine/registry.js";
-import { findKind } from "../../engine/registry.js";
+import { CONTROLS, findKind } from "../../engine/registry.js";
 import { phraseStems, tokenize } from "../../language/tokens.js";
 import { FILLER_WORDS } from "../../language/lexicon.js";
 

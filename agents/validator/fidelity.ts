@@ -6,10 +6,9 @@ import { paramsFor, recognisedParams } from "../../language/params.js";
 import type { Entities } from "../../language/context.js";
 import { parseIntent } from "../../language/parse.js";
 import { ANY_KIND, type ControlDefinition, type ControlParams } from "../../engine/control.js";
-import { CONTROLS, findControl } from "../../engine/registry.js";
+import { CONTROLS, findControl, findAction } from "../../engine/registry.js";
 import { instantiateControl, ruleIdFor } from "../../engine/instantiate.js";
 import type { Condition, RemediationRef, Rule } from "../../contracts/policy.js";
-import { findAction } from "../../engine/registry.js";
 
 /** What a rule is, once proved faithful: the control's own rule (its title included) under the draft's id. */
 export interface Faithful {

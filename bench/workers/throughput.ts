@@ -3,9 +3,8 @@
 // region) runs), swept as a dry run by 1, 2, 4… `agpm worker` processes.
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { CONTROLS } from "../../engine/registry.js";
+import { CONTROLS, KIND_NAMES } from "../../engine/registry.js";
 import { instantiateControl } from "../../engine/instantiate.js";
-import { KIND_NAMES } from "../../engine/registry.js";
 import type { PolicyInput, Rule } from "../../contracts/policy.js";
 import type { Store } from "../../store/index.js";
 import { generateScaleAccount, writeSandboxFile } from "../../tools/aws/sandbox/index.js";

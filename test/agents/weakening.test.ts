@@ -7,8 +7,7 @@ import { parseIntent } from "../../language/parse.js";
 import { POLARITY } from "../../language/polarity.js";
 import { refusalFor } from "../../agents/planner/refusal.js";
 import { ANY_KIND } from "../../engine/control.js";
-import { CONTROLS } from "../../engine/registry.js";
-import { findKind } from "../../engine/registry.js";
+import { CONTROLS, findKind } from "../../engine/registry.js";
 
 interface Phrasing {
   control: string;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findKind, modelSchema } from "../../engine/registry.js";
+import { findKind, modelSchema, findAction } from "../../engine/registry.js";
 import type { Resource } from "../../contracts/resource.js";
 import { NO_BLOCK } from "../../tools/aws/collectors/s3-public.js";
-import { findAction } from "../../engine/registry.js";
 import type { AutomaticAction } from "../../engine/domain.js";
 import { partitionOf, withSecureTransport } from "../../tools/aws/actions/s3-deny-insecure-transport.js";
 

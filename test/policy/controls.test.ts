@@ -4,16 +4,14 @@ import { describe, expect, it } from "vitest";
 import { isAgpmError } from "../../core/errors.js";
 import { ANY_KIND, ControlParamsSchema } from "../../engine/control.js";
 import { baselineResource, exampleResources, overlayResource } from "../../engine/examples.js";
-import { CONTROLS, controlsForKind, findControl } from "../../engine/registry.js";
+import { CONTROLS, controlsForKind, findControl, findKind, KIND_NAMES, modelSchema, findAction } from "../../engine/registry.js";
 import { instantiateControl, ruleIdFor } from "../../engine/instantiate.js";
 import type { ControlDefinition, ControlParams } from "../../engine/control.js";
 import { findPathProblems } from "../../engine/check-paths.js";
 import { compileRule, evaluate } from "../../engine/evaluate.js";
-import { findKind, KIND_NAMES, modelSchema } from "../../engine/registry.js";
 import type { Resource } from "../../contracts/resource.js";
 import { IdSchema, RuleSchema } from "../../contracts/policy.js";
 import type { Rule } from "../../contracts/policy.js";
-import { findAction } from "../../engine/registry.js";
 
 const ref = { id: "catalogue", version: 1 };
 
