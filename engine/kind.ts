@@ -19,6 +19,11 @@ export interface KindDefinition {
   words: readonly string[];
   /** The model's own fields (the envelope is added by `modelSchema`). */
   model: z.ZodObject;
+  /**
+   * Works out again the fields the collector derives from others (S3's effective public access),
+   * so a planned after-state reads as the collector would read it. Absent: no derived fields.
+   */
+  rederive?(resource: Readonly<Record<string, unknown>>): Record<string, unknown>;
 }
 
 /** The full schema of a kind's resources: envelope plus model. */

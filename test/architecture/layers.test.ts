@@ -33,9 +33,6 @@ const isDomainFolder = (path: string): boolean => /^tools\/[^/]+\//.test(path);
  * edge that breaks a rule fails the test, and so does an entry here that no longer exists.
  */
 const KNOWN_EXCEPTIONS: ReadonlyArray<{ from: string; to: string; why: string }> = [
-  // TODO(issue 10): the S3 after-state proof becomes a kind hook the registry offers.
-  { from: "agents/validator/after-state.ts", to: "tools/aws/kinds/s3.ts", why: "S3 after-state proof" },
-  { from: "agents/validator/after-state.ts", to: "tools/aws/collectors/s3-public.ts", why: "S3 after-state proof" },
   // TODO(issue 10): `agpm sandbox` is the AWS sandbox's own command; it moves behind the domain's source.
   { from: "cli/target.ts", to: "tools/aws/sandbox/index.ts", why: "the demo sandbox file the CLI creates" },
   { from: "cli/commands/sandbox.ts", to: "tools/aws/sandbox/index.ts", why: "agpm sandbox init" },

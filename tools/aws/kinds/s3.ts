@@ -1,6 +1,7 @@
 // S3 kinds: buckets and the account-level Block Public Access setting.
 import { z } from "zod";
 import type { KindDefinition } from "../../../engine/kind.js";
+import { rederiveAccountBlock, rederiveBucket } from "./s3-derive.js";
 
 export const PublicAccessBlockModel = z.object({
   blockPublicAcls: z.boolean(),
@@ -68,6 +69,7 @@ export const s3Bucket: KindDefinition = {
   idField: "bucket name",
   words: ["s3", "bucket", "buckets", "s3 bucket", "storage bucket", "cloud storage", "object storage", "object store", "simple storage service"],
   model: S3BucketModel,
+  rederive: rederiveBucket,
 };
 
 export const S3AccountPublicAccessBlockModel = z.object({
@@ -85,4 +87,5 @@ export const s3AccountPublicAccessBlock: KindDefinition = {
   idField: "account id",
   words: ["account level", "account-level", "account public access block", "s3 account", "account-wide", "entire account", "whole account"],
   model: S3AccountPublicAccessBlockModel,
+  rederive: rederiveAccountBlock,
 };
