@@ -145,6 +145,11 @@ export interface Source<Ctx = unknown> {
   name: string;
   targetTypes: readonly Target["type"][];
   open(target: Target, options?: SessionOptions): Promise<Session<Ctx>>;
+  /**
+   * Simulated sources only: writes a target file to open — the demo one, or a generated one of
+   * about `resources` resources (deterministic for a `seed`).
+   */
+  initSimulated?(file: string, options?: { resources?: number; seed?: number }): void;
 }
 
 /** One domain: everything the engine, the parser and the docs know about it comes from here. */

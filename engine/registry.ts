@@ -70,6 +70,11 @@ export function sourceFor(targetType: Target["type"]): Source | undefined {
   return SOURCES.find((s) => s.targetTypes.includes(targetType));
 }
 
+/** The source that writes simulated target files (`agpm sandbox init`). */
+export function simulatedSource(): (Source & Required<Pick<Source, "initSimulated">>) | undefined {
+  return SOURCES.find((s): s is Source & Required<Pick<Source, "initSimulated">> => s.initSimulated !== undefined);
+}
+
 /**
  * Opens a target through the source that serves its type.
  * @throws AgpmError INPUT_INVALID when no domain serves the target's type; the source's own errors otherwise.

@@ -3,8 +3,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
 import { AgpmError } from "../../core/errors.js";
-import { KIND_NAMES } from "../../engine/registry.js";
-import { generateDemoAccount, generateScaleAccount, writeSandboxFile } from "../../tools/aws/sandbox/index.js";
+import { KIND_NAMES, simulatedSource } from "../../engine/registry.js";
 import type { App } from "../app.js";
 import { EXIT } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
@@ -19,8 +18,9 @@ export async function sandboxInit(app: App, io: CliIo, file: string | undefined,
   }
   const resources = flags.resources === undefined ? undefined : z.coerce.number().int().min(1).max(1_000_000).parse(flags.resources);
   const seed = flags.seed === undefined ? undefined : z.coerce.number().int().parse(flags.seed);
-  const state = resources === undefined ? generateDemoAccount() : generateScaleAccount({ resources, ...(seed === undefined ? {} : { seed }) });
-  await writeSandboxFile(path, state);
+  const source = simulatedSource();
+  if (!source) throw new AgpmError("INTERNAL", "no domain offers a simulated target");
+  source.initSimulated(path, { ...(resources === undefined ? {} : { resources }), ...(seed === undefined ? {} : { seed }) });
   io.stdout(`Wrote ${resources === undefined ? "the demo" : `a ${resources}-resource`} sandbox account to ${path}\n`);
   return EXIT.ok;
 }

@@ -3,6 +3,7 @@ import type { Target } from "../../contracts/target.js";
 import type { Source } from "../../engine/domain.js";
 import type { AwsContext } from "./context.js";
 import { openTarget } from "./target.js";
+import { generateDemoAccount, generateScaleAccount, writeSandboxFile } from "./sandbox/index.js";
 
 const awsSource = (name: string, type: Target["type"]): Source<AwsContext> => ({
   name,
@@ -11,4 +12,10 @@ const awsSource = (name: string, type: Target["type"]): Source<AwsContext> => ({
 });
 
 export const awsLiveSource = awsSource("aws-live", "aws");
-export const awsSandboxSource = awsSource("aws-sandbox", "sandbox");
+export const awsSandboxSource: Source<AwsContext> = {
+  ...awsSource("aws-sandbox", "sandbox"),
+  initSimulated(file, options = {}) {
+    const { resources, seed } = options;
+    writeSandboxFile(file, resources === undefined ? generateDemoAccount() : generateScaleAccount({ resources, ...(seed === undefined ? {} : { seed }) }));
+  },
+};
