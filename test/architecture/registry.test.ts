@@ -1,11 +1,14 @@
 // Meta-tests over the registry, for every domain tools/index.ts lists: params, kinds, controls,
 // actions, collectors and sources hang together, so a new domain is checked by the same walk.
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { isAgpmError } from "../../core/errors.js";
 import type { Target } from "../../contracts/target.js";
 import { ANY_KIND, ControlParamsSchema } from "../../engine/control.js";
 import {
-  ACTIONS, BENCHMARKS, COLLECTORS, CONTROLS, DOMAINS, KINDS, PARAMS, POLARITY, domainOfKind, findKind, openSession, sourceFor,
+  ACTIONS, BENCHMARKS, COLLECTORS, CONTROLS, DOMAINS, KIND_NAMES, KINDS, PARAMS, POLARITY, domainOfKind, findKind, openSession, simulatedSource, sourceFor,
 } from "../../engine/registry.js";
 
 describe.each(DOMAINS.map((d) => [d.name, d] as const))("the %s domain", (name, domain) => {
@@ -77,5 +80,32 @@ describe("the registry", () => {
     const error = await Promise.resolve().then(() => openSession({ type: "kubeconfig", file: "x" } as unknown as Target)).catch((e: unknown) => e);
     expect(isAgpmError(error) && error.code).toBe("INPUT_INVALID");
     expect(String((error as Error).message)).toContain('"kubeconfig"');
+  });
+});
+
+describe("a simulated source (agpm sandbox init)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "agpm-simulated-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("writes a generated target the same for the same seed, which its session opens and reads", async () => {
+    const source = simulatedSource();
+    expect(source?.targetTypes).toEqual(["sandbox"]);
+    const [a, b, c] = ["a.json", "b.json", "c.json"].map((f) => join(dir, f)) as [string, string, string];
+    source?.initSimulated(a, { resources: 40, seed: 7 });
+    source?.initSimulated(b, { resources: 40, seed: 7 });
+    source?.initSimulated(c, { resources: 40, seed: 8 });
+    expect(readFileSync(a, "utf8")).toBe(readFileSync(b, "utf8"));
+    expect(readFileSync(a, "utf8")).not.toBe(readFileSync(c, "utf8"));
+    const session = await openSession({ type: "sandbox", file: a });
+    try {
+      const { resources, failures } = await session.collect(KIND_NAMES);
+      expect(failures).toEqual([]);
+      expect(resources.length).toBeGreaterThanOrEqual(20);
+      expect(session.partitions().length).toBeGreaterThan(0);
+      const [first] = resources;
+      if (first) expect((await session.collectOne(first.kind, first.id, first.region))?.id).toBe(first.id);
+    } finally {
+      session.close();
+    }
   });
 });
