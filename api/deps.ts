@@ -3,8 +3,8 @@
 import type { Redis } from "ioredis";
 import type { Logger, Metrics } from "../observability/index.js";
 import type { Store } from "../store/index.js";
-import type { Target } from "../tools/target.js";
-import type { IntentsQueue } from "../workers/producer.js";
+import type { Target } from "../contracts/target.js";
+import type { IntentsQueue } from "../client/producer.js";
 
 export interface ApiDeps {
   store: Store;

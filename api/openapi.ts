@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document, generated from the zod schemas the routes validate with, so the
 // document cannot drift from what the server accepts and answers.
 import { z } from "zod";
-import { ConditionSchema, JsonValueSchema, PolicySchema } from "../policy/schema.js";
+import { ConditionSchema, JsonValueSchema, PolicySchema } from "../contracts/policy.js";
 import { AuditEventSchema, StoredFindingSchema } from "../store/index.js";
 import { ErrorBodySchema } from "./errors.js";
 import type { DeclaredRoute } from "./route.js";

@@ -1,7 +1,7 @@
 // The Redis connection `agpm serve` keeps its rate-limit counters on, so every replica behind a
 // load balancer counts against the same limit.
 import { Redis } from "ioredis";
-import { assertReachable } from "../workers/connection.js";
+import { assertReachable } from "../client/connection.js";
 import type { RateLimitOptions } from "./deps.js";
 
 export interface RateLimitRedis {

@@ -1,10 +1,10 @@
 // Measures rule evaluation throughput (target: ≥ 1,000,000 simple rule evaluations per second).
 // Run: npx tsx bench/evaluate.bench.ts
-import { compileCondition } from "../policy/compile.js";
-import { compilePolicy, compileRule, evaluate, evaluatePolicy } from "../policy/evaluate.js";
-import type { Resource } from "../policy/resource.js";
-import { PolicySchema } from "../policy/schema.js";
-import type { Condition, Rule } from "../policy/schema.js";
+import { compileCondition } from "../engine/compile.js";
+import { compilePolicy, compileRule, evaluate, evaluatePolicy } from "../engine/evaluate.js";
+import type { Resource } from "../contracts/resource.js";
+import { PolicySchema } from "../contracts/policy.js";
+import type { Condition, Rule } from "../contracts/policy.js";
 
 const RESOURCES = 10_000;
 const policyRef = { id: "bench", version: 1 };

@@ -1,10 +1,9 @@
 // Per-call overhead of the sandbox, against the SDK's own floor (a client whose middleware answers
 // at once). Run: npx tsx bench/sandbox.bench.ts
-import { DescribeInstancesCommand } from "@aws-sdk/client-ec2";
-import { EC2Client } from "@aws-sdk/client-ec2";
+import { DescribeInstancesCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { GetBucketEncryptionCommand, GetPublicAccessBlockCommand, ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
 import { pathToFileURL } from "node:url";
-import { createSandboxClients, generateScaleAccount, SandboxAccount } from "../tools/sandbox/index.js";
+import { createSandboxClients, generateScaleAccount, SandboxAccount } from "../tools/aws/sandbox/index.js";
 import type { AwsClients } from "../tools/aws/clients.js";
 
 export interface BenchRow {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import type { Finding } from "../policy/resource.js";
+import type { Finding } from "../contracts/resource.js";
 import { FINDINGS_PER_STATEMENT, newId, openStore } from "../store/index.js";
 import type { Store } from "../store/index.js";
 import { openSqliteFile } from "../store/sqlite.js";

@@ -1,5 +1,6 @@
 // Wires the application for one CLI invocation: configuration, store, checkpointer,
 // translators and the target opener, built once and passed down.
+import type { SessionOptions } from "../engine/domain.js";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { loadConfig, resolvePaths, type Config, type ResolvedPaths } from "../core/config.js";
@@ -7,7 +8,7 @@ import { createOfflineTranslator } from "../agents/translator/offline.js";
 import type { Translator } from "../agents/translator/translator.js";
 import type { GraphDeps } from "../graphs/deps.js";
 import { openStore, unreadableWarning, type Store } from "../store/index.js";
-import type { Target } from "../tools/target.js";
+import type { Target } from "../contracts/target.js";
 import type { CliIo } from "./io.js";
 import { createProgress, type Progress } from "./progress.js";
 
@@ -22,8 +23,7 @@ export interface App {
 }
 
 // The AWS SDK and the LLM client are loaded on first use, so listing policies stays quick.
-const lazyOpenTarget = async (target: Target, options: Parameters<typeof import("../tools/target.js").openTarget>[1]) =>
-  (await import("../tools/target.js")).openTarget(target, options);
+const lazyOpenTarget = async (target: Target, options: SessionOptions) => (await import("../engine/registry.js")).openSession(target, options);
 
 /** Opens targets with the configured concurrency, reporting AWS progress to `onProgress`. */
 function targetOpener(config: Config, onProgress: NonNullable<GraphDeps["onProgress"]>, now: () => Date): GraphDeps["openTarget"] {

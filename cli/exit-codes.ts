@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Outstanding } from "../agents/reporter/report.js";
 import type { ErrorCode } from "../core/errors.js";
-import { SeveritySchema, type Severity } from "../policy/schema.js";
+import { SeveritySchema, type Severity } from "../contracts/policy.js";
 
 export const EXIT = {
   ok: 0,

@@ -5,8 +5,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { AgpmError } from "../core/errors.js";
 import type { Config } from "../core/config.js";
-import { generateDemoAccount, writeSandboxFile } from "../tools/sandbox/index.js";
-import type { Target } from "../tools/target.js";
+import type { Target } from "../contracts/target.js";
 
 export const TargetFlagsSchema = z.object({
   sandbox: z.string().min(1).optional(),
@@ -35,6 +34,10 @@ export async function resolveTarget(flags: TargetFlags, config: Config, defaultS
   if (flags.sandbox) {
     throw new AgpmError("INPUT_INVALID", `sandbox file ${file} does not exist; create one with: agpm sandbox init ${flags.sandbox}`);
   }
-  await writeSandboxFile(file, generateDemoAccount());
+  // Loaded here, not at start-up: listing policies never needs the domains.
+  const { simulatedSource } = await import("../engine/registry.js");
+  const source = simulatedSource();
+  if (!source) throw new AgpmError("INTERNAL", "no domain offers a simulated target");
+  source.initSimulated(file);
   return { target: { type: "sandbox", file }, notice: `Created the demo sandbox account at ${file} (agpm sandbox show to see it).` };
 }

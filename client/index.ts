@@ -8,20 +8,20 @@ export {
   submitDecision,
   submitIntent,
   waitForResult,
-} from "../workers/producer.js";
-export type { IntentsProducer, IntentsQueue, Producer, SubmitOptions, SweepsProducer, SweepsQueue } from "../workers/producer.js";
+} from "./producer.js";
+export type { IntentsProducer, IntentsQueue, Producer, SubmitOptions, SweepsProducer, SweepsQueue } from "./producer.js";
 export {
   INTENT_JOB_NAMES,
   INTENTS_QUEUE,
   IntentJobDataSchema,
   MAX_INTENT_PAYLOAD_BYTES,
   ResumeJobDataSchema,
-} from "../workers/intents-queue.js";
-export type { IntentJobData, IntentJobInput, IntentJobName, IntentJobResult, ResumeJobData, ResumeJobInput } from "../workers/intents-queue.js";
-export { SWEEPS_QUEUE, SweepJobDataSchema } from "../workers/sweeps-queue.js";
-export type { SweepJobInput, SweepResult } from "../workers/sweeps-queue.js";
-export { listSchedules, removeSchedule, upsertSchedule } from "../workers/schedules.js";
-export type { ScheduleInfo, ScheduleSpecInput } from "../workers/schedules.js";
-export { RunReportSchema } from "../agents/reporter/report-schema.js";
-export type { RunReport } from "../agents/reporter/report.js";
-export type { QueueConnectionSettings } from "../workers/connection.js";
+} from "../contracts/intents-queue.js";
+export type { IntentJobData, IntentJobInput, IntentJobName, IntentJobResult, ResumeJobData, ResumeJobInput } from "../contracts/intents-queue.js";
+export { SWEEPS_QUEUE, SweepJobDataSchema } from "../contracts/sweeps-queue.js";
+export type { SweepJobInput, SweepResult } from "../contracts/sweeps-queue.js";
+export { listSchedules, removeSchedule, upsertSchedule } from "./schedules.js";
+export type { ScheduleInfo, ScheduleSpecInput } from "./schedules.js";
+export { RunReportSchema } from "../contracts/report-schema.js";
+export type { RunReport } from "../contracts/run-report.js";
+export type { QueueConnectionSettings } from "./connection.js";

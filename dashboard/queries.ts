@@ -1,8 +1,8 @@
 // Read models the pages need and the repositories do not offer: counts and buckets grouped in SQL
 // (so a large account costs one small result, not every row), and keyset/offset pages.
 import { sql } from "kysely";
-import type { EvaluationStatus } from "../policy/resource.js";
-import type { Severity } from "../policy/schema.js";
+import type { EvaluationStatus } from "../contracts/resource.js";
+import type { Severity } from "../contracts/policy.js";
 import type { AuditEvent, FindingState, RunStatus, Store } from "../store/index.js";
 
 export type Counts = Record<EvaluationStatus, number>;

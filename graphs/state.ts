@@ -1,59 +1,13 @@
 // The governance graph's state, defined once; every node reads it and returns a partial update.
 import { Annotation } from "@langchain/langgraph";
 import { z } from "zod";
-import { ExemptionSchema, PolicyScheduleSchema, PolicySchema, ScopeSchema, type Policy } from "../policy/schema.js";
-import type { Finding, Resource } from "../policy/resource.js";
-import type { PolicySummary } from "../policy/evaluate.js";
-import type { RunStatus } from "../store/index.js";
-import { TargetSchema } from "../tools/target.js";
+import { ExemptionSchema, PolicyScheduleSchema, PolicySchema, ScopeSchema, type Policy } from "../contracts/policy.js";
+import type { Finding, Resource } from "../contracts/resource.js";
+import { ACTION_STATUSES, PlanSchema, RunOptionsSchema, SweepTargetSchema, type ActionStatus, type DriftSummary, type Plan, type PolicySummary, type RunOptions, type RunOptionsInput, type RunStatus, type SweepTarget } from "../contracts/run.js";
 
-/** What a sweep run looks at: one stored policy, in one region or all of the target's. */
-export const SweepTargetSchema = z.object({
-  policyId: z.string().min(1),
-  /** null = every region of the target (and the policy's scope). */
-  region: z.string().min(1).nullable(),
-  /** The sweep this run belongs to, when it is part of one. */
-  sweepId: z.string().min(1).nullable(),
-});
-export type SweepTarget = z.infer<typeof SweepTargetSchema>;
+export { ACTION_STATUSES, PlanSchema, RunOptionsSchema, SweepTargetSchema };
+export type { ActionStatus, DriftSummary, Plan, RunOptions, RunOptionsInput, SweepTarget };
 
-export const RunOptionsSchema = z.object({
-  /**
-   * run: translate, publish, plan and (with apply) enforce. check: translate, validate, evaluate;
-   * change nothing. explain: translate and prove. sweep: evaluate a stored policy, record drift,
-   * and (enforce mode, with apply) remediate.
-   */
-  command: z.enum(["run", "check", "explain", "sweep"]),
-  /** Sweeps only: the stored policy and region to sweep. */
-  sweep: SweepTargetSchema.optional(),
-  apply: z.boolean().default(false),
-  /** Approve a blast-radius pause on the spot (and accept offers such as creating a missing policy). */
-  autoApprove: z.boolean().default(false),
-  maxChanges: z.number().int().min(0),
-  maxTranslationAttempts: z.number().int().positive(),
-  translator: z.enum(["offline", "llm", "auto"]).default("offline"),
-  target: TargetSchema,
-  actor: z.string().min(1),
-  /** Where the request came from (cli, queue, slack…), for the audit log. */
-  source: z.string().default("cli"),
-});
-export type RunOptions = z.infer<typeof RunOptionsSchema>;
-export type RunOptionsInput = z.input<typeof RunOptionsSchema>;
-
-export const PlanSchema = z.object({
-  operation: z.enum(["create", "update", "check-only", "retire", "exempt", "sweep"]),
-  kinds: z.array(z.string()),
-  scope: ScopeSchema,
-  /** The stored policy this intent changes (update / retire). */
-  existing: z.object({ id: z.string(), version: z.number().int(), title: z.string() }).nullable(),
-  /** The exemption an "exempt" intent adds to the existing policy. */
-  exemption: ExemptionSchema.optional(),
-  /** The sweep schedule the intent states ("every 15 minutes"), carried by the policy. */
-  schedule: PolicyScheduleSchema.optional(),
-  /** How the intent was read, in sentences, shown to the user. */
-  interpretation: z.array(z.string()),
-});
-export type Plan = z.infer<typeof PlanSchema>;
 
 /** What a translator produces: a policy without identity (the validator assigns id and version). */
 export const PolicyDraftSchema = PolicySchema.pick({ title: true, mode: true, scope: true, rules: true }).extend({
@@ -69,9 +23,6 @@ export interface BlastRadius {
   manual: number;
 }
 
-/** `pending-approval`: not changed, because another run's change to the resource waits for a person's decision. */
-export const ACTION_STATUSES = ["planned", "applied", "verified", "failed", "manual", "skipped", "pending-approval"] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 export interface ActionResult {
   resourceId: string;
@@ -101,17 +52,6 @@ export interface Coverage {
   kinds: string[];
 }
 
-/** What changed since the previous observation of the policy (findings history). */
-export interface DriftSummary {
-  /** First observation of the policy: failures are the starting point, not drift. */
-  baseline: boolean;
-  drift: number;
-  recovered: number;
-  removed: number;
-  stillFailing: number;
-  /** The changes, up to a bounded number (all of them are in the store). */
-  changes: Array<{ ruleId: string; kind: string; region: string; resourceId: string; change: string }>;
-}
 
 /** Per-resource outcome counts of an evaluation. */
 export type Summary = PolicySummary;

@@ -2,7 +2,7 @@
 // registry of their own so tests and several workers in one process never share counters.
 import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { AgpmError } from "../core/errors.js";
-import type { ProgressEvent } from "../tools/aws/context.js";
+import type { ProgressEvent } from "../contracts/progress.js";
 
 export type JobOutcome = "completed" | "failed" | "retried" | "unrecoverable" | "skipped";
 export type FindingStatus = "pass" | "fail" | "skip" | "error";

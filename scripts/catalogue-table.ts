@@ -4,10 +4,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { AgpmError } from "../core/errors.js";
-import { BENCHMARKS } from "../policy/controls/benchmarks.js";
-import { ANY_KIND, CONTROLS } from "../policy/controls/index.js";
-import type { ControlDefinition } from "../policy/controls/index.js";
-import { findAction } from "../tools/aws/registry.js";
+import { BENCHMARKS, CONTROLS, findAction } from "../engine/registry.js";
+import { ANY_KIND } from "../engine/control.js";
+import type { ControlDefinition } from "../engine/control.js";
 
 export const CATALOGUE_START = "<!-- catalogue:start -->";
 export const CATALOGUE_END = "<!-- catalogue:end -->";

@@ -4,9 +4,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
-import { RunReportSchema } from "../agents/reporter/report-schema.js";
-import { IntentJobDataSchema, ResumeJobDataSchema } from "../workers/intents-queue.js";
-import { SweepJobDataSchema } from "../workers/sweeps-queue.js";
+import { RunReportSchema } from "../contracts/report-schema.js";
+import { IntentJobDataSchema, ResumeJobDataSchema } from "../contracts/intents-queue.js";
+import { SweepJobDataSchema } from "../contracts/sweeps-queue.js";
 
 export const SCHEMAS_DIR = join(import.meta.dirname, "..", "schemas");
 

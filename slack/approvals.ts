@@ -6,7 +6,7 @@ import type { RunReport } from "../agents/reporter/report.js";
 import { decidableRun } from "../agents/approval/stale.js";
 import { onQueue } from "../api/jobs.js";
 import { isAgpmError } from "../core/errors.js";
-import { submitDecision } from "../workers/producer.js";
+import { submitDecision } from "../client/producer.js";
 import { tellUser, updateMessage, type Reply, type SlackContext } from "./context.js";
 import { slackActor, slackUserOf } from "./actor.js";
 import { waitForOutcome } from "./outcome.js";

@@ -3,7 +3,7 @@
 // acknowledged with "Working on it…" at once and run in the background. Anyone may check; only
 // authors (SLACK_AUTHORS) may state intents that store policies or change resources.
 import type { App } from "@slack/bolt";
-import { IntentJobDataSchema, type IntentCommandName } from "../workers/intents-queue.js";
+import { IntentJobDataSchema, type IntentCommandName } from "../contracts/intents-queue.js";
 import { slackActor } from "./actor.js";
 import { LISTED_RUNS, renderHelp, renderPolicies, renderStatus } from "./command-blocks.js";
 import type { SlackContext } from "./context.js";

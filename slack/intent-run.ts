@@ -7,13 +7,13 @@ import { AgpmError, isAgpmError, errorMessage } from "../core/errors.js";
 import { findJob, onQueue, rememberRunJob, runIdOf } from "../api/jobs.js";
 import { publicMessage } from "../api/errors.js";
 import { newId } from "../store/index.js";
-import { submitIntent } from "../workers/producer.js";
+import { submitIntent } from "../client/producer.js";
 import { postToChannel, tellUser, type Reply, type SlackContext } from "./context.js";
 import { waitForOutcome } from "./outcome.js";
 import { renderOutcome } from "./report-blocks.js";
 import { slackActor } from "./actor.js";
 import { section } from "./text.js";
-import type { IntentCommandName } from "../workers/intents-queue.js";
+import type { IntentCommandName } from "../contracts/intents-queue.js";
 
 export async function runIntentFromSlack(ctx: SlackContext, reply: Reply, intent: string, command: IntentCommandName = "run"): Promise<void> {
   const chosen = newId("run");

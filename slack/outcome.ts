@@ -3,7 +3,7 @@
 import type { RunReport } from "../agents/reporter/report.js";
 import type { ApiDeps } from "../api/deps.js";
 import { failureOf, findJob } from "../api/jobs.js";
-import { waitForResult } from "../workers/producer.js";
+import { waitForResult } from "../client/producer.js";
 
 /**
  * waitForResult cannot be cancelled and holds a Redis connection until it returns, so a closing

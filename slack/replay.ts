@@ -2,7 +2,7 @@
 // as its timestamp could still pass (the ±5 minute window, both sides), in Redis when the intents
 // queue has one so that every server behind a load balancer shares the memory.
 import { Redis } from "ioredis";
-import type { IntentsQueue } from "../workers/producer.js";
+import type { IntentsQueue } from "../client/producer.js";
 import { SIGNATURE_TOLERANCE_SECONDS } from "./verify.js";
 
 /** Long enough to outlive any timestamp the signature check still accepts. */

@@ -1,5 +1,5 @@
 // Audit repository: an append-only trail of what was planned, done, verified and approved.
-import { JsonValueSchema } from "../policy/schema.js";
+import { JsonValueSchema } from "../contracts/policy.js";
 import { decodeRows, fromJsonOrNull, guarded, parseInput, toJsonOrNull } from "./codec.js";
 import type { StoreContext } from "./context.js";
 import { newId } from "./ids.js";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AgpmError, errorMessage, isAgpmError } from "../core/errors.js";
 import type { ErrorCode } from "../core/errors.js";
 import { formatJsonPath } from "../core/json-path.js";
-import type { JsonValue } from "../policy/schema.js";
+import type { JsonValue } from "../contracts/policy.js";
 import type { UnreadableRows } from "./context.js";
 
 /** Validates a caller's input; a failure names the JSON path of the first problem. */

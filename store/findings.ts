@@ -1,8 +1,8 @@
 // Finding repository: bulk inserts per run, and the queries reports need.
 import { z } from "zod";
 import { errorMessage } from "../core/errors.js";
-import { EvidenceSchema, FindingSchema } from "../policy/resource.js";
-import type { Finding } from "../policy/resource.js";
+import { EvidenceSchema, FindingSchema } from "../contracts/resource.js";
+import type { Finding } from "../contracts/resource.js";
 import { decodeRows, fromJson, guarded, parseInput, toJson } from "./codec.js";
 import type { StoreContext } from "./context.js";
 import { newId } from "./ids.js";

@@ -2,7 +2,7 @@
 // stored status of every (rule, resource); what changed becomes a change row — drift,
 // recovered, remediated, removed — and the status table moves on.
 import { z } from "zod";
-import { EvaluationStatusSchema, FindingSchema, type EvaluationStatus, type Finding } from "../policy/resource.js";
+import { EvaluationStatusSchema, FindingSchema, type EvaluationStatus, type Finding } from "../contracts/resource.js";
 import { guarded, parseInput } from "./codec.js";
 import type { StoreContext } from "./context.js";
 import { newId } from "./ids.js";

@@ -1,7 +1,7 @@
 // Policy repository: every version of every policy, append-only, with a lifecycle status per policy.
 import { AgpmError } from "../core/errors.js";
-import { PolicySchema } from "../policy/schema.js";
-import type { Policy, PolicyInput } from "../policy/schema.js";
+import { PolicySchema } from "../contracts/policy.js";
+import type { Policy, PolicyInput } from "../contracts/policy.js";
 import { decodeRows, fromJson, guarded, parseInput, toJson } from "./codec.js";
 import type { StoreContext } from "./context.js";
 import type { PolicySummary, PolicyVersionEntry } from "./records.js";

@@ -1,8 +1,11 @@
 // Domain records the store returns and accepts (zod schemas; types inferred from them).
 import { z } from "zod";
-import { JsonValueSchema, PolicyModeSchema, PolicySchema, PolicyStatusSchema } from "../policy/schema.js";
-import { FindingSchema } from "../policy/resource.js";
+import { JsonValueSchema, PolicyModeSchema, PolicySchema, PolicyStatusSchema } from "../contracts/policy.js";
+import { FindingSchema } from "../contracts/resource.js";
 import { JsonInputSchema } from "./codec.js";
+import { RUN_STATUSES, RunStatusSchema, type RunStatus } from "../contracts/run.js";
+
+export { RUN_STATUSES, RunStatusSchema, type RunStatus };
 
 export type PolicyStatus = z.infer<typeof PolicyStatusSchema>;
 
@@ -38,10 +41,6 @@ export type PolicyVersionEntry = z.infer<typeof PolicyVersionEntrySchema>;
 
 // ── runs ────────────────────────────────────────────────────────────────────
 
-/** `stale`: a run paused for approval whose plan was overtaken (see agents/approval/stale.ts); it can no longer be approved. */
-export const RUN_STATUSES = ["running", "awaiting-approval", "completed", "failed", "rejected", "needs-input", "stale"] as const;
-export const RunStatusSchema = z.enum(RUN_STATUSES);
-export type RunStatus = z.infer<typeof RunStatusSchema>;
 
 /**
  * `run`: an intent through the whole graph. `check`: translate and evaluate, change nothing.

@@ -1,6 +1,6 @@
 // Run repository: one row per intent or check run, updated as the graph moves it along.
 import { AgpmError } from "../core/errors.js";
-import { JsonValueSchema } from "../policy/schema.js";
+import { JsonValueSchema } from "../contracts/policy.js";
 import { decodeRows, fromJson, fromJsonOrNull, guarded, parseInput, toJson, toJsonOrNull } from "./codec.js";
 import type { StoreContext } from "./context.js";
 import { newId } from "./ids.js";

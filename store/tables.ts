@@ -1,8 +1,7 @@
 // The kysely `Database` interface: the row shapes of every table, as stored (JSON as TEXT,
 // timestamps as ISO-8601 TEXT, ids as TEXT), portable between SQLite and PostgreSQL.
-import type { EvaluationStatus } from "../policy/resource.js";
-import type { PolicyStatus } from "./records.js";
-import type { RunKind, RunStatus } from "./records.js";
+import type { EvaluationStatus } from "../contracts/resource.js";
+import type { PolicyStatus, RunKind, RunStatus } from "./records.js";
 import type { TokenRole } from "./tokens.js";
 
 export interface PoliciesTable {

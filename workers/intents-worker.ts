@@ -3,11 +3,10 @@
 import type { Job } from "bullmq";
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type { GraphDeps } from "../graphs/deps.js";
-import { startRun } from "../graphs/runner.js";
+import { startRun, resumeRun } from "../graphs/runner.js";
 import { jobFailure } from "./failures.js";
 import { startQueueWorker, type QueueWorkerOptions, type RunningWorker } from "./start-worker.js";
-import { resumeRun } from "../graphs/runner.js";
-import { INTENTS_QUEUE, parseIntentJob, type IntentJobResult, type ParsedIntentJob } from "./intents-queue.js";
+import { INTENTS_QUEUE, parseIntentJob, type IntentJobResult, type ParsedIntentJob } from "../contracts/intents-queue.js";
 
 export interface IntentWorkerDefaults {
   maxChanges: number;

@@ -1,9 +1,9 @@
 // Schedules carried by policies ("… every 15 minutes"), and the default one from configuration,
 // kept in step with the sweeps queue's job schedulers. Idempotent: run it as often as you like.
 import type { Store } from "../store/index.js";
-import type { SweepsQueue } from "./producer.js";
-import { listSchedules, removeSchedule, upsertSchedule, type ScheduleInfo, type ScheduleSpecInput } from "./schedules.js";
-import type { SweepOptionsInput } from "./sweeps-queue.js";
+import type { SweepsQueue } from "../client/producer.js";
+import { listSchedules, removeSchedule, upsertSchedule, type ScheduleInfo, type ScheduleSpecInput } from "../client/schedules.js";
+import type { SweepOptionsInput } from "../contracts/sweeps-queue.js";
 
 export const POLICY_SCHEDULE_PREFIX = "policy-";
 export const DEFAULT_SCHEDULE_ID = "default";

@@ -1,6 +1,6 @@
 // Starting a BullMQ worker on one of agpm's queues, with the settings every queue shares.
 import { Worker, type Job } from "bullmq";
-import { createRedisConnection, queuePrefix, type QueueConnectionSettings } from "./connection.js";
+import { createRedisConnection, queuePrefix, type QueueConnectionSettings } from "../client/connection.js";
 
 export interface QueueWorkerOptions extends QueueConnectionSettings {
   concurrency?: number;

@@ -5,8 +5,8 @@ import type { GraphDeps } from "../graphs/deps.js";
 import { startRun } from "../graphs/runner.js";
 import { newId } from "../store/index.js";
 import { policyResult, summarise } from "./sweep-report.js";
-import type { Policy } from "../policy/schema.js";
-import { parseSweepRequest, type SweepJobInput, type SweepResult } from "./sweeps-queue.js";
+import type { Policy } from "../contracts/policy.js";
+import { parseSweepRequest, type SweepJobInput, type SweepResult } from "../contracts/sweeps-queue.js";
 
 /** The active policies a sweep covers (all, or those named), and named ids that are not active policies. */
 export async function choosePolicies(deps: Pick<GraphDeps, "store">, policyIds: readonly string[] | undefined): Promise<{ chosen: Policy[]; missing: string[] }> {

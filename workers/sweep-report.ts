@@ -1,6 +1,6 @@
 // Sweep reports: one (policy, region) run's result, and the sweep's totals over all of them.
 import { needsAttention, type RunReport } from "../agents/reporter/report.js";
-import type { SweepJobData, SweepPolicyResult, SweepResult } from "./sweeps-queue.js";
+import type { SweepJobData, SweepPolicyResult, SweepResult } from "../contracts/sweeps-queue.js";
 
 /** Where a run sits in a sweep. */
 export interface SweepPlace {

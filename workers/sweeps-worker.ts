@@ -13,12 +13,12 @@ import { jobFailure } from "./failures.js";
 import { policyResult, summarise } from "./sweep-report.js";
 import { choosePolicies, missingPolicyFailure } from "./sweep-now.js";
 import { acquireRunLock, runLockKey } from "./run-lock.js";
-import type { SweepsQueue } from "./producer.js";
+import type { SweepsQueue } from "../client/producer.js";
 import { startQueueWorker, type QueueWorkerOptions, type RunningWorker } from "./start-worker.js";
 import {
   parseSweepJob, SWEEPS_QUEUE,
   type SweepChildResult, type SweepJobData, type SweepJobResult, type SweepPolicyJobData, type SweepResult,
-} from "./sweeps-queue.js";
+} from "../contracts/sweeps-queue.js";
 
 export interface SweepWorkerDefaults {
   maxChanges: number;
@@ -39,7 +39,7 @@ export function createSweepProcessor(deps: GraphDeps, checkpointer: BaseCheckpoi
     const { chosen, missing } = await choosePolicies(deps, data.policyIds);
     if (chosen.length === 0) return { pairs: [], missing };
     const opened = await deps.openTarget(data.options.target);
-    const regions = opened.ctx.regions;
+    const regions = [...opened.partitions()];
     opened.close();
     const result = chosen.flatMap((policy) =>
       regions.filter((r) => !policy.scope.regions || policy.scope.regions.includes(r)).map((region) => ({ policyId: policy.id, region })),

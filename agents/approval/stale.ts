@@ -6,7 +6,6 @@ import { stableStringify } from "../../core/stable-json.js";
 import type { GraphDeps } from "../../graphs/deps.js";
 import type { State } from "../../graphs/state.js";
 import type { Run, Store } from "../../store/index.js";
-import { collectOne } from "../../tools/aws/inventory.js";
 import { planItem } from "../enforcer/execute.js";
 import { workItems } from "../enforcer/work-items.js";
 import { plannedChangesOf } from "./pending.js";
@@ -39,7 +38,7 @@ export async function changedSincePlan(deps: GraphDeps, state: State): Promise<s
   try {
     for (const item of items) {
       const { kind, region, id } = item.resource;
-      const current = await collectOne(opened.ctx, kind, id, region);
+      const current = await opened.collectOne(kind, id, region);
       if (!current) return `${id} no longer exists`;
       const then = stableStringify(planItem(item)?.before ?? null);
       const now = stableStringify(planItem(item, current)?.before ?? null);

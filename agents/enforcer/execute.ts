@@ -2,11 +2,10 @@
 // Never trusts the snapshot when acting: the resource is read again first.
 import { errorMessage } from "../../core/errors.js";
 import { observedAfter } from "./observe.js";
-import { compileRule, evaluate } from "../../policy/evaluate.js";
-import type { Policy } from "../../policy/schema.js";
-import type { Resource } from "../../policy/resource.js";
-import type { AwsContext } from "../../tools/aws/context.js";
-import { collectOne } from "../../tools/aws/inventory.js";
+import { compileRule, evaluate } from "../../engine/evaluate.js";
+import type { Policy } from "../../contracts/policy.js";
+import type { Resource } from "../../contracts/resource.js";
+import type { OpenedTarget } from "../../graphs/deps.js";
 import type { ActionResult } from "../../graphs/state.js";
 import type { WorkItem } from "./work-items.js";
 
@@ -34,13 +33,13 @@ export function planItem(item: WorkItem, resource: Resource = item.resource): Ac
  * passes. `beforeApply` runs (and must succeed) just before the change is made: the enforcer
  * writes its "applying" audit event there, so a change interrupted by a crash is never unrecorded.
  */
-export async function applyItem(ctx: AwsContext, item: WorkItem, policy: Policy, beforeApply?: (planned: ActionResult) => Promise<void>): Promise<ActionResult | null> {
+export async function applyItem(session: OpenedTarget, item: WorkItem, policy: Policy, beforeApply?: (planned: ActionResult) => Promise<void>): Promise<ActionResult | null> {
   const { action } = item;
   if (action.manual) return planItem(item);
   let planned: ActionResult | null = null;
   let current: Resource | null = null;
   try {
-    current = await collectOne(ctx, item.resource.kind, item.resource.id, item.resource.region);
+    current = await session.collectOne(item.resource.kind, item.resource.id, item.resource.region);
     if (!current) return { ...base(item), status: "failed", before: null, after: null, summary: action.title, detail: "the resource no longer exists" };
     if (passesAll(item, current, policy)) return null;
     planned = planItem(item, current);
@@ -52,12 +51,12 @@ export async function applyItem(ctx: AwsContext, item: WorkItem, policy: Policy,
   // From here a change may have been made: whatever the outcome, the audit records what the
   // resource is when read again, never what the plan hoped for.
   try {
-    await action.apply(ctx, current, item.params as never);
+    await action.apply(session.ctx, current, item.params as never);
   } catch (error) {
-    const seen = await observedAfter(ctx, item, planned);
+    const seen = await observedAfter(session, item, planned);
     return { ...planned, status: "failed", after: seen.after, detail: `${errorMessage(error)}${seen.note}` };
   }
-  const seen = await observedAfter(ctx, item, planned);
+  const seen = await observedAfter(session, item, planned);
   if (seen.resource && passesAll(item, seen.resource, policy)) return { ...planned, status: "verified", after: seen.after };
   return { ...planned, status: "failed", after: seen.after, detail: `applied, but the resource still fails the rule when read again${seen.note}` };
 }

@@ -86,7 +86,7 @@ export function createEnforcerNode(deps: GraphDeps) {
     try {
       const results = await mapBounded(free, ENFORCE_CONCURRENCY, async (item: WorkItem): Promise<ActionResult | null> => {
         const key = keyOf(state.runId, { kind: item.resource.kind, region: item.resource.region, resourceId: item.resource.id, action: item.action.name });
-        const result = await applyItem(opened.ctx, item, policy, async (planned) => {
+        const result = await applyItem(opened, item, policy, async (planned) => {
           await audit(state, planned, "applying", `${key}:applying`);
         });
         if (result) {
@@ -101,7 +101,7 @@ export function createEnforcerNode(deps: GraphDeps) {
           detail: "verified after the run resumed: the change was made before an interruption",
         };
         // Here too the audit says what the resource is now, not what the interrupted plan said.
-        const seen = await observedAfter(opened.ctx, item, resumed);
+        const seen = await observedAfter(opened, item, resumed);
         if (seen.resource) resumed.after = seen.after;
         await audit(state, resumed, "verified", key);
         return resumed;

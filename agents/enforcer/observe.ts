@@ -1,10 +1,9 @@
 // What a resource is after an apply attempt, read again and cut to the fields the plan changes,
 // so the audit's `after` is the account's answer rather than the plan's hope.
 import { errorMessage } from "../../core/errors.js";
-import type { Resource } from "../../policy/resource.js";
-import type { JsonValue } from "../../policy/schema.js";
-import type { AwsContext } from "../../tools/aws/context.js";
-import { collectOne } from "../../tools/aws/inventory.js";
+import type { Resource } from "../../contracts/resource.js";
+import type { JsonValue } from "../../contracts/policy.js";
+import type { OpenedTarget } from "../../graphs/deps.js";
 import { LIST_VIEWS } from "../validator/after-state.js";
 import type { ActionResult } from "../../graphs/state.js";
 import type { WorkItem } from "./work-items.js";
@@ -34,9 +33,9 @@ export interface Observed {
   note: string;
 }
 
-export async function observedAfter(ctx: AwsContext, item: WorkItem, planned: ActionResult): Promise<Observed> {
+export async function observedAfter(session: OpenedTarget, item: WorkItem, planned: ActionResult): Promise<Observed> {
   try {
-    const resource = await collectOne(ctx, item.resource.kind, item.resource.id, item.resource.region);
+    const resource = await session.collectOne(item.resource.kind, item.resource.id, item.resource.region);
     if (!resource) return { resource: null, after: null, note: "; the resource no longer exists when read again" };
     return { resource, after: projectOnPlan(resource, (planned.after ?? null) as JsonValue), note: "" };
   } catch (error) {

@@ -1,10 +1,10 @@
 // What enforcement would do: one work item per (resource, action, params), from the failing
 // findings of an enforce-mode policy.
 import { stableStringify } from "../../core/stable-json.js";
-import type { Finding, Resource } from "../../policy/resource.js";
-import type { Policy, Rule } from "../../policy/schema.js";
-import { findAction } from "../../tools/aws/registry.js";
-import type { RemediationAction } from "../../tools/aws/kind-tools.js";
+import type { Finding, Resource } from "../../contracts/resource.js";
+import type { Policy, Rule } from "../../contracts/policy.js";
+import { findAction } from "../../engine/registry.js";
+import type { Action as RemediationAction } from "../../engine/domain.js";
 import type { Plan } from "../../graphs/state.js";
 
 export interface WorkItem {

@@ -1,6 +1,6 @@
 // Turns an "exempt …" intent into an exemption on the stored policy it names.
-import type { Exemption, Policy } from "../../policy/schema.js";
-import type { ExemptionEntity } from "../intent/entities.js";
+import type { Exemption, Policy } from "../../contracts/policy.js";
+import type { ExemptionEntity } from "../../language/entities.js";
 
 export type ExemptionPlan = { exemption: Exemption; notes: string[] } | { problem: string };
 

@@ -1,5 +1,5 @@
 // Finds the stored policy an update or retire intent refers to.
-import type { Policy } from "../../policy/schema.js";
+import type { Policy } from "../../contracts/policy.js";
 import type { Store } from "../../store/index.js";
 
 export interface ExistingChoice {

@@ -1,9 +1,9 @@
 // The planner agent: reads the intent and the policy store, decides what is being asked
 // (create / update / check-only / retire), of which kinds, in what scope.
-import { findKind } from "../../policy/kinds/index.js";
+import { findKind } from "../../engine/registry.js";
 import type { GraphDeps } from "../../graphs/deps.js";
 import type { Plan, State, StateUpdate } from "../../graphs/state.js";
-import { parseIntent } from "../intent/parse.js";
+import { parseIntent } from "../../language/parse.js";
 import { planExemption } from "./exemption.js";
 import { refusalFor } from "./refusal.js";
 import { findExistingPolicy } from "./existing.js";

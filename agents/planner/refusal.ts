@@ -1,10 +1,10 @@
 // What the planner refuses before any translator runs, whatever the mode (offline, llm, auto):
 // instructions to the translator, requests to weaken a control, and services outside the
 // catalogue — so no model draft can turn them into a policy on a lookalike kind.
-import type { ParsedIntent } from "../intent/parse.js";
-import { describeControl } from "../intent/polarity.js";
+import type { ParsedIntent } from "../../language/parse.js";
+import { describeControl } from "../../language/polarity.js";
 import { suggestControls, titleInSentence } from "../translator/suggest.js";
-import { CONTROLS } from "../../policy/controls/index.js";
+import { findControl } from "../../engine/registry.js";
 
 export interface Refusal {
   code: "INTENT_UNTRANSLATABLE";
@@ -17,7 +17,7 @@ const CATALOGUE = "S3, EC2, EBS, EFS and Auto Scaling";
 export function refusalFor(parsed: ParsedIntent): Refusal | null {
   if (parsed.weakening) {
     const { words, control } = parsed.weakening;
-    const title = CONTROLS.find((c) => c.id === control)?.title;
+    const title = findControl(control)?.title;
     const instead = title ? `Ensure ${titleInSentence(title)}` : "No security group may allow SSH from the internet";
     return {
       code: "INTENT_UNTRANSLATABLE",

@@ -1,6 +1,6 @@
 // Turns recognised entities into a policy scope.
-import type { Scope } from "../../policy/schema.js";
-import type { ParsedIntent } from "../intent/parse.js";
+import type { Scope } from "../../contracts/policy.js";
+import type { ParsedIntent } from "../../language/parse.js";
 
 export function scopeFromEntities(entities: ParsedIntent["entities"]): Scope {
   const scope: Scope = {};

@@ -1,8 +1,8 @@
 // Publishes the approved policy: version 1 of a new policy, n+1 of a changed one, nothing when
 // the store already holds this version; retires on request. Every change is audited.
 import { AgpmError } from "../../core/errors.js";
-import { diffPolicies } from "../../policy/version.js";
-import type { Policy } from "../../policy/schema.js";
+import { diffPolicies } from "../../engine/version.js";
+import type { Policy } from "../../contracts/policy.js";
 import type { GraphDeps } from "../../graphs/deps.js";
 import type { State, StateUpdate } from "../../graphs/state.js";
 

@@ -1,9 +1,9 @@
 // The run report: the one JSON document every surface shows (CLI --json, API, Slack).
-import { findKind } from "../../policy/kinds/index.js";
-import { explainPolicy } from "../../policy/explain.js";
-import type { EvaluationStatus, Finding } from "../../policy/resource.js";
-import { SeveritySchema, type Severity } from "../../policy/schema.js";
-import type { ReportFinding } from "./report-schema.js";
+import { findKind } from "../../engine/registry.js";
+import { explainPolicy } from "../../engine/explain.js";
+import type { EvaluationStatus, Finding } from "../../contracts/resource.js";
+import { SeveritySchema, type Severity } from "../../contracts/policy.js";
+import type { ReportFinding } from "../../contracts/report-schema.js";
 import type { ActionResult, Approval, BlastRadius, DriftSummary, Plan, RunError, RunOptions, RunStatus, State, Summary } from "../../graphs/state.js";
 
 export interface ReportedRule {
@@ -21,7 +21,7 @@ export interface RunReport {
   intent: string;
   command: RunOptions["command"];
   /** Sweeps: the policy and region swept, and the sweep the run belongs to. */
-  sweep: RunOptions["sweep"] | null;
+  sweep: NonNullable<RunOptions["sweep"]> | null;
   applied: boolean;
   plan: Pick<Plan, "operation" | "kinds" | "scope" | "interpretation"> | null;
   policy: {

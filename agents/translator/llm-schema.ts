@@ -1,10 +1,8 @@
 // The draft schema the LLM must answer in: the policy IR, narrowed by the registries (kinds,
 // catalogue controls, remediation actions) so the model cannot name what does not exist.
 import { z } from "zod";
-import { CONTROLS } from "../../policy/controls/index.js";
-import { KIND_NAMES } from "../../policy/kinds/index.js";
-import { RemediationRefSchema, RuleSchema } from "../../policy/schema.js";
-import { ACTIONS } from "../../tools/aws/registry.js";
+import { CONTROLS, KIND_NAMES, ACTIONS } from "../../engine/registry.js";
+import { RemediationRefSchema, RuleSchema } from "../../contracts/policy.js";
 import { PolicyDraftSchema } from "../../graphs/state.js";
 
 const names = (list: readonly string[]) => z.enum(list as [string, ...string[]]);

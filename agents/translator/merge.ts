@@ -1,5 +1,5 @@
 // An update's draft is the stored policy with the intent's rules added or replaced.
-import type { Policy } from "../../policy/schema.js";
+import type { Policy } from "../../contracts/policy.js";
 import type { PolicyDraft } from "../../graphs/state.js";
 import { titleFor } from "./offline.js";
 import { describeScope } from "../planner/scope.js";

@@ -1,12 +1,12 @@
 // The offline translator: the semantic parser's chosen controls become rules. Deterministic,
 // no network; it refuses (with the closest supported controls) rather than guess.
 import { AgpmError } from "../../core/errors.js";
-import { ANY_KIND, findControl } from "../../policy/controls/index.js";
-import { findKind } from "../../policy/kinds/index.js";
-import type { Rule } from "../../policy/schema.js";
+import { ANY_KIND } from "../../engine/control.js";
+import { findControl, findKind } from "../../engine/registry.js";
+import type { Rule } from "../../contracts/policy.js";
 import type { PolicyDraft } from "../../graphs/state.js";
-import { paramsFor } from "../intent/params.js";
-import { parseIntent, type ParsedIntent } from "../intent/parse.js";
+import { paramsFor } from "../../language/params.js";
+import { parseIntent, type ParsedIntent } from "../../language/parse.js";
 import { describeScope } from "../planner/scope.js";
 import { suggestControls } from "./suggest.js";
 import type { TranslationInput, TranslationOutput, Translator } from "./translator.js";

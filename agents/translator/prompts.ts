@@ -1,7 +1,6 @@
 // Prompts for the LLM translator. The catalogue and model fields come from the registries,
 // so the prompt and the validator can never describe different languages.
-import { CONTROLS } from "../../policy/controls/index.js";
-import { KINDS } from "../../policy/kinds/index.js";
+import { CONTROLS, KINDS } from "../../engine/registry.js";
 import { LLM_DRAFT_JSON_SCHEMA } from "./llm-schema.js";
 import type { TranslationInput } from "./translator.js";
 

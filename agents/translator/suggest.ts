@@ -1,8 +1,7 @@
 // The closest supported controls to an intent, for refusals that help.
-import { CONTROLS } from "../../policy/controls/index.js";
-import { findKind } from "../../policy/kinds/index.js";
-import { phraseStems, tokenize } from "../intent/tokens.js";
-import { FILLER_WORDS } from "../intent/lexicon.js";
+import { CONTROLS, findKind } from "../../engine/registry.js";
+import { phraseStems, tokenize } from "../../language/tokens.js";
+import { FILLER_WORDS } from "../../language/lexicon.js";
 
 export interface Suggestion {
   control: string;

@@ -1,10 +1,9 @@
 // A resource as an action's plan says it will be: the plan's after-state laid over it, then the
-// fields the collectors derive from others (public access, effective flags) worked out again.
+// fields the collectors derive from others worked out again by the kind (KindDefinition.rederive).
 import { stableStringify } from "../../core/stable-json.js";
-import type { PublicAccessBlockModel } from "../../policy/kinds/aws-s3.js";
-import type { Resource } from "../../policy/resource.js";
-import { decidePublic, effectivePublicAccessBlock, NO_BLOCK } from "../../tools/aws/collectors/s3-public.js";
-import type { RemediationPlan } from "../../tools/aws/kind-tools.js";
+import type { Resource } from "../../contracts/resource.js";
+import { findKind } from "../../engine/registry.js";
+import type { RemediationPlan } from "../../engine/domain.js";
 
 type Plain = Record<string, unknown>;
 const isPlain = (v: unknown): v is Plain => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -36,27 +35,10 @@ function applyListViews(resource: Plain, plan: RemediationPlan): Plain {
   return out;
 }
 
-/** The derived fields of S3 kinds, as the collectors compute them. */
-function rederive(resource: Plain): Plain {
-  if (resource.kind === "aws.s3.account-public-access-block") {
-    return { ...resource, effective: (resource.publicAccessBlock as PublicAccessBlockModel | null) ?? NO_BLOCK };
-  }
-  if (resource.kind !== "aws.s3.bucket") return resource;
-  const effective = effectivePublicAccessBlock(resource.publicAccessBlock as PublicAccessBlockModel | null, resource.accountPublicAccessBlock as PublicAccessBlockModel | null);
-  const acl = isPlain(resource.acl) ? resource.acl : {};
-  const policy = isPlain(resource.policy) ? resource.policy : {};
-  const via = decidePublic({
-    aclPublicPermissions: Array.isArray(acl.publicPermissions) ? (acl.publicPermissions as string[]) : [],
-    objectOwnership: typeof resource.objectOwnership === "string" ? resource.objectOwnership : null,
-    policyPublic: policy.allowsPublic === true,
-    effective,
-  });
-  return { ...resource, effectivePublicAccessBlock: effective, public: via, isPublic: via.viaAcl || via.viaPolicy };
-}
-
 /** The resource with its derived fields worked out from the others, as a collector would read it. */
 export function consistent(resource: Resource): Resource {
-  return rederive(resource as unknown as Plain) as unknown as Resource;
+  const rederive = findKind(resource.kind)?.rederive;
+  return (rederive ? rederive(resource as unknown as Plain) : resource) as unknown as Resource;
 }
 
 /** The resource after the planned change. */

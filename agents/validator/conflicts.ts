@@ -1,7 +1,7 @@
 // Conflicts with active policies: two rules on the same kind that no resource can meet at once.
-import { compileRule, evaluate } from "../../policy/evaluate.js";
-import type { Policy, Rule } from "../../policy/schema.js";
-import { witnesses } from "../../policy/witness.js";
+import { compileRule, evaluate } from "../../engine/evaluate.js";
+import type { Policy, Rule } from "../../contracts/policy.js";
+import { witnesses } from "../../engine/witness.js";
 import type { Store } from "../../store/index.js";
 import { exampleResource } from "./proofs.js";
 

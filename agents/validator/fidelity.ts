@@ -2,12 +2,13 @@
 // the control's benchmark ids) must be that control's own rule for the intent's params, so a
 // draft cannot borrow a control's name, severity or benchmarks for a rule that means otherwise.
 import { stableStringify } from "../../core/stable-json.js";
-import { paramsFor, recognisedParams } from "../intent/params.js";
-import type { Entities } from "../intent/context.js";
-import { parseIntent } from "../intent/parse.js";
-import { ANY_KIND, CONTROLS, findControl, instantiateControl, ruleIdFor, type ControlDefinition, type ControlParams } from "../../policy/controls/index.js";
-import type { Condition, RemediationRef, Rule } from "../../policy/schema.js";
-import { findAction } from "../../tools/aws/registry.js";
+import { paramsFor, recognisedParams } from "../../language/params.js";
+import type { Entities } from "../../language/context.js";
+import { parseIntent } from "../../language/parse.js";
+import { ANY_KIND, type ControlDefinition, type ControlParams } from "../../engine/control.js";
+import { CONTROLS, findControl, findAction } from "../../engine/registry.js";
+import { instantiateControl, ruleIdFor } from "../../engine/instantiate.js";
+import type { Condition, RemediationRef, Rule } from "../../contracts/policy.js";
 
 /** What a rule is, once proved faithful: the control's own rule (its title included) under the draft's id. */
 export interface Faithful {

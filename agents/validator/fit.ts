@@ -2,9 +2,9 @@
 // action's plan can read it: missing fields take neutral values, and a value the model cannot
 // hold (an invented enum member) is replaced by each value it can, one variant per choice.
 import type { z } from "zod";
-import { neutral } from "../../policy/controls/examples.js";
-import { findKind, modelSchema } from "../../policy/kinds/index.js";
-import type { Resource } from "../../policy/resource.js";
+import { neutral } from "../../engine/examples.js";
+import { findKind, modelSchema } from "../../engine/registry.js";
+import type { Resource } from "../../contracts/resource.js";
 
 type Schema = z.core.$ZodType;
 type Plain = Record<string, unknown>;

@@ -1,8 +1,8 @@
 // Gives an approved draft its identity: a content-derived id for new policies, n+1 for updates.
 import { createHash } from "node:crypto";
 import { stableStringify } from "../../core/stable-json.js";
-import type { Policy } from "../../policy/schema.js";
-import { samePolicyContent } from "../../policy/version.js";
+import type { Policy } from "../../contracts/policy.js";
+import { samePolicyContent } from "../../engine/version.js";
 import type { Plan, PolicyDraft } from "../../graphs/state.js";
 
 function slug(text: string): string {

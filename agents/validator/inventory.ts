@@ -1,11 +1,10 @@
 // Evaluates an approved policy against the live inventory: collect, evaluate, and measure the
 // blast radius of enforcing it.
-import { evaluatePolicy } from "../../policy/evaluate.js";
-import type { Finding, Resource } from "../../policy/resource.js";
-import type { Policy } from "../../policy/schema.js";
-import { collectAll } from "../../tools/aws/inventory.js";
-import { findAction } from "../../tools/aws/registry.js";
-import type { Target } from "../../tools/target.js";
+import { evaluatePolicy } from "../../engine/evaluate.js";
+import type { Finding, Resource } from "../../contracts/resource.js";
+import type { Policy } from "../../contracts/policy.js";
+import { findAction } from "../../engine/registry.js";
+import type { Target } from "../../contracts/target.js";
 import type { GraphDeps } from "../../graphs/deps.js";
 import type { BlastRadius, Coverage, Plan, Summary } from "../../graphs/state.js";
 
@@ -58,7 +57,7 @@ export async function evaluateInventory(deps: GraphDeps, target: Target, policy:
     deps.onProgress?.({ type: "stage", stage: "collecting" });
     const kinds = [...new Set(policy.rules.map((r) => r.kind))];
     const regions = regionsFor(policy, region);
-    const inventory = regions?.length === 0 ? { resources: [], failures: [] } : await collectAll(opened.ctx, kinds, regions ? { regions } : {});
+    const inventory = regions?.length === 0 ? { resources: [], failures: [] } : await opened.collect(kinds, regions ? { regions } : {});
     const failures = region === undefined ? inventory.failures : inventory.failures.filter((f) => f.region === region || f.kind === "*");
     const resources = region === undefined ? inventory.resources : inventory.resources.filter((r) => r.region === region);
     deps.onProgress?.({ type: "stage", stage: "evaluating" });

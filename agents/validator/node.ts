@@ -4,8 +4,8 @@
 import { AgpmError, errorMessage, isAgpmError } from "../../core/errors.js";
 import type { GraphDeps } from "../../graphs/deps.js";
 import { PolicyDraftSchema, type State, type StateUpdate } from "../../graphs/state.js";
-import type { Policy } from "../../policy/schema.js";
-import { findAction } from "../../tools/aws/registry.js";
+import type { Policy } from "../../contracts/policy.js";
+import { findAction } from "../../engine/registry.js";
 import { findConflicts } from "./conflicts.js";
 import { identify, resolveAgainstStored } from "./identity.js";
 import { evaluateInventory } from "./inventory.js";

@@ -1,10 +1,10 @@
 // Proof before power: every rule is evaluated on a synthesised compliant and non-compliant
 // resource (catching inverted and vacuous rules), and checked for weakening security.
-import { compileRule, evaluate } from "../../policy/evaluate.js";
-import type { Resource } from "../../policy/resource.js";
-import { weakening } from "../../policy/safety.js";
-import type { Rule } from "../../policy/schema.js";
-import { materialise, witnesses, type Patch } from "../../policy/witness.js";
+import { compileRule, evaluate } from "../../engine/evaluate.js";
+import type { Resource } from "../../contracts/resource.js";
+import { weakening } from "../../engine/safety.js";
+import type { Rule } from "../../contracts/policy.js";
+import { materialise, witnesses, type Patch } from "../../engine/witness.js";
 
 const REF = { id: "proof", version: 1 };
 

@@ -1,10 +1,10 @@
 // Proof that a rule's fix fixes it: the action's planned after-state, applied to resources that
 // fail the rule, must make them pass. An inverted rule behind a good title fails here.
-import { compileRule, evaluate } from "../../policy/evaluate.js";
-import type { Resource } from "../../policy/resource.js";
-import type { Rule } from "../../policy/schema.js";
-import { witnesses } from "../../policy/witness.js";
-import { findAction } from "../../tools/aws/registry.js";
+import { compileRule, evaluate } from "../../engine/evaluate.js";
+import type { Resource } from "../../contracts/resource.js";
+import type { Rule } from "../../contracts/policy.js";
+import { witnesses } from "../../engine/witness.js";
+import { findAction } from "../../engine/registry.js";
 import { afterState, consistent } from "./after-state.js";
 import { wholeResources } from "./fit.js";
 import { exampleResource } from "./proofs.js";

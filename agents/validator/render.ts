@@ -1,8 +1,8 @@
 // Titles rendered from the IR, never taken from a translator's prose: a control's rule carries
 // the control's own title, a rule of its own says what its condition requires.
-import { explainCondition, explainConditionOfIt } from "../../policy/explain.js";
-import { findKind } from "../../policy/kinds/index.js";
-import type { Rule } from "../../policy/schema.js";
+import { explainCondition, explainConditionOfIt } from "../../engine/explain.js";
+import { findKind } from "../../engine/registry.js";
+import type { Rule } from "../../contracts/policy.js";
 import type { PolicyDraft } from "../../graphs/state.js";
 import { titleFor } from "../translator/offline.js";
 import { describeScope } from "../planner/scope.js";

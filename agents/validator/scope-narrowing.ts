@@ -1,6 +1,6 @@
 // A rule's `when` that selects resources by tag, name, id, region or account narrows the
 // intent's scope behind its back: which resources a policy governs is the scope's job alone.
-import type { Condition, Rule } from "../../policy/schema.js";
+import type { Condition, Rule } from "../../contracts/policy.js";
 
 const ENVELOPE = new Set(["tags", "name", "id", "region", "account"]);
 

@@ -1,14 +1,14 @@
 // Static validation of a draft: well-formed, every path and action exists for its kind, every
 // rule means what it claims and its fix fixes it, and the draft says what the plan says (kinds
 // covered, scope kept, updated rules retained, no exemption the intent did not ask for).
-import { findKind, modelSchema } from "../../policy/kinds/index.js";
-import { compileRule } from "../../policy/evaluate.js";
-import { findPathProblems } from "../../policy/check-paths.js";
-import { exampleResources, type ControlParams } from "../../policy/controls/index.js";
-import type { Condition, Exemption, Rule } from "../../policy/schema.js";
+import { findKind, modelSchema, findAction } from "../../engine/registry.js";
+import { compileRule } from "../../engine/evaluate.js";
+import { findPathProblems } from "../../engine/check-paths.js";
+import { exampleResources } from "../../engine/examples.js";
+import { type ControlParams } from "../../engine/control.js";
+import type { Condition, Exemption, Rule } from "../../contracts/policy.js";
 import { errorMessage } from "../../core/errors.js";
 import { stableStringify } from "../../core/stable-json.js";
-import { findAction } from "../../tools/aws/registry.js";
 import type { Plan, PolicyDraft } from "../../graphs/state.js";
 import { checkFidelity, type Faithful } from "./fidelity.js";
 import { proveRule } from "./proofs.js";

@@ -1,7 +1,7 @@
 // GET /v1/findings: the latest run's findings of each policy (or one run's), filtered and paged.
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { EvaluationStatusSchema } from "../../policy/resource.js";
+import { EvaluationStatusSchema } from "../../contracts/resource.js";
 import { StoredFindingSchema } from "../../store/index.js";
 import type { ApiDeps } from "../deps.js";
 import { decodeCursor, encodeCursor, PageQuerySchema } from "../pagination.js";

@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { AgpmError } from "../../core/errors.js";
 import { newId } from "../../store/index.js";
-import { submitIntent } from "../../workers/producer.js";
+import { submitIntent } from "../../client/producer.js";
 import type { ApiDeps } from "../deps.js";
 import { answerSubmission, findJob, onQueue, rememberRunJob, runIdOf, WaitQuerySchema } from "../jobs.js";
 import { addRoute } from "../route.js";

@@ -2,10 +2,10 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { AgpmError } from "../../core/errors.js";
-import { explainPolicy } from "../../policy/explain.js";
-import { findKind } from "../../policy/kinds/index.js";
-import { PolicySchema, PolicyStatusSchema, type Policy } from "../../policy/schema.js";
-import { diffPolicies } from "../../policy/version.js";
+import { explainPolicy } from "../../engine/explain.js";
+import { findKind } from "../../engine/registry.js";
+import { PolicySchema, PolicyStatusSchema, type Policy } from "../../contracts/policy.js";
+import { diffPolicies } from "../../engine/version.js";
 import { PolicySummarySchema } from "../../store/records.js";
 import type { ApiDeps } from "../deps.js";
 import { addRoute } from "../route.js";

@@ -6,7 +6,7 @@ import type { RunReport } from "../../agents/reporter/report.js";
 import { decidableRun } from "../../agents/approval/stale.js";
 import { AgpmError } from "../../core/errors.js";
 import { RunStatusSchema, type Run } from "../../store/index.js";
-import { submitDecision } from "../../workers/producer.js";
+import { submitDecision } from "../../client/producer.js";
 import type { ApiDeps } from "../deps.js";
 import { answerSubmission, findJob, jobForRun, onQueue, WaitQuerySchema } from "../jobs.js";
 import { addRoute } from "../route.js";

@@ -3,7 +3,7 @@
 import { createOfflineTranslator } from "../../agents/translator/offline.js";
 import type { GraphDeps } from "../../graphs/deps.js";
 import type { Store } from "../../store/index.js";
-import { openTarget } from "../../tools/target.js";
+import { openTarget } from "../../tools/aws/target.js";
 
 export function benchGraphDeps(store: Store): GraphDeps {
   return {

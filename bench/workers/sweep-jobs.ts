@@ -1,8 +1,8 @@
 // Reading sweeps back from the queue for the benchmark: the timing of each (policy, region)
 // child of a sweep, and the scheduled sweeps that have finished.
 import { Job } from "bullmq";
-import type { SweepsQueue } from "../../workers/producer.js";
-import type { SweepJobResult, SweepResult } from "../../workers/sweeps-queue.js";
+import type { SweepsQueue } from "../../client/producer.js";
+import type { SweepJobResult, SweepResult } from "../../contracts/sweeps-queue.js";
 
 export interface ChildTiming {
   policyId: string;

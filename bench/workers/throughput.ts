@@ -3,14 +3,13 @@
 // region) runs), swept as a dry run by 1, 2, 4… `agpm worker` processes.
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { CONTROLS } from "../../policy/controls/index.js";
-import { instantiateControl } from "../../policy/controls/instantiate.js";
-import { KIND_NAMES } from "../../policy/kinds/index.js";
-import type { PolicyInput, Rule } from "../../policy/schema.js";
+import { CONTROLS, KIND_NAMES } from "../../engine/registry.js";
+import { instantiateControl } from "../../engine/instantiate.js";
+import type { PolicyInput, Rule } from "../../contracts/policy.js";
 import type { Store } from "../../store/index.js";
-import { generateScaleAccount, writeSandboxFile } from "../../tools/sandbox/index.js";
-import type { Target } from "../../tools/target.js";
-import { openSweepsQueue, requestSweep, waitForResult, type SweepsQueue } from "../../workers/producer.js";
+import { generateScaleAccount, writeSandboxFile } from "../../tools/aws/sandbox/index.js";
+import type { Target } from "../../tools/aws/target.js";
+import { openSweepsQueue, requestSweep, waitForResult, type SweepsQueue } from "../../client/producer.js";
 import { startCpuMeter, type CpuUse } from "./cpu.js";
 import type { BenchInfra } from "./infra.js";
 import { startWorkers, type WorkerProcess } from "./processes.js";

@@ -1,7 +1,7 @@
 // `agpm approve RUN_ID` / `agpm reject RUN_ID`: resume a run paused for approval.
 import { decidableRun } from "../../agents/approval/stale.js";
 import { resumeRun } from "../../graphs/runner.js";
-import { openIntentsQueue, submitDecision, waitForResult } from "../../workers/producer.js";
+import { openIntentsQueue, submitDecision, waitForResult } from "../../client/producer.js";
 import { EXIT, GateFlagsSchema, type Gate } from "../exit-codes.js";
 import type { App } from "../app.js";
 import type { CliIo } from "../io.js";

@@ -1,9 +1,9 @@
 // Read-only commands over the store: policies, findings, audit, runs.
 import { z } from "zod";
 import { AgpmError } from "../../core/errors.js";
-import { findKind } from "../../policy/kinds/index.js";
-import { explainPolicy } from "../../policy/explain.js";
-import { diffPolicies } from "../../policy/version.js";
+import { findKind } from "../../engine/registry.js";
+import { explainPolicy } from "../../engine/explain.js";
+import { diffPolicies } from "../../engine/version.js";
 import type { App } from "../app.js";
 import { EXIT } from "../exit-codes.js";
 import type { CliIo } from "../io.js";

@@ -3,9 +3,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
 import { AgpmError } from "../../core/errors.js";
-import { KIND_NAMES } from "../../policy/kinds/index.js";
-import { collectAll } from "../../tools/aws/inventory.js";
-import { generateDemoAccount, generateScaleAccount, writeSandboxFile } from "../../tools/sandbox/index.js";
+import { KIND_NAMES, simulatedSource } from "../../engine/registry.js";
 import type { App } from "../app.js";
 import { EXIT } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
@@ -20,8 +18,9 @@ export async function sandboxInit(app: App, io: CliIo, file: string | undefined,
   }
   const resources = flags.resources === undefined ? undefined : z.coerce.number().int().min(1).max(1_000_000).parse(flags.resources);
   const seed = flags.seed === undefined ? undefined : z.coerce.number().int().parse(flags.seed);
-  const state = resources === undefined ? generateDemoAccount() : generateScaleAccount({ resources, ...(seed === undefined ? {} : { seed }) });
-  await writeSandboxFile(path, state);
+  const source = simulatedSource();
+  if (!source) throw new AgpmError("INTERNAL", "no domain offers a simulated target");
+  source.initSimulated(path, { ...(resources === undefined ? {} : { resources }), ...(seed === undefined ? {} : { seed }) });
   io.stdout(`Wrote ${resources === undefined ? "the demo" : `a ${resources}-resource`} sandbox account to ${path}\n`);
   return EXIT.ok;
 }
@@ -30,7 +29,7 @@ export async function sandboxShow(app: App, io: CliIo, flags: { sandbox?: string
   const { target } = await resolveTarget({ ...(flags.sandbox ? { sandbox: flags.sandbox } : {}) }, app.config, app.paths.sandboxFile, io.cwd);
   const opened = await app.deps.openTarget(target);
   try {
-    const { resources, failures } = await collectAll(opened.ctx, KIND_NAMES);
+    const { resources, failures } = await opened.collect(KIND_NAMES);
     app.progress.stop();
     const counts = new Map<string, { kind: string; region: string; count: number }>();
     for (const r of resources) {
@@ -38,7 +37,7 @@ export async function sandboxShow(app: App, io: CliIo, flags: { sandbox?: string
       counts.set(key, { kind: r.kind, region: r.region, count: (counts.get(key)?.count ?? 0) + 1 });
     }
     const rows = [...counts.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.region.localeCompare(b.region));
-    if (flags.json) io.stdout(`${JSON.stringify({ target: opened.describe, account: opened.ctx.account, regions: opened.ctx.regions, resources: rows, failures }, null, 2)}\n`);
+    if (flags.json) io.stdout(`${JSON.stringify({ target: opened.describe, account: opened.root(), regions: opened.partitions(), resources: rows, failures }, null, 2)}\n`);
     else {
       io.stdout(`${opened.describe}\n${renderTable(rows, [
         { header: "KIND", value: (r) => r.kind },

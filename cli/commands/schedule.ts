@@ -1,7 +1,7 @@
 // `agpm schedule add|list|remove`: sweep schedules (BullMQ job schedulers on the sweeps queue).
 import { z } from "zod";
-import { openSweepsQueue } from "../../workers/producer.js";
-import { listSchedules, parseDuration, removeSchedule, upsertSchedule, type ScheduleInfo } from "../../workers/schedules.js";
+import { openSweepsQueue } from "../../client/producer.js";
+import { listSchedules, parseDuration, removeSchedule, upsertSchedule, type ScheduleInfo } from "../../client/schedules.js";
 import type { App } from "../app.js";
 import { EXIT } from "../exit-codes.js";
 import type { CliIo } from "../io.js";

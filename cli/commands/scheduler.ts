@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { createLogger } from "../../observability/index.js";
 import { syncPolicySchedules } from "../../workers/policy-schedules.js";
-import { openSweepsQueue } from "../../workers/producer.js";
-import { parseDuration } from "../../workers/schedules.js";
+import { openSweepsQueue } from "../../client/producer.js";
+import { parseDuration } from "../../client/schedules.js";
 import type { App } from "../app.js";
 import { EXIT } from "../exit-codes.js";
 import type { CliIo } from "../io.js";

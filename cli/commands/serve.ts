@@ -5,7 +5,7 @@ import { buildServer, openRateLimitRedis, type RateLimitRedis } from "../../api/
 import { createLogger, createMetrics } from "../../observability/index.js";
 import { createDashboardArea } from "../../dashboard/index.js";
 import { createSlackArea, readSlackSettings } from "../../slack/index.js";
-import { openIntentsQueue, openSweepsQueue } from "../../workers/producer.js";
+import { openIntentsQueue, openSweepsQueue } from "../../client/producer.js";
 import type { App } from "../app.js";
 import { EXIT } from "../exit-codes.js";
 import type { CliIo } from "../io.js";

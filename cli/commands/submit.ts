@@ -1,7 +1,7 @@
 // `agpm submit`: enqueues an intent on the intents queue and, with --wait, prints its report.
 import { z } from "zod";
 import { AgpmError, ERROR_CODES, isAgpmError, type ErrorCode } from "../../core/errors.js";
-import { openIntentsQueue, submitIntent, waitForResult } from "../../workers/producer.js";
+import { openIntentsQueue, submitIntent, waitForResult } from "../../client/producer.js";
 import type { App } from "../app.js";
 import { EXIT } from "../exit-codes.js";
 import type { CliIo } from "../io.js";

@@ -1,10 +1,10 @@
 // `agpm sweep`: sweep every active policy (or the named ones) now — in this process with --now,
 // otherwise as a job on the sweeps queue that workers fan out per policy and region.
 import { z } from "zod";
-import { openSweepsQueue, requestSweep, waitForResult } from "../../workers/producer.js";
+import { openSweepsQueue, requestSweep, waitForResult } from "../../client/producer.js";
 import { sweepNow } from "../../workers/sweep-now.js";
 import { quietSweep } from "../../workers/sweep-report.js";
-import type { SweepJobInput, SweepResult } from "../../workers/sweeps-queue.js";
+import type { SweepJobInput, SweepResult } from "../../contracts/sweeps-queue.js";
 import type { App } from "../app.js";
 import { DEFAULT_GATE, EXIT, findingsFail, GateFlagsSchema, type Gate } from "../exit-codes.js";
 import type { CliIo } from "../io.js";

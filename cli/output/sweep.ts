@@ -1,6 +1,6 @@
 // A sweep's report as text: one line per (policy, region) run, then the totals.
 import pc from "picocolors";
-import type { SweepResult } from "../../workers/sweeps-queue.js";
+import type { SweepResult } from "../../contracts/sweeps-queue.js";
 import { renderTable, statusColor, tableStyle } from "./table.js";
 import type { TableStyle } from "./table.js";
 import { plural } from "../../core/plural.js";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { findJob, onQueue, rememberRunJob, runIdOf } from "../../api/jobs.js";
 import { IntentRequestSchema } from "../../api/routes/intents.js";
 import { newId } from "../../store/index.js";
-import { submitIntent } from "../../workers/producer.js";
+import { submitIntent } from "../../client/producer.js";
 import type { DashboardContext } from "../context.js";
 import { href } from "../html.js";
 import { addPage } from "../route.js";

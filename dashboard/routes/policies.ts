@@ -3,9 +3,9 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { AgpmError } from "../../core/errors.js";
-import { explainPolicy } from "../../policy/explain.js";
-import { findKind } from "../../policy/kinds/index.js";
-import { describeSchedule, diffPolicies } from "../../policy/version.js";
+import { explainPolicy } from "../../engine/explain.js";
+import { findKind } from "../../engine/registry.js";
+import { describeSchedule, diffPolicies } from "../../engine/version.js";
 import type { DashboardContext } from "../context.js";
 import { changeBuckets, EMPTY_COUNTS, lastRunByPolicy, postureByPolicy } from "../queries.js";
 import { addPage } from "../route.js";

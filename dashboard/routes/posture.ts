@@ -2,8 +2,8 @@
 // GET /findings.csv (the same filtered statuses, all of them, as CSV).
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { EvaluationStatusSchema } from "../../policy/resource.js";
-import { SeveritySchema } from "../../policy/schema.js";
+import { EvaluationStatusSchema } from "../../contracts/resource.js";
+import { SeveritySchema } from "../../contracts/policy.js";
 import type { DashboardContext } from "../context.js";
 import { toCsv } from "../csv.js";
 import { allStates, changeBuckets, EMPTY_COUNTS, postureByPolicy, stateRegions, statesPage, type Counts, type StateFilters } from "../queries.js";

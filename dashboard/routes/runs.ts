@@ -6,9 +6,9 @@ import { failureOf, findJob, jobForRun, onQueue, runIdOf } from "../../api/jobs.
 import { needsAttention, type RunReport } from "../../agents/reporter/report.js";
 import { decidableRun, markStale, overtakenBy } from "../../agents/approval/stale.js";
 import { AgpmError, errorMessage } from "../../core/errors.js";
-import { diffPolicies } from "../../policy/version.js";
+import { diffPolicies } from "../../engine/version.js";
 import type { Run, Store } from "../../store/index.js";
-import { submitDecision, type IntentsQueue } from "../../workers/producer.js";
+import { submitDecision, type IntentsQueue } from "../../client/producer.js";
 import type { DashboardContext } from "../context.js";
 import { href } from "../html.js";
 import { statesFor } from "../queries.js";

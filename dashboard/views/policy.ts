@@ -1,6 +1,6 @@
 // A policy: one version in plain words, and every version with what it changed from the one before.
-import type { PolicyChange } from "../../policy/version.js";
-import type { Policy } from "../../policy/schema.js";
+import type { PolicyChange } from "../../engine/version.js";
+import type { Policy } from "../../contracts/policy.js";
 import { html, href, type Html } from "../html.js";
 import type { Counts } from "../queries.js";
 import type { Session } from "../session.js";

@@ -2,7 +2,7 @@
 // what would change, the diff from the previous version, findings now, actions, and the decision.
 import { roleAllows } from "../../api/auth.js";
 import { needsAttention, type RunReport } from "../../agents/reporter/report.js";
-import type { PolicyChange } from "../../policy/version.js";
+import type { PolicyChange } from "../../engine/version.js";
 import type { FindingState, Run } from "../../store/index.js";
 import { html, href, type Html } from "../html.js";
 import { stateKey } from "../queries.js";

@@ -6,11 +6,11 @@ import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import { isAgpmError } from "../../core/errors.js";
-import { parseIntent, type ParsedIntent } from "../../agents/intent/parse.js";
+import { parseIntent, type ParsedIntent } from "../../language/parse.js";
 import { refusalFor } from "../../agents/planner/refusal.js";
 import { scopeFromEntities } from "../../agents/planner/scope.js";
 import { createOfflineTranslator } from "../../agents/translator/offline.js";
-import { ScopeSchema } from "../../policy/schema.js";
+import { ScopeSchema } from "../../contracts/policy.js";
 import type { Plan } from "../../graphs/state.js";
 
 export const CORPUS_DIR = fileURLToPath(new URL("../fixtures/intents/", import.meta.url));

@@ -2,7 +2,7 @@
 // exactly its expected rules, operation, scope, params and exemption, and every refusal is
 // refused. The held-out slice is only measured (npm run bench:translate), never asserted here.
 import { describe, expect, it } from "vitest";
-import { CONTROLS } from "../../policy/controls/index.js";
+import { CONTROLS } from "../../engine/registry.js";
 import { differences, loadCorpus, translateLine, type CorpusLine } from "./corpus-harness.js";
 
 const corpus = loadCorpus();

@@ -2,12 +2,12 @@
 // meaning, tags as scope or requirement, name patterns, exemptions, polarity, out-of-scope
 // services, clauses, shared words — and params reaching the rules the translator builds.
 import { describe, expect, it } from "vitest";
-import { parseIntent } from "../../agents/intent/parse.js";
-import { tokenize } from "../../agents/intent/tokens.js";
+import { parseIntent } from "../../language/parse.js";
+import { tokenize } from "../../language/tokens.js";
 import { scopeFromEntities } from "../../agents/planner/scope.js";
 import { createOfflineTranslator } from "../../agents/translator/offline.js";
-import { compileTest } from "../../policy/compile.js";
-import { overlayResource } from "../../policy/controls/index.js";
+import { compileTest } from "../../engine/compile.js";
+import { overlayResource } from "../../engine/examples.js";
 import type { Plan } from "../../graphs/state.js";
 
 const rules = (intent: string) => parseIntent(intent).controls.map((c) => c.ruleId).sort();

@@ -2,7 +2,7 @@
 // exceptions and refusals.
 import { describe, expect, it } from "vitest";
 import { createOfflineTranslator } from "../../agents/translator/offline.js";
-import { parseIntent } from "../../agents/intent/parse.js";
+import { parseIntent } from "../../language/parse.js";
 import { planFor } from "./corpus-harness.js";
 import { isAgpmError } from "../../core/errors.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { extractSchedule } from "../../agents/intent/schedule.js";
-import { parseIntent } from "../../agents/intent/parse.js";
+import { extractSchedule } from "../../language/schedule.js";
+import { parseIntent } from "../../language/parse.js";
 
 describe("schedule phrases in an intent", () => {
   it.each([

@@ -1,7 +1,7 @@
 // Suggestions offered with a refusal read as sentences: acronyms and service names keep their case.
 import { describe, expect, it } from "vitest";
 import { suggestControls } from "../../agents/translator/suggest.js";
-import { CONTROLS } from "../../policy/controls/index.js";
+import { CONTROLS } from "../../engine/registry.js";
 
 describe("suggestControls", () => {
   it("keeps acronyms and names as the catalogue writes them", () => {

@@ -1,14 +1,14 @@
 // Polarity: every catalogue control's words, put after verbs of weakening, are refused naming
 // that control; the same words put in strengthening sentences are not. Phrasings are generated
-// from the catalogue (policy/controls) and the polarity table, so a control without weakening
+// from the catalogue (tools/aws/controls) and the polarity table, so a control without weakening
 // vocabulary, or a weakening phrasing that slips through, fails here.
 import { describe, expect, it } from "vitest";
-import { parseIntent } from "../../agents/intent/parse.js";
-import { POLARITY } from "../../agents/intent/polarity.js";
+import { parseIntent } from "../../language/parse.js";
+import { POLARITY } from "../../language/polarity.js";
 import { refusalFor } from "../../agents/planner/refusal.js";
 import { titleInSentence } from "../../agents/translator/suggest.js";
-import { ANY_KIND, CONTROLS } from "../../policy/controls/index.js";
-import { findKind } from "../../policy/kinds/index.js";
+import { ANY_KIND } from "../../engine/control.js";
+import { CONTROLS, findKind } from "../../engine/registry.js";
 
 interface Phrasing {
   control: string;
@@ -49,7 +49,7 @@ for (const control of CONTROLS) {
 describe("when the polarity table is read against the catalogue", () => {
   it.each(CONTROLS.map((c) => [c.id, c] as const))("%s has weakening phrasings drawn from its own words", (_id, control) => {
     const entry = POLARITY[control.id];
-    expect(entry, `${control.id} has no entry in agents/intent/polarity.ts`).toBeDefined();
+    expect(entry, `${control.id} has no entry in language/polarity.ts`).toBeDefined();
     const own = [...(entry?.secure ?? []), ...(entry?.insecure ?? [])];
     expect(own.length).toBeGreaterThan(0);
     const words = new Set(control.words.map((w) => w.toLowerCase()));

@@ -6,8 +6,8 @@ import { buildServer, type ApiArea, type ServerOptions } from "../../api/index.j
 import { createLogger, createMetrics } from "../../observability/index.js";
 import type { TokenRole } from "../../store/index.js";
 import { createIntentProcessor, startIntentWorker } from "../../workers/intents-worker.js";
-import type { IntentJobResult } from "../../workers/intents-queue.js";
-import { openIntentsQueue, type IntentsProducer } from "../../workers/producer.js";
+import type { IntentJobResult } from "../../contracts/intents-queue.js";
+import { openIntentsQueue, type IntentsProducer } from "../../client/producer.js";
 import type { RunningWorker } from "../../workers/start-worker.js";
 import { createGraphEnv, type GraphEnv } from "../helpers/graph.js";
 import { pollDelay } from "../helpers/until.js";

@@ -2,7 +2,7 @@
 // 202 with a run id at once, the run's report once done, and the approval gate end to end.
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunReport } from "../../agents/reporter/report.js";
-import { nextVersion } from "../../policy/version.js";
+import { nextVersion } from "../../engine/version.js";
 import { createApiEnv, eventually, type ApiEnv } from "./api-env.js";
 
 let env: ApiEnv | undefined;

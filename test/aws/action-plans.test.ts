@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { findKind, modelSchema } from "../../policy/kinds/index.js";
-import type { Resource } from "../../policy/resource.js";
+import { findKind, modelSchema, findAction } from "../../engine/registry.js";
+import type { Resource } from "../../contracts/resource.js";
 import { NO_BLOCK } from "../../tools/aws/collectors/s3-public.js";
-import { findAction } from "../../tools/aws/registry.js";
-import type { AutomaticAction } from "../../tools/aws/kind-tools.js";
+import type { AutomaticAction } from "../../engine/domain.js";
 import { partitionOf, withSecureTransport } from "../../tools/aws/actions/s3-deny-insecure-transport.js";
 
 /** A valid resource of `kind` (checked against the kind's schema) with `model` fields. */

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KIND_NAMES, findKind, modelSchema } from "../../policy/kinds/index.js";
-import type { Resource } from "../../policy/resource.js";
+import { KIND_NAMES, findKind, modelSchema, COLLECTORS } from "../../engine/registry.js";
+import type { Resource } from "../../contracts/resource.js";
 import { collectAll, collectOne } from "../../tools/aws/inventory.js";
-import { COLLECTORS } from "../../tools/aws/registry.js";
 import { ALL_BLOCKED, factsAccount } from "./fixtures.js";
 import { ACCOUNT, openSandbox } from "./sandbox-helpers.js";
 import type { OpenedSandbox } from "./sandbox-helpers.js";

@@ -1,5 +1,5 @@
 // A small, hand-written sandbox account whose every fact the collector tests check.
-import type { SandboxFile } from "../../tools/sandbox/index.js";
+import type { SandboxFile } from "../../tools/aws/sandbox/index.js";
 import { ACCOUNT, ALL_USERS } from "./sandbox-helpers.js";
 
 export const ALL_BLOCKED = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };

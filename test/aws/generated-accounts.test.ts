@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { KIND_NAMES, findKind, modelSchema } from "../../policy/kinds/index.js";
+import { KIND_NAMES, findKind, modelSchema } from "../../engine/registry.js";
 import { collectAll } from "../../tools/aws/inventory.js";
-import { generateDemoAccount, generateScaleAccount } from "../../tools/sandbox/index.js";
-import type { SandboxFile } from "../../tools/sandbox/index.js";
+import { generateDemoAccount, generateScaleAccount } from "../../tools/aws/sandbox/index.js";
+import type { SandboxFile } from "../../tools/aws/sandbox/index.js";
 import { openSandbox } from "./sandbox-helpers.js";
 import type { OpenedSandbox } from "./sandbox-helpers.js";
 

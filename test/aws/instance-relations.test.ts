@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { collectAll, collectOne } from "../../tools/aws/inventory.js";
 import { createAwsContext, nowOf } from "../../tools/aws/context.js";
-import type { SandboxFile } from "../../tools/sandbox/index.js";
+import type { SandboxFile } from "../../tools/aws/sandbox/index.js";
 import { factsAccount } from "./fixtures.js";
 import { ACCOUNT, openSandbox } from "./sandbox-helpers.js";
 import type { OpenedSandbox } from "./sandbox-helpers.js";

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KIND_NAMES } from "../../policy/kinds/index.js";
-import type { Resource } from "../../policy/resource.js";
+import { KIND_NAMES, findAction } from "../../engine/registry.js";
+import type { Resource } from "../../contracts/resource.js";
 import { collectAll } from "../../tools/aws/inventory.js";
-import type { ManualAction } from "../../tools/aws/kind-tools.js";
-import { findAction } from "../../tools/aws/registry.js";
+import type { ManualAction } from "../../engine/domain.js";
 import { factsAccount } from "./fixtures.js";
 import { openSandbox } from "./sandbox-helpers.js";
 import type { OpenedSandbox } from "./sandbox-helpers.js";

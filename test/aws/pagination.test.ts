@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectAll } from "../../tools/aws/inventory.js";
-import type { SandboxFile } from "../../tools/sandbox/index.js";
+import type { SandboxFile } from "../../tools/aws/sandbox/index.js";
 import { ACCOUNT, openSandbox } from "./sandbox-helpers.js";
 import type { OpenedSandbox } from "./sandbox-helpers.js";
 

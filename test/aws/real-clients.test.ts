@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAwsClients } from "../../tools/aws/real-clients.js";
+import { createAwsClients } from "../../tools/aws/live/clients.js";
 
 describe("when real AWS clients are created", () => {
   it("caches one client per service and region, in the region asked for", async () => {

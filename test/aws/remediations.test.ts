@@ -1,12 +1,11 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { KIND_NAMES } from "../../policy/kinds/index.js";
-import type { Resource } from "../../policy/resource.js";
-import type { JsonValue } from "../../policy/schema.js";
+import { KIND_NAMES, ACTIONS, actionsForKind, findAction, findCollector } from "../../engine/registry.js";
+import type { Resource } from "../../contracts/resource.js";
+import type { JsonValue } from "../../contracts/policy.js";
 import { collectAll, collectOne } from "../../tools/aws/inventory.js";
-import { ANY_KIND } from "../../tools/aws/kind-tools.js";
-import type { AutomaticAction } from "../../tools/aws/kind-tools.js";
-import { ACTIONS, actionsForKind, findAction, findCollector } from "../../tools/aws/registry.js";
+import { ANY_KIND } from "../../engine/control.js";
+import type { AutomaticAction } from "../../engine/domain.js";
 import { factsAccount } from "./fixtures.js";
 import { ACCOUNT, openSandbox } from "./sandbox-helpers.js";
 import type { OpenedSandbox } from "./sandbox-helpers.js";

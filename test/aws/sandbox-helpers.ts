@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ProgressEvent, RetryPolicy } from "../../tools/aws/context.js";
-import type { SandboxFaults, SandboxFile } from "../../tools/sandbox/index.js";
-import { writeSandboxFile } from "../../tools/sandbox/index.js";
-import { openTarget } from "../../tools/target.js";
-import type { OpenedTarget } from "../../tools/target.js";
+import type { SandboxFaults, SandboxFile } from "../../tools/aws/sandbox/index.js";
+import { writeSandboxFile } from "../../tools/aws/sandbox/index.js";
+import { openTarget } from "../../tools/aws/target.js";
+import type { OpenedTarget } from "../../tools/aws/target.js";
 
 export interface OpenedSandbox extends OpenedTarget {
   file: string;

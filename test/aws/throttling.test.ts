@@ -1,7 +1,7 @@
 import { GetBucketPolicyCommand, ListBucketsCommand } from "@aws-sdk/client-s3";
 import { afterEach, describe, expect, it } from "vitest";
 import { isAgpmError } from "../../core/errors.js";
-import { KIND_NAMES, findKind, modelSchema } from "../../policy/kinds/index.js";
+import { KIND_NAMES, findKind, modelSchema } from "../../engine/registry.js";
 import { collectAll, collectOne } from "../../tools/aws/inventory.js";
 import { send } from "../../tools/aws/send.js";
 import type { SdkClient } from "../../tools/aws/send.js";

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunReport } from "../../agents/reporter/report.js";
 import { startRun } from "../../graphs/runner.js";
-import { nextVersion } from "../../policy/version.js";
+import { nextVersion } from "../../engine/version.js";
 import { createDashboardEnv, type DashboardEnv } from "./dashboard-env.js";
 
 const S3 = "Ensure all AWS cloud storage buckets are private and encrypted.";

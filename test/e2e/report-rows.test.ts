@@ -3,7 +3,7 @@
 // shows what needs attention unless --all.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunReport } from "../../agents/reporter/report.js";
-import type { SweepResult } from "../../workers/sweeps-queue.js";
+import type { SweepResult } from "../../contracts/sweeps-queue.js";
 import { createWorkspace, type CliWorkspace } from "../helpers/cli.js";
 import { statusesOf, summaryOfRows } from "../helpers/report-rows.js";
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { decidableRun, markOvertakenRuns, markStale, overtakenBy } from "../../agents/approval/stale.js";
 import { pendingChanges } from "../../agents/approval/pending.js";
 import { resourceKey } from "../../agents/enforcer/work-items.js";
-import { nextVersion } from "../../policy/version.js";
+import { nextVersion } from "../../engine/version.js";
 import { eachBackend, samplePolicy, useTempStore } from "../store/helpers.js";
 
 eachBackend((kind) => {

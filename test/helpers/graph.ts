@@ -9,8 +9,8 @@ import { createOfflineTranslator } from "../../agents/translator/offline.js";
 import type { GraphDeps, GraphProgress } from "../../graphs/deps.js";
 import type { RunOptionsInput } from "../../graphs/state.js";
 import { openStore, type Store } from "../../store/index.js";
-import { generateDemoAccount, writeSandboxFile, type SandboxFaults } from "../../tools/sandbox/index.js";
-import { openTarget } from "../../tools/target.js";
+import { generateDemoAccount, writeSandboxFile, type SandboxFaults } from "../../tools/aws/sandbox/index.js";
+import { openTarget } from "../../tools/aws/target.js";
 
 export interface GraphEnv {
   deps: GraphDeps;

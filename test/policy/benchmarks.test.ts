@@ -2,9 +2,10 @@
 // benchmark version, and one id on two controls is a deliberate, explained overlap.
 import BetterSqlite3 from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { BENCHMARKS, findBenchmark, upgradeLegacyIds } from "../../policy/controls/benchmarks.js";
-import { CONTROLS } from "../../policy/controls/index.js";
-import { PolicySchema } from "../../policy/schema.js";
+import { BENCHMARKS, findBenchmark, upgradeLegacyIds } from "../../tools/aws/controls/benchmarks.js";
+import { CIS_3_0_IDS } from "../../contracts/legacy-ids.js";
+import { CONTROLS } from "../../engine/registry.js";
+import { PolicySchema } from "../../contracts/policy.js";
 import { openStore } from "../../store/index.js";
 import { samplePolicy, tempDbFile } from "../store/helpers.js";
 
@@ -65,6 +66,10 @@ describe("benchmark ids", () => {
 });
 
 describe("stored policies with unversioned CIS ids", () => {
+  it("upgrade only to CIS 3.0 ids the benchmark table holds", () => {
+    for (const id of CIS_3_0_IDS) expect(findBenchmark(id), id).toBeDefined();
+  });
+
   it("maps each legacy id to its CIS 3.0 id, dropping the old encryption-at-rest 2.1.1", () => {
     expect(upgradeLegacyIds(["CIS-AWS-2.1.1", "FSBP-S3.4"], "s3.bucket-encrypted")).toEqual(["FSBP-S3.4"]);
     expect(upgradeLegacyIds(["CIS-AWS-2.1.1", "FSBP-S3.5"], "s3.bucket-secure-transport")).toEqual(["CIS-AWS-3.0-2.1.1", "FSBP-S3.5"]);

@@ -1,8 +1,7 @@
 // The README's control catalogue is generated from the registries: it cannot drift from them.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CONTROLS } from "../../policy/controls/index.js";
-import { findAction } from "../../tools/aws/registry.js";
+import { CONTROLS, findAction } from "../../engine/registry.js";
 import {
   benchmarkTable, CATALOGUE_END, CATALOGUE_START, catalogueDocs, catalogueSection, catalogueTable, README_PATH, replaceCatalogue,
 } from "../../scripts/catalogue-table.js";

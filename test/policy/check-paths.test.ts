@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findPathProblems } from "../../policy/check-paths.js";
-import { findKind, modelSchema } from "../../policy/kinds/index.js";
+import { findPathProblems } from "../../engine/check-paths.js";
+import { findKind, modelSchema } from "../../engine/registry.js";
 import { NO_WORLD_SSH } from "./fixtures.js";
 
 function schemaOf(kind: string) {

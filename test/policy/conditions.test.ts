@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isAgpmError } from "../../core/errors.js";
-import { compileCondition, compileTest, MAX_ENTRY_EVIDENCE } from "../../policy/compile.js";
-import type { Condition } from "../../policy/schema.js";
+import { compileCondition, compileTest, MAX_ENTRY_EVIDENCE } from "../../engine/compile.js";
+import type { Condition } from "../../contracts/policy.js";
 import { bucket, ingressRule, NO_WORLD_SSH, securityGroup } from "./fixtures.js";
 
 const encrypted: Condition = { path: "encryption.enabled", op: "eq", value: true };
@@ -182,7 +182,7 @@ describe("when a condition is malformed", () => {
 
 describe("when a path names the entry itself", () => {
   it("the policy schema accepts @ as a whole path and nothing else like it", async () => {
-    const { ConditionSchema } = await import("../../policy/index.js");
+    const { ConditionSchema } = await import("../../contracts/policy.js");
     expect(ConditionSchema.safeParse({ path: "types", every: { path: "@", op: "eq", value: 1 } }).success).toBe(true);
     expect(ConditionSchema.safeParse({ path: "@x", op: "exists" }).success).toBe(false);
     expect(ConditionSchema.safeParse({ path: "a.@", op: "exists" }).success).toBe(false);

@@ -2,18 +2,16 @@
 // names only model fields, compiles, separates its own examples and points at a real action.
 import { describe, expect, it } from "vitest";
 import { isAgpmError } from "../../core/errors.js";
-import {
-  ANY_KIND, baselineResource, CONTROLS, ControlParamsSchema, controlsForKind, exampleResources, findControl, instantiateControl, overlayResource,
-  ruleIdFor,
-} from "../../policy/controls/index.js";
-import type { ControlDefinition, ControlParams } from "../../policy/controls/index.js";
-import { findPathProblems } from "../../policy/check-paths.js";
-import { compileRule, evaluate } from "../../policy/evaluate.js";
-import { findKind, KIND_NAMES, modelSchema } from "../../policy/kinds/index.js";
-import type { Resource } from "../../policy/resource.js";
-import { IdSchema, RuleSchema } from "../../policy/schema.js";
-import type { Rule } from "../../policy/schema.js";
-import { findAction } from "../../tools/aws/registry.js";
+import { ANY_KIND, ControlParamsSchema } from "../../engine/control.js";
+import { baselineResource, exampleResources, overlayResource } from "../../engine/examples.js";
+import { CONTROLS, controlsForKind, findControl, findKind, KIND_NAMES, modelSchema, findAction } from "../../engine/registry.js";
+import { instantiateControl, ruleIdFor } from "../../engine/instantiate.js";
+import type { ControlDefinition, ControlParams } from "../../engine/control.js";
+import { findPathProblems } from "../../engine/check-paths.js";
+import { compileRule, evaluate } from "../../engine/evaluate.js";
+import type { Resource } from "../../contracts/resource.js";
+import { IdSchema, RuleSchema } from "../../contracts/policy.js";
+import type { Rule } from "../../contracts/policy.js";
 
 const ref = { id: "catalogue", version: 1 };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { compilePolicy, compileRule, evaluate, evaluatePolicy } from "../../policy/evaluate.js";
-import type { Resource } from "../../policy/resource.js";
-import { FindingSchema } from "../../policy/resource.js";
-import { PolicySchema } from "../../policy/schema.js";
-import type { Policy } from "../../policy/schema.js";
+import { compilePolicy, compileRule, evaluate, evaluatePolicy } from "../../engine/evaluate.js";
+import type { Resource } from "../../contracts/resource.js";
+import { FindingSchema } from "../../contracts/resource.js";
+import { PolicySchema } from "../../contracts/policy.js";
+import type { Policy } from "../../contracts/policy.js";
 import { bucket, fileSystem, ingressRule, instance, NO_WORLD_SSH, rule, securityGroup } from "./fixtures.js";
 
 const ref = { id: "s3-baseline", version: 3 };

@@ -1,8 +1,8 @@
 // Exemptions turn a verdict into skip (never pass) while in force, and stop at expiry.
 import { describe, expect, it } from "vitest";
-import { evaluatePolicy } from "../../policy/evaluate.js";
-import { PolicySchema, type Policy } from "../../policy/schema.js";
-import type { Resource } from "../../policy/resource.js";
+import { evaluatePolicy } from "../../engine/evaluate.js";
+import { PolicySchema, type Policy } from "../../contracts/policy.js";
+import type { Resource } from "../../contracts/resource.js";
 
 const bucket = (id: string, encrypted: boolean, tags: Record<string, string> = {}): Resource =>
   ({ kind: "aws.s3.bucket", id, region: "us-east-1", account: "123456789012", name: id, tags, encryption: { enabled: encrypted } }) as Resource;

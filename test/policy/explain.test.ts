@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { explainCondition, explainPolicy, explainRule, explainScope } from "../../policy/explain.js";
-import { findKind } from "../../policy/kinds/index.js";
-import { PolicySchema } from "../../policy/schema.js";
+import { explainCondition, explainPolicy, explainRule, explainScope } from "../../engine/explain.js";
+import { findKind } from "../../engine/registry.js";
+import { PolicySchema } from "../../contracts/policy.js";
 import { NO_WORLD_SSH, rule } from "./fixtures.js";
 
 const noun = (kind: string): string => findKind(kind)?.noun ?? kind;

@@ -1,8 +1,8 @@
 // Resources shaped exactly like the kind models (each is parsed by its kind's schema), for policy tests.
-import { findKind, modelSchema } from "../../policy/kinds/index.js";
-import type { Resource } from "../../policy/resource.js";
-import type { Condition, Rule } from "../../policy/schema.js";
-import type { SecurityGroupRuleModel } from "../../policy/kinds/aws-ec2.js";
+import { findKind, modelSchema } from "../../engine/registry.js";
+import type { Resource } from "../../contracts/resource.js";
+import type { Condition, Rule } from "../../contracts/policy.js";
+import type { SecurityGroupRuleModel } from "../../tools/aws/kinds/ec2.js";
 
 type Plain = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compileCondition } from "../../policy/compile.js";
-import type { JsonValue, Operator } from "../../policy/schema.js";
+import { compileCondition } from "../../engine/compile.js";
+import type { JsonValue, Operator } from "../../contracts/policy.js";
 import { bucket, fileSystem, instance } from "./fixtures.js";
 
 function check(subject: unknown, path: string, op: Operator, value?: JsonValue) {

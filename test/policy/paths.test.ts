@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { KINDS, findKind, modelSchema } from "../../policy/kinds/index.js";
-import { compileGetter, describeModelPath, getPath, splitPath } from "../../policy/paths.js";
+import { KINDS, findKind, modelSchema } from "../../engine/registry.js";
+import { compileGetter, describeModelPath, getPath, splitPath } from "../../engine/paths.js";
 import { bucket, ingressRule, securityGroup } from "./fixtures.js";
 
 function schemaOf(kind: string) {

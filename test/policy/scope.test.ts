@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileScope, globToRegExp, inScope } from "../../policy/scope.js";
+import { compileScope, globToRegExp, inScope } from "../../engine/scope.js";
 import { bucket, instance } from "./fixtures.js";
 
 describe("when a scope selects resources", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isAgpmError } from "../../core/errors.js";
-import { PolicySchema } from "../../policy/schema.js";
-import type { Policy } from "../../policy/schema.js";
-import { diffPolicies, nextVersion, samePolicyContent } from "../../policy/version.js";
+import { PolicySchema } from "../../contracts/policy.js";
+import type { Policy } from "../../contracts/policy.js";
+import { diffPolicies, nextVersion, samePolicyContent } from "../../engine/version.js";
 import { NO_WORLD_SSH, rule } from "./fixtures.js";
 
 const encrypted = rule({ id: "s3-encrypted", title: "Buckets are encrypted", require: { path: "encryption.enabled", op: "eq", value: true } });

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isAgpmError } from "../../core/errors.js";
-import { SandboxAccount } from "../../tools/sandbox/index.js";
+import { SandboxAccount } from "../../tools/aws/sandbox/index.js";
 import { fixture, minimal, rejectionOf, tempDir } from "./helpers.js";
 import type { Fixture } from "./helpers.js";
 
@@ -105,7 +105,7 @@ describe("when an account is built in memory", () => {
   });
 
   it("answers SDK calls from the in-memory state", async () => {
-    const { createSandboxClients } = await import("../../tools/sandbox/index.js");
+    const { createSandboxClients } = await import("../../tools/aws/sandbox/index.js");
     const clients = createSandboxClients(SandboxAccount.fromState(minimal({ ec2: { instances: [{ InstanceId: "i-x", Region: "us-east-1" }] } })));
     const out = await clients.ec2("us-east-1").send(new DescribeInstancesCommand({}));
     expect(out.Reservations?.[0]?.Instances?.[0]?.InstanceId).toBe("i-x");

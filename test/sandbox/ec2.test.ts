@@ -18,7 +18,7 @@ import {
 import type { Instance } from "@aws-sdk/client-ec2";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isAgpmError } from "../../core/errors.js";
-import { generateScaleAccount, SandboxAccount } from "../../tools/sandbox/index.js";
+import { generateScaleAccount, SandboxAccount } from "../../tools/aws/sandbox/index.js";
 import { fixture, minimal, rejectionOf } from "./helpers.js";
 import type { Fixture } from "./helpers.js";
 

@@ -16,7 +16,7 @@ import {
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isAgpmError } from "../../core/errors.js";
-import { generateScaleAccount, SandboxAccount } from "../../tools/sandbox/index.js";
+import { generateScaleAccount, SandboxAccount } from "../../tools/aws/sandbox/index.js";
 import { fixture, rejectionOf } from "./helpers.js";
 import type { Fixture } from "./helpers.js";
 

@@ -5,8 +5,8 @@ import { ListBucketsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { describe, expect, it } from "vitest";
 import { isAgpmError } from "../../core/errors.js";
-import { createSandboxClients } from "../../tools/sandbox/index.js";
-import type { SandboxFaults } from "../../tools/sandbox/index.js";
+import { createSandboxClients } from "../../tools/aws/sandbox/index.js";
+import type { SandboxFaults } from "../../tools/aws/sandbox/index.js";
 import { fixture, rejectionOf } from "./helpers.js";
 
 /** Which of `n` DescribeInstances calls were throttled, as a string of 0/1. */

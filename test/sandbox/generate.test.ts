@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isAgpmError } from "../../core/errors.js";
-import { generateDemoAccount, generateScaleAccount, SandboxAccount, SandboxFileSchema, writeSandboxFile } from "../../tools/sandbox/index.js";
-import type { SandboxFile, SandboxState } from "../../tools/sandbox/index.js";
+import { generateDemoAccount, generateScaleAccount, SandboxAccount, SandboxFileSchema, writeSandboxFile } from "../../tools/aws/sandbox/index.js";
+import type { SandboxFile, SandboxState } from "../../tools/aws/sandbox/index.js";
 import { tempDir } from "./helpers.js";
 
 const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";

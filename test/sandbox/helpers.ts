@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AwsClients } from "../../tools/aws/clients.js";
-import { createSandboxClients, generateDemoAccount, SandboxAccount, writeSandboxFile } from "../../tools/sandbox/index.js";
-import type { SandboxClientOptions, SandboxFile } from "../../tools/sandbox/index.js";
+import { createSandboxClients, generateDemoAccount, SandboxAccount, writeSandboxFile } from "../../tools/aws/sandbox/index.js";
+import type { SandboxClientOptions, SandboxFile } from "../../tools/aws/sandbox/index.js";
 
 export interface Fixture {
   dir: string;

@@ -4,8 +4,8 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { SandboxAccount, writeSandboxFile } from "../../tools/sandbox/index.js";
-import type { SandboxFile } from "../../tools/sandbox/index.js";
+import { SandboxAccount, writeSandboxFile } from "../../tools/aws/sandbox/index.js";
+import type { SandboxFile } from "../../tools/aws/sandbox/index.js";
 import { minimal, tempDir } from "./helpers.js";
 import { lineReader } from "../helpers/line-reader.js";
 

@@ -25,7 +25,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, PutPublicAccessBlockCommand as PutAccountPublicAccessBlockCommand } from "@aws-sdk/client-s3-control";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SandboxAccount } from "../../tools/sandbox/index.js";
+import { SandboxAccount } from "../../tools/aws/sandbox/index.js";
 import { fixture, rejectionOf } from "./helpers.js";
 import type { Fixture } from "./helpers.js";
 

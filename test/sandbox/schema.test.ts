@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isAgpmError } from "../../core/errors.js";
-import { SandboxAccount } from "../../tools/sandbox/index.js";
+import { SandboxAccount } from "../../tools/aws/sandbox/index.js";
 import { tempDir } from "./helpers.js";
 
 /** Loads file text and returns the refusal (fails when it loads). */

@@ -5,8 +5,8 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { isAgpmError } from "../../core/errors.js";
-import { createSandboxClients, SandboxAccount, writeSandboxFile } from "../../tools/sandbox/index.js";
-import type { SandboxFile } from "../../tools/sandbox/index.js";
+import { createSandboxClients, SandboxAccount, writeSandboxFile } from "../../tools/aws/sandbox/index.js";
+import type { SandboxFile } from "../../tools/aws/sandbox/index.js";
 import { minimal, rejectionOf, tempDir } from "./helpers.js";
 
 const SSE = { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" as const } }] };

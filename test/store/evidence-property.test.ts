@@ -2,10 +2,10 @@
 // huge, Date, bigint, nested and list values — is stored and read back in its JSON form, on both engines.
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { evaluatePolicy } from "../../policy/evaluate.js";
-import type { Resource } from "../../policy/resource.js";
-import { OPERATORS, PolicySchema, UNARY_OPERATORS } from "../../policy/schema.js";
-import type { Condition, JsonValue, Operator } from "../../policy/schema.js";
+import { evaluatePolicy } from "../../engine/evaluate.js";
+import type { Resource } from "../../contracts/resource.js";
+import { OPERATORS, PolicySchema, UNARY_OPERATORS } from "../../contracts/policy.js";
+import type { Condition, JsonValue, Operator } from "../../contracts/policy.js";
 import { openStore, type Store } from "../../store/index.js";
 import { eachBackend, samplePolicy, tempLocation, type TempLocation } from "./helpers.js";
 

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Kysely } from "kysely";
 import { describe, expect, it } from "vitest";
-import type { Finding } from "../../policy/resource.js";
+import type { Finding } from "../../contracts/resource.js";
 import type { Database } from "../../store/index.js";
 import { FINDINGS_PER_STATEMENT } from "../../store/index.js";
 import { eachBackend, sampleFinding, useTempStore } from "./helpers.js";

@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe } from "vitest";
 import { openStore, type Store, type StoreLocation } from "../../store/index.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Finding } from "../../policy/resource.js";
-import type { PolicyInput } from "../../policy/schema.js";
+import type { Finding } from "../../contracts/resource.js";
+import type { PolicyInput } from "../../contracts/policy.js";
 
 /** A fresh temp folder and a db path inside a not-yet-existing subfolder; `cleanup` removes it. */
 export function tempDbFile(): { file: string; dir: string; cleanup: () => void } {

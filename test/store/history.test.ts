@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Finding } from "../../policy/resource.js";
+import type { Finding } from "../../contracts/resource.js";
 import { eachBackend, sampleFinding, useTempStore } from "./helpers.js";
 
 const bucket = (resourceId: string, status: Finding["status"], region = "eu-west-1") => sampleFinding({ resourceId, status, region });

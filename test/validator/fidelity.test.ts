@@ -5,9 +5,11 @@ import { createOfflineTranslator } from "../../agents/translator/offline.js";
 import { checkFidelity, intentParams, normaliseCondition } from "../../agents/validator/fidelity.js";
 import { proveRemediation } from "../../agents/validator/remediation-proof.js";
 import { staticChecks } from "../../agents/validator/static-checks.js";
-import { parseIntent } from "../../agents/intent/parse.js";
-import { CONTROLS, exampleResources, findControl, instantiateControl } from "../../policy/controls/index.js";
-import type { Rule } from "../../policy/schema.js";
+import { parseIntent } from "../../language/parse.js";
+import { CONTROLS, findControl } from "../../engine/registry.js";
+import { exampleResources } from "../../engine/examples.js";
+import { instantiateControl } from "../../engine/instantiate.js";
+import type { Rule } from "../../contracts/policy.js";
 import { loadCorpus, planFor } from "../agents/corpus-harness.js";
 
 const bucketRule = (over: Partial<Rule>): Rule => ({

@@ -3,9 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { contradicts } from "../../agents/validator/conflicts.js";
 import { proveRule, ruleExamples } from "../../agents/validator/proofs.js";
-import { CONTROLS } from "../../policy/controls/index.js";
-import type { Rule } from "../../policy/schema.js";
-import { weakening } from "../../policy/safety.js";
+import { CONTROLS } from "../../engine/registry.js";
+import type { Rule } from "../../contracts/policy.js";
+import { weakening } from "../../engine/safety.js";
 
 const rule = (require: Rule["require"], extra: Partial<Rule> = {}): Rule => ({
   id: "r", title: "r", severity: "high", kind: "aws.s3.bucket", require, controls: [], ...extra,

@@ -2,8 +2,8 @@
 // fail once with their reason, duplicates fold, and closing a worker lets its job finish.
 import { Job } from "bullmq";
 import { afterEach, describe, expect, it } from "vitest";
-import { submitIntent, waitForResult } from "../../workers/producer.js";
-import type { IntentJobInput } from "../../workers/intents-queue.js";
+import { submitIntent, waitForResult } from "../../client/producer.js";
+import type { IntentJobInput } from "../../contracts/intents-queue.js";
 import { createQueueEnv, type QueueEnv } from "./redis-env.js";
 
 let env: QueueEnv | undefined;

@@ -4,8 +4,8 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startRun } from "../../graphs/runner.js";
 import { syncPolicySchedules } from "../../workers/policy-schedules.js";
-import { openSweepsQueue, type SweepsProducer } from "../../workers/producer.js";
-import { listSchedules, upsertSchedule } from "../../workers/schedules.js";
+import { openSweepsQueue, type SweepsProducer } from "../../client/producer.js";
+import { listSchedules, upsertSchedule } from "../../client/schedules.js";
 import { createGraphEnv, type GraphEnv } from "../helpers/graph.js";
 import { deleteKeys, REDIS_URL } from "./redis-env.js";
 

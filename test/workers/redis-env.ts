@@ -2,12 +2,12 @@
 // torn down (keys included) after each test.
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
-import { openIntentsQueue, type IntentsProducer } from "../../workers/producer.js";
+import { openIntentsQueue, type IntentsProducer } from "../../client/producer.js";
 import { createIntentProcessor, startIntentWorker } from "../../workers/intents-worker.js";
 import type { RunningWorker } from "../../workers/start-worker.js";
-import type { IntentJobResult } from "../../workers/intents-queue.js";
+import type { IntentJobResult } from "../../contracts/intents-queue.js";
 import { createGraphEnv, type GraphEnv } from "../helpers/graph.js";
-import type { SandboxFaults } from "../../tools/sandbox/index.js";
+import type { SandboxFaults } from "../../tools/aws/sandbox/index.js";
 
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 

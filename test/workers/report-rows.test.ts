@@ -2,8 +2,8 @@
 // `agpm submit --wait --json` (with --quiet keeping failures and errors) on a real Redis.
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunReport } from "../../agents/reporter/report.js";
-import { requestSweep, waitForResult } from "../../workers/producer.js";
-import type { SweepResult } from "../../workers/sweeps-queue.js";
+import { requestSweep, waitForResult } from "../../client/producer.js";
+import type { SweepResult } from "../../contracts/sweeps-queue.js";
 import { createApiEnv, type ApiEnv } from "../api/api-env.js";
 import { createWorkspace, type CliWorkspace } from "../helpers/cli.js";
 import { statusesOf, summaryOfRows } from "../helpers/report-rows.js";

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RunReportSchema } from "../../agents/reporter/report-schema.js";
+import { RunReportSchema } from "../../contracts/report-schema.js";
 import { startRun } from "../../graphs/runner.js";
 import { jsonSchemas, render, SCHEMAS_DIR } from "../../scripts/json-schemas.js";
 import { createGraphEnv, type GraphEnv } from "../helpers/graph.js";

@@ -1,7 +1,7 @@
 // `agpm sweep` and `agpm schedule` as a user types them.
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import type { SweepResult } from "../../workers/sweeps-queue.js";
+import type { SweepResult } from "../../contracts/sweeps-queue.js";
 import { createWorkspace, type CliWorkspace } from "../helpers/cli.js";
 import { bucketState, driftBucket } from "../helpers/drift.js";
 import { deleteKeys, REDIS_URL } from "./redis-env.js";

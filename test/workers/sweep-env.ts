@@ -3,8 +3,8 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { startRun } from "../../graphs/runner.js";
-import { openSweepsQueue, type SweepsProducer } from "../../workers/producer.js";
-import type { SweepJobInput, SweepJobResult } from "../../workers/sweeps-queue.js";
+import { openSweepsQueue, type SweepsProducer } from "../../client/producer.js";
+import type { SweepJobInput, SweepJobResult } from "../../contracts/sweeps-queue.js";
 import { createSweepProcessor, startSweepWorker } from "../../workers/sweeps-worker.js";
 import type { RunningWorker } from "../../workers/start-worker.js";
 import { createGraphEnv, type GraphEnv } from "../helpers/graph.js";

@@ -2,9 +2,9 @@
 // when every child is done, remediates drift, folds overlapping runs, and refuses bad jobs.
 import { Job } from "bullmq";
 import { afterEach, describe, expect, it } from "vitest";
-import { openIntentsQueue, requestSweep, submitDecision, waitForResult } from "../../workers/producer.js";
+import { openIntentsQueue, requestSweep, submitDecision, waitForResult } from "../../client/producer.js";
 import { createIntentProcessor, startIntentWorker } from "../../workers/intents-worker.js";
-import type { SweepResult } from "../../workers/sweeps-queue.js";
+import type { SweepResult } from "../../contracts/sweeps-queue.js";
 import { bucketRegions, bucketState, driftBucket } from "../helpers/drift.js";
 import { createSweepEnv, type SweepEnv } from "./sweep-env.js";
 import { Redis } from "ioredis";

@@ -2,6 +2,9 @@
 import type { AwsClients } from "./clients.js";
 import { createLimiter } from "./limiter.js";
 import type { Limiter } from "./limiter.js";
+import type { ProgressEvent } from "../../contracts/progress.js";
+
+export type { ProgressEvent };
 
 export interface RetryPolicy {
   /** Total attempts per call, including the first. */
@@ -15,16 +18,6 @@ export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 100, ma
 
 /** Default bound on SDK calls in flight at once. */
 export const DEFAULT_CONCURRENCY = 8;
-
-export type ProgressEvent =
-  /** One attempt of an SDK call, sent once it holds a limiter slot (so retries count again). */
-  | { type: "aws-call"; command: string; region?: string }
-  | { type: "collect-start"; kind: string; region: string }
-  | { type: "collect-done"; kind: string; region: string; count: number }
-  | { type: "collect-failed"; kind: string; region: string; message: string }
-  | { type: "throttled"; command: string; attempt: number; delayMs: number }
-  /** A transient (non-throttling) failure such as a 5xx or a timeout, retried. */
-  | { type: "retry"; command: string; attempt: number; delayMs: number; error: string };
 
 export interface AwsContext {
   clients: AwsClients;

@@ -1,4 +1,4 @@
-// Public API of the typed AWS tools: context, send, clients, collectors, actions, inventory.
+// The AWS domain: its typed tools (context, send, clients, collectors, actions, inventory) and awsDomain, which tools/index.ts lists.
 export type { AwsClients } from "./clients.js";
 export { DEFAULT_CONCURRENCY, DEFAULT_RETRY, createAwsContext, nowOf } from "./context.js";
 export type { AwsContext, AwsContextOptions, ProgressEvent, RetryPolicy } from "./context.js";
@@ -6,8 +6,8 @@ export { createLimiter } from "./limiter.js";
 export type { Limiter } from "./limiter.js";
 export { awsErrorName, backoffDelay, isAwsError, isThrottling, send } from "./send.js";
 export type { SdkClient, SdkCommand } from "./send.js";
-export { createAwsClients } from "./real-clients.js";
-export type { RealClientsConfig } from "./real-clients.js";
+export { createAwsClients } from "./live/clients.js";
+export type { RealClientsConfig } from "./live/clients.js";
 export { ANY_KIND } from "./kind-tools.js";
 export type {
   ActionEffect, AutomaticAction, KindCollector, ManualAction, RemediationAction, RemediationPlan,
@@ -15,3 +15,26 @@ export type {
 export { ACTIONS, COLLECTORS, actionsForKind, findAction, findCollector } from "./registry.js";
 export { collectAll, collectOne } from "./inventory.js";
 export type { CollectFailure, CollectFilter, Inventory } from "./inventory.js";
+
+import type { Domain } from "../../engine/domain.js";
+import type { AwsContext as DomainContext } from "./context.js";
+import { AWS_CONTROLS } from "./controls/index.js";
+import { AWS_KINDS } from "./kinds/index.js";
+import { AWS_PARAMS } from "./params.js";
+import { AWS_POLARITY } from "./words.js";
+import { BENCHMARKS as AWS_BENCHMARKS } from "./controls/benchmarks.js";
+import { ACTIONS as AWS_ACTIONS, COLLECTORS as AWS_COLLECTORS } from "./registry.js";
+import { awsLiveSource, awsSandboxSource } from "./sources.js";
+
+/** AWS as the engine sees it: the one export tools/index.ts lists. */
+export const awsDomain: Domain<DomainContext> = {
+  name: "aws",
+  kinds: AWS_KINDS,
+  controls: AWS_CONTROLS,
+  params: AWS_PARAMS,
+  polarity: AWS_POLARITY,
+  benchmarks: AWS_BENCHMARKS,
+  actions: AWS_ACTIONS,
+  collectors: AWS_COLLECTORS,
+  sources: [awsLiveSource, awsSandboxSource],
+};

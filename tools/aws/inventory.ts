@@ -2,27 +2,14 @@
 // account settings and globally listed kinds); a failing task is recorded, never fatal.
 import { AgpmError, errorMessage, isAgpmError } from "../../core/errors.js";
 import type { ErrorCode } from "../../core/errors.js";
-import type { Resource } from "../../policy/resource.js";
+import type { Resource } from "../../contracts/resource.js";
+import type { CollectFailure, Inventory } from "../../engine/domain.js";
 import type { AwsContext } from "./context.js";
 import type { KindCollector } from "./kind-tools.js";
 import { findCollector } from "./registry.js";
 import { awsErrorName } from "./send.js";
 
-/** A kind that could not be listed in a region (its resources there are unknown). */
-export interface CollectFailure {
-  kind: string;
-  region: string;
-  code: ErrorCode;
-  /** The AWS error name, e.g. "AccessDenied", when AWS refused. */
-  awsError: string | null;
-  message: string;
-}
-
-export interface Inventory {
-  /** Ordered by requested kind, then region, then as the API listed them. */
-  resources: Resource[];
-  failures: CollectFailure[];
-}
+export type { CollectFailure, Inventory };
 
 export interface CollectFilter {
   /** Only these regions (intersected with ctx.regions). */

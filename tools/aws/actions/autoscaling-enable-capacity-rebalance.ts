@@ -2,7 +2,7 @@
 // interruption before they are reclaimed (UpdateAutoScalingGroup CapacityRebalance).
 import { UpdateAutoScalingGroupCommand } from "@aws-sdk/client-auto-scaling";
 import { z } from "zod";
-import { AutoScalingGroupModel } from "../../../policy/kinds/aws-autoscaling.js";
+import { AutoScalingGroupModel } from "../kinds/autoscaling.js";
 import type { AutomaticAction } from "../kind-tools.js";
 import { send } from "../send.js";
 import { readFields } from "./common.js";

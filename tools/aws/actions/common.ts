@@ -2,8 +2,8 @@
 // reducing a before/after pair to exactly the fields that change.
 import type { z } from "zod";
 import { AgpmError } from "../../../core/errors.js";
-import type { Resource } from "../../../policy/resource.js";
-import type { JsonValue } from "../../../policy/schema.js";
+import type { Resource } from "../../../contracts/resource.js";
+import type { JsonValue } from "../../../contracts/policy.js";
 import type { RemediationPlan } from "../kind-tools.js";
 
 /** Validates the part of a resource an action relies on; a mismatch is a caller bug. */

@@ -2,9 +2,9 @@
 // that reach any of the given ports; every other rule stays.
 import { RevokeSecurityGroupIngressCommand } from "@aws-sdk/client-ec2";
 import { z } from "zod";
-import { SecurityGroupModel } from "../../../policy/kinds/aws-ec2.js";
-import type { SecurityGroupRuleModel } from "../../../policy/kinds/aws-ec2.js";
-import type { Resource } from "../../../policy/resource.js";
+import { SecurityGroupModel } from "../kinds/ec2.js";
+import type { SecurityGroupRuleModel } from "../kinds/ec2.js";
+import type { Resource } from "../../../contracts/resource.js";
 import { coversPort, worldRuleToPermission } from "../collectors/sg-rules.js";
 import type { AutomaticAction } from "../kind-tools.js";
 import { send } from "../send.js";

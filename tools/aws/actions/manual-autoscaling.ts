@@ -1,7 +1,7 @@
 // Manual Auto Scaling remediations: changes that depend on the network, the load balancer's health
 // check or the launch configuration — each wrong choice replaces healthy instances, so guidance only.
 import { z } from "zod";
-import { AutoScalingGroupModel } from "../../../policy/kinds/aws-autoscaling.js";
+import { AutoScalingGroupModel } from "../kinds/autoscaling.js";
 import type { ManualAction } from "../kind-tools.js";
 import { describeResource, readFields } from "./common.js";
 

@@ -1,7 +1,7 @@
 // tags.add-required-tags: guidance for a resource of any kind that lacks required tags. Tag values
 // (owner, cost centre, data class) are facts only people know, so agpm never invents them.
 import { z } from "zod";
-import type { Resource } from "../../../policy/resource.js";
+import type { Resource } from "../../../contracts/resource.js";
 import { ANY_KIND } from "../kind-tools.js";
 import type { ManualAction } from "../kind-tools.js";
 import { describeResource } from "./common.js";

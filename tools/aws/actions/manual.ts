@@ -1,7 +1,7 @@
 // Manual remediations: fixes that cannot be made in place. They give guidance and never
 // change anything — encryption at rest is chosen when EFS/EBS storage is created.
 import { z } from "zod";
-import type { Resource } from "../../../policy/resource.js";
+import type { Resource } from "../../../contracts/resource.js";
 import type { ManualAction } from "../kind-tools.js";
 import { describeResource } from "./common.js";
 

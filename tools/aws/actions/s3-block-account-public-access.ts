@@ -1,8 +1,8 @@
 // s3.block-account-public-access: turns on Block Public Access for the whole account (s3control).
 import { PutPublicAccessBlockCommand } from "@aws-sdk/client-s3-control";
 import { z } from "zod";
-import { PublicAccessBlockModel } from "../../../policy/kinds/aws-s3.js";
-import type { Resource } from "../../../policy/resource.js";
+import { PublicAccessBlockModel } from "../kinds/s3.js";
+import type { Resource } from "../../../contracts/resource.js";
 import { fromPublicAccessBlock } from "../collectors/s3-public.js";
 import type { AutomaticAction } from "../kind-tools.js";
 import { send } from "../send.js";

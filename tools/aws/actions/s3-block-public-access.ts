@@ -1,8 +1,8 @@
 // s3.block-public-access: turns on the bucket's own Block Public Access flags.
 import { PutPublicAccessBlockCommand } from "@aws-sdk/client-s3";
 import { z } from "zod";
-import { PublicAccessBlockModel } from "../../../policy/kinds/aws-s3.js";
-import type { Resource } from "../../../policy/resource.js";
+import { PublicAccessBlockModel } from "../kinds/s3.js";
+import type { Resource } from "../../../contracts/resource.js";
 import { fromPublicAccessBlock } from "../collectors/s3-public.js";
 import type { AutomaticAction } from "../kind-tools.js";
 import { send } from "../send.js";

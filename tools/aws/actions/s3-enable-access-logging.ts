@@ -2,8 +2,8 @@
 // exist in the same region and accept log delivery — S3 refuses the call otherwise).
 import { PutBucketLoggingCommand } from "@aws-sdk/client-s3";
 import { z } from "zod";
-import { S3BucketModel } from "../../../policy/kinds/aws-s3.js";
-import type { Resource } from "../../../policy/resource.js";
+import { S3BucketModel } from "../kinds/s3.js";
+import type { Resource } from "../../../contracts/resource.js";
 import type { AutomaticAction } from "../kind-tools.js";
 import { send } from "../send.js";
 import { readFields } from "./common.js";

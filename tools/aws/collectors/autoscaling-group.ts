@@ -1,7 +1,7 @@
 // Collector for Auto Scaling groups, and the group listing the instance collector reuses.
 import { DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
 import type { AutoScalingGroup } from "@aws-sdk/client-auto-scaling";
-import type { Resource } from "../../../policy/resource.js";
+import type { Resource } from "../../../contracts/resource.js";
 import type { AwsContext } from "../context.js";
 import type { KindCollector } from "../kind-tools.js";
 import { send } from "../send.js";

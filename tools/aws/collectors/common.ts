@@ -1,7 +1,7 @@
 // Helpers every collector shares: the resource envelope, tags, dates, paging and
 // per-resource read failures that are recorded instead of thrown.
 import { AgpmError, errorMessage } from "../../../core/errors.js";
-import type { Resource } from "../../../policy/resource.js";
+import type { Resource } from "../../../contracts/resource.js";
 import { isAwsError } from "../send.js";
 
 export interface TagLike {

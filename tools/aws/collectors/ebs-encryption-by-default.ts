@@ -1,6 +1,6 @@
 // Collector for the regional EBS encryption-by-default setting (id = region).
 import { GetEbsEncryptionByDefaultCommand } from "@aws-sdk/client-ec2";
-import type { Resource } from "../../../policy/resource.js";
+import type { Resource } from "../../../contracts/resource.js";
 import type { AwsContext } from "../context.js";
 import type { KindCollector } from "../kind-tools.js";
 import { send } from "../send.js";

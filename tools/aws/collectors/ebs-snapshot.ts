@@ -2,7 +2,7 @@
 // (DescribeSnapshots does not say: createVolumePermission is read per snapshot).
 import { DescribeSnapshotAttributeCommand, DescribeSnapshotsCommand } from "@aws-sdk/client-ec2";
 import type { CreateVolumePermission, Snapshot } from "@aws-sdk/client-ec2";
-import type { Resource } from "../../../policy/resource.js";
+import type { Resource } from "../../../contracts/resource.js";
 import { nowOf } from "../context.js";
 import type { AwsContext } from "../context.js";
 import type { KindCollector } from "../kind-tools.js";

@@ -1,7 +1,7 @@
 // Collector for EBS volumes.
 import { DescribeVolumesCommand } from "@aws-sdk/client-ec2";
 import type { Volume } from "@aws-sdk/client-ec2";
-import type { Resource } from "../../../policy/resource.js";
+import type { Resource } from "../../../contracts/resource.js";
 import type { AwsContext } from "../context.js";
 import type { KindCollector } from "../kind-tools.js";
 import { isAwsError, send } from "../send.js";

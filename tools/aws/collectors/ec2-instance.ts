@@ -2,7 +2,7 @@
 // ingress and volume encryption they inherit and their age, measured on the context's clock.
 import { DescribeInstancesCommand } from "@aws-sdk/client-ec2";
 import type { Instance } from "@aws-sdk/client-ec2";
-import type { Resource } from "../../../policy/resource.js";
+import type { Resource } from "../../../contracts/resource.js";
 import { nowOf } from "../context.js";
 import type { AwsContext } from "../context.js";
 import type { KindCollector } from "../kind-tools.js";

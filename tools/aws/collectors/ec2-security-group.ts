@@ -1,7 +1,7 @@
 // Collector for EC2 security groups, with ingress/egress flattened to one rule per source.
 import { DescribeSecurityGroupsCommand } from "@aws-sdk/client-ec2";
 import type { SecurityGroup } from "@aws-sdk/client-ec2";
-import type { Resource } from "../../../policy/resource.js";
+import type { Resource } from "../../../contracts/resource.js";
 import type { AwsContext } from "../context.js";
 import type { KindCollector } from "../kind-tools.js";
 import { isAwsError, send } from "../send.js";

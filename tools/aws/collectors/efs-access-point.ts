@@ -1,7 +1,7 @@
 // Collector for EFS access points: the directory and POSIX identity each one enforces.
 import { DescribeAccessPointsCommand } from "@aws-sdk/client-efs";
 import type { AccessPointDescription } from "@aws-sdk/client-efs";
-import type { Resource } from "../../../policy/resource.js";
+import type { Resource } from "../../../contracts/resource.js";
 import type { AwsContext } from "../context.js";
 import type { KindCollector } from "../kind-tools.js";
 import { isAwsError, send } from "../send.js";

@@ -4,7 +4,7 @@ import {
   DescribeFileSystemsCommand, DescribeLifecycleConfigurationCommand,
 } from "@aws-sdk/client-efs";
 import type { FileSystemDescription, LifecyclePolicy } from "@aws-sdk/client-efs";
-import type { Resource } from "../../../policy/resource.js";
+import type { Resource } from "../../../contracts/resource.js";
 import type { AwsContext } from "../context.js";
 import type { KindCollector } from "../kind-tools.js";
 import { isAwsError, send } from "../send.js";

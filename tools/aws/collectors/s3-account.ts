@@ -1,7 +1,7 @@
 // Collector for the account-level S3 Block Public Access setting (id = account id).
 import { GetPublicAccessBlockCommand } from "@aws-sdk/client-s3-control";
-import type { PublicAccessBlockModel } from "../../../policy/kinds/aws-s3.js";
-import type { Resource } from "../../../policy/resource.js";
+import type { PublicAccessBlockModel } from "../kinds/s3.js";
+import type { Resource } from "../../../contracts/resource.js";
 import type { AwsContext } from "../context.js";
 import type { KindCollector } from "../kind-tools.js";
 import { isAwsError, send } from "../send.js";

@@ -2,8 +2,8 @@
 // region's client, and normalised to the aws.s3.bucket model.
 import { GetBucketLocationCommand, ListBucketsCommand } from "@aws-sdk/client-s3";
 import { errorMessage } from "../../../core/errors.js";
-import type { PublicAccessBlockModel } from "../../../policy/kinds/aws-s3.js";
-import type { Resource } from "../../../policy/resource.js";
+import type { PublicAccessBlockModel } from "../kinds/s3.js";
+import type { Resource } from "../../../contracts/resource.js";
 import type { AwsContext } from "../context.js";
 import type { KindCollector } from "../kind-tools.js";
 import { send } from "../send.js";

@@ -1,0 +1,169 @@
+// What a domain (AWS, later Terraform, Kubernetes…) hands the engine: kinds, controls, params, actions and sources.
+import type { z } from "zod";
+import type { JsonValue } from "../contracts/policy.js";
+import type { ProgressEvent } from "../contracts/progress.js";
+import type { Resource } from "../contracts/resource.js";
+import type { Target } from "../contracts/target.js";
+import type { ErrorCode } from "../core/errors.js";
+import { ANY_KIND, type ControlDefinition, type ControlParams } from "./control.js";
+import type { KindDefinition } from "./kind.js";
+
+export { ANY_KIND };
+export type { ControlDefinition, KindDefinition };
+
+/**
+ * A parameter controls take from an intent ("port 22", "alias/data", "30 days"): its schema, how to
+ * read it from what the intent's recognisers found, and a sample value for docs and examples.
+ */
+export interface ParamDefinition<K extends keyof ControlParams = keyof ControlParams> {
+  name: K;
+  /** One line for the catalogue docs. */
+  description: string;
+  schema: z.ZodType<NonNullable<ControlParams[K]>>;
+  /** The value the recognised entities carry for this param, or undefined when the intent names none. */
+  recognise(found: Readonly<Record<string, unknown>>): ControlParams[K] | undefined;
+  sample: NonNullable<ControlParams[K]>;
+}
+
+/** A benchmark id's published entry (CIS, FSBP…), as a domain's table of titles holds it. */
+export interface BenchmarkEntry {
+  benchmark: string;
+  /** The version the id's number belongs to, or "unversioned". */
+  version: string;
+  title: string;
+}
+
+/** A control's words by what they name: the state it requires (secure) or forbids (insecure). */
+export interface ControlPolarity {
+  secure: readonly string[];
+  insecure: readonly string[];
+  also?: { secure?: readonly string[]; insecure?: readonly string[] };
+}
+
+/** A change the action would make: the part of the resource it touches, before and after. */
+export interface RemediationPlan {
+  before: JsonValue;
+  after: JsonValue;
+  /** One line for people, e.g. "enable SSE-KMS default encryption with key alias/data". */
+  summary: string;
+}
+
+/**
+ * What an action does to the security posture. Only "tightens" may be applied without a person:
+ * the validator refuses to auto-apply an action that weakens or destroys.
+ */
+export type ActionEffect = "tightens" | "weakens" | "destructive";
+
+interface ActionBase<P> {
+  /** Catalogue name, e.g. `s3.enable-default-encryption`. */
+  name: string;
+  /** The resource kind it acts on, or {@link ANY_KIND}. */
+  kind: string;
+  title: string;
+  effect: ActionEffect;
+  /** The permissions `apply` needs (for AWS, IAM actions). */
+  permissions: readonly string[];
+  /** Parameters the policy passes, validated before planning. */
+  params: z.ZodType<P>;
+}
+
+/** Plan (pure), then apply through the session's context; the enforcer re-reads and re-evaluates to verify. */
+export interface AutomaticAction<P = Record<string, JsonValue>, Ctx = unknown> extends ActionBase<P> {
+  manual: false;
+  /** What would change, or null when the resource already has what the action sets. */
+  plan(resource: Resource, params: P): RemediationPlan | null;
+  apply(ctx: Ctx, resource: Resource, params: P): Promise<void>;
+}
+
+/** A fix that cannot (or, for static sources, may not) be made in place: proposed as guidance only. */
+export interface ManualAction<P = Record<string, JsonValue>> extends ActionBase<P> {
+  manual: true;
+  guidance(resource: Resource, params: P): string;
+}
+
+export type Action<P = Record<string, JsonValue>, Ctx = unknown> = AutomaticAction<P, Ctx> | ManualAction<P>;
+
+/** How a kind is read from a session: every resource of a partition, and one resource again (to verify). */
+export interface KindCollector<Ctx = unknown> {
+  kind: string;
+  /** Permissions the collector calls, e.g. `s3:GetBucketEncryption`. */
+  permissions: readonly string[];
+  /** partition-wide ("regional") or once per root ("account"). */
+  scope: "regional" | "account";
+  collect(ctx: Ctx, partition: string): Promise<Resource[]>;
+  /** Optional: every partition's resources from one listing (S3 ListBuckets). */
+  collectMany?(ctx: Ctx, partitions: readonly string[]): Promise<Resource[]>;
+  /** Null when the resource no longer exists. */
+  collectOne(ctx: Ctx, id: string, partition: string): Promise<Resource | null>;
+}
+
+/** A kind that could not be listed in a partition (its resources there are unknown). */
+export interface CollectFailure {
+  kind: string;
+  /** The partition (AWS: the region). */
+  region: string;
+  code: ErrorCode;
+  /** The provider's error name, e.g. "AccessDenied", when it refused. */
+  awsError: string | null;
+  message: string;
+}
+
+export interface Inventory {
+  resources: Resource[];
+  failures: CollectFailure[];
+}
+
+/** An opened target: its root and partitions, collection, and the actions its kinds offer. */
+export interface Session<Ctx = unknown> {
+  /** The context tools receive (for AWS: clients, limiter, retry policy). */
+  ctx: Ctx;
+  /** The root the session reads (AWS: the account id). */
+  root(): string;
+  /** The partitions it covers (AWS: regions). */
+  partitions(): readonly string[];
+  collect(kinds: readonly string[], filter?: { regions?: readonly string[] }): Promise<Inventory>;
+  collectOne(kind: string, id: string, partition: string): Promise<Resource | null>;
+  actions(kind: string): readonly Action<Record<string, JsonValue>, Ctx>[];
+  /** One line for people, e.g. "sandbox demo.json (account 123456789012; us-east-1)". */
+  describe: string;
+  close(): void;
+}
+
+/** How a session reads its target: bounded concurrency, retries, progress and the clock. */
+export interface SessionOptions {
+  /** Most provider calls in flight at once (default 8). */
+  concurrency?: number;
+  retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number };
+  onProgress?: (event: ProgressEvent) => void;
+  /** Clock for ages ("stopped for 30 days"); the system clock by default. */
+  now?: () => Date;
+}
+
+/** Opens targets of the given types (the target union's `type`) into sessions. */
+export interface Source<Ctx = unknown> {
+  /** e.g. "aws-live", "aws-sandbox". */
+  name: string;
+  targetTypes: readonly Target["type"][];
+  open(target: Target, options?: SessionOptions): Promise<Session<Ctx>>;
+  /**
+   * Simulated sources only: writes a target file to open — the demo one, or a generated one of
+   * about `resources` resources (deterministic for a `seed`).
+   */
+  initSimulated?(file: string, options?: { resources?: number; seed?: number }): void;
+}
+
+/** One domain: everything the engine, the parser and the docs know about it comes from here. */
+export interface Domain<Ctx = unknown> {
+  /** e.g. "aws"; kind names start with it. */
+  name: string;
+  kinds: readonly KindDefinition[];
+  controls: readonly ControlDefinition[];
+  params: readonly ParamDefinition[];
+  /** Each control's polar words, by control id (the weakening detector reads them). */
+  polarity: Readonly<Record<string, ControlPolarity>>;
+  /** The benchmark ids its controls may name, with their published titles. */
+  benchmarks: Readonly<Record<string, BenchmarkEntry>>;
+  actions: readonly Action<Record<string, JsonValue>, Ctx>[];
+  collectors: readonly KindCollector<Ctx>[];
+  sources: readonly Source<Ctx>[];
+}

@@ -1,0 +1,86 @@
+// The one registry, built from the domain list in tools/index.ts: kinds, controls, params, actions,
+// collectors and sources by name. The engine's any-kind controls (tags, names) join every domain's.
+// Only this file imports tools/; engine/controls/any-kind.ts is imported only here (it reads the
+// registry back at call time, so the registry must be evaluated first).
+import { AgpmError } from "../core/errors.js";
+import type { JsonValue } from "../contracts/policy.js";
+import type { Target } from "../contracts/target.js";
+import { DOMAINS } from "../tools/index.js";
+import { ANY_KIND, ControlParamsSchema } from "./control.js";
+import { namesPattern, tagsAllowedValues, tagsRequired } from "./controls/any-kind.js";
+import type { Action, BenchmarkEntry, ControlDefinition, ControlPolarity, Domain, KindCollector, KindDefinition, ParamDefinition, Session, SessionOptions, Source } from "./domain.js";
+import { NEUTRAL_PARAMS } from "./params.js";
+import { ANY_KIND_POLARITY } from "./controls/any-kind-words.js";
+
+export { modelSchema } from "./kind.js";
+export { DOMAINS };
+
+/** Controls any domain's kinds can take: defined over the envelope's tags and name, which every resource carries. */
+export const ANY_KIND_CONTROLS: readonly ControlDefinition[] = [tagsRequired, tagsAllowedValues, namesPattern] as readonly ControlDefinition[];
+
+export const KINDS: readonly KindDefinition[] = DOMAINS.flatMap((d) => d.kinds);
+export const KIND_NAMES = KINDS.map((k) => k.name);
+export const CONTROLS: readonly ControlDefinition[] = [...DOMAINS.flatMap((d) => d.controls), ...ANY_KIND_CONTROLS];
+const PARAM_ORDER = Object.keys(ControlParamsSchema.shape);
+/** Every param, in the params schema's order (so recognised params keep a stable key order). */
+export const PARAMS: readonly ParamDefinition[] = [...NEUTRAL_PARAMS, ...DOMAINS.flatMap((d) => d.params)].sort(
+  (a, b) => PARAM_ORDER.indexOf(a.name) - PARAM_ORDER.indexOf(b.name),
+);
+/** Every control's polar words, by control id. */
+export const POLARITY: Readonly<Record<string, ControlPolarity>> = Object.assign({}, ...DOMAINS.map((d) => d.polarity), ANY_KIND_POLARITY) as Record<string, ControlPolarity>;
+/** Every domain's benchmark table, merged: the catalogue docs list it. */
+export const BENCHMARKS: Readonly<Record<string, BenchmarkEntry>> = Object.assign({}, ...DOMAINS.map((d) => d.benchmarks)) as Record<string, BenchmarkEntry>;
+export const ACTIONS: readonly Action<Record<string, JsonValue>>[] = DOMAINS.flatMap((d) => d.actions);
+export const COLLECTORS: readonly KindCollector[] = DOMAINS.flatMap((d) => d.collectors);
+export const SOURCES: readonly Source[] = DOMAINS.flatMap((d) => d.sources);
+
+export function findKind(name: string): KindDefinition | undefined {
+  return KINDS.find((k) => k.name === name);
+}
+
+/** The domain a kind belongs to. */
+export function domainOfKind(kind: string): Domain<unknown> | undefined {
+  return DOMAINS.find((d) => d.kinds.some((k) => k.name === kind));
+}
+
+export function findControl(id: string): ControlDefinition | undefined {
+  return CONTROLS.find((c) => c.id === id);
+}
+
+/** The controls that can govern a kind: its own, then the any-kind ones (tags, names). */
+export function controlsForKind(kind: string): ControlDefinition[] {
+  return [...CONTROLS.filter((c) => c.kind === kind), ...CONTROLS.filter((c) => c.kind === ANY_KIND)];
+}
+
+export function findAction(name: string): Action<Record<string, JsonValue>> | undefined {
+  return ACTIONS.find((a) => a.name === name);
+}
+
+/** The actions that act on a kind, those for any kind included. */
+export function actionsForKind(kind: string): Action<Record<string, JsonValue>>[] {
+  return ACTIONS.filter((a) => a.kind === kind || a.kind === ANY_KIND);
+}
+
+export function findCollector(kind: string): KindCollector | undefined {
+  return COLLECTORS.find((c) => c.kind === kind);
+}
+
+/** The source that opens targets of a type ("aws", "sandbox"). */
+export function sourceFor(targetType: Target["type"]): Source | undefined {
+  return SOURCES.find((s) => s.targetTypes.includes(targetType));
+}
+
+/** The source that writes simulated target files (`agpm sandbox init`). */
+export function simulatedSource(): (Source & Required<Pick<Source, "initSimulated">>) | undefined {
+  return SOURCES.find((s): s is Source & Required<Pick<Source, "initSimulated">> => s.initSimulated !== undefined);
+}
+
+/**
+ * Opens a target through the source that serves its type.
+ * @throws AgpmError INPUT_INVALID when no domain serves the target's type; the source's own errors otherwise.
+ */
+export function openSession(target: Target, options?: SessionOptions): Promise<Session> {
+  const source = sourceFor(target.type);
+  if (!source) throw new AgpmError("INPUT_INVALID", `no source opens targets of type "${target.type}"`, { details: { type: target.type } });
+  return source.open(target, options);
+}

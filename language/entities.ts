@@ -1,0 +1,68 @@
+// Entity recognisers, run in an order that lets the most specific claim tokens first:
+// exemption clauses, regions and keys, naming and tag requirements, scope, numbers, S3 values.
+import { CONTROLS } from "../engine/registry.js";
+import { addEvidence, consume, emptyEntities, isExceptContext, KMS_RE, REGION_RE, type Entities, type EntityContext } from "./context.js";
+import { recogniseExemption } from "./exemption.js";
+import { recogniseNames } from "./names.js";
+import { recogniseQuantities } from "./quantities.js";
+import { recogniseBpaFlags, recogniseTargetBucket } from "./s3-entities.js";
+import { recogniseTags } from "./tags.js";
+import type { Token } from "./tokens.js";
+
+export type { Entities, ExemptionEntity, PortRange } from "./context.js";
+
+const CONTROL_IDS = new Set(CONTROLS.map((c) => c.id));
+
+const CONTRASTS = [["rather", "than"], ["instead", "of"], ["as", "opposed", "to"]];
+
+/**
+ * "SSE-KMS rather than SSE-S3", "launch templates instead of launch configurations": what
+ * follows a contrast is the rejected alternative, so its words must not evoke a control.
+ */
+function recogniseContrast(ctx: EntityContext): void {
+  const { tokens, out } = ctx;
+  for (let i = 0; i < tokens.length; i++) {
+    const words = CONTRASTS.find((w) => w.every((x, j) => tokens[i + j]?.text === x));
+    if (!words) continue;
+    let end = i + words.length;
+    while (end + 1 < tokens.length && (tokens[end + 1]?.joined || !["and", "or", "for", "on", "in", "to", "with"].includes(tokens[end + 1]?.text ?? "")) && end < i + words.length + 3) end++;
+    if (end < i + words.length) continue;
+    for (let k = i; k <= end; k++) if (!ctx.kindAt.has(k)) out.consumed.add(k);
+  }
+}
+
+/** Regions, KMS keys and control ids written literally. */
+function recogniseLiterals(ctx: EntityContext): void {
+  const { tokens, out } = ctx;
+  tokens.forEach((t, i) => {
+    if (out.consumed.has(i)) return;
+    if (REGION_RE.test(t.text)) {
+      (isExceptContext(ctx, i) ? out.excludeRegions : out.regions).push(t.text);
+      consume(out, i);
+    } else if (KMS_RE.test(t.text)) {
+      out.kmsKeyId = t.raw;
+      consume(out, i);
+      addEvidence(out, "kmsKeyId", i);
+    } else if (CONTROL_IDS.has(t.text)) {
+      out.controlRefs.push(t.text);
+      consume(out, i);
+    }
+  });
+}
+
+/**
+ * Recognises every entity in the tokens. `kindAt` holds the positions of kind words, which
+ * tell scope ("buckets tagged x must …") from requirements ("buckets must be tagged x").
+ */
+export function recogniseEntities(tokens: readonly Token[], text: string, kindAt: ReadonlySet<number>): Entities {
+  const ctx: EntityContext = { tokens, text, kindAt, out: emptyEntities() };
+  recogniseExemption(ctx);
+  recogniseLiterals(ctx);
+  recogniseContrast(ctx);
+  recogniseTargetBucket(ctx);
+  recogniseBpaFlags(ctx);
+  recogniseTags(ctx);
+  recogniseNames(ctx);
+  recogniseQuantities(ctx);
+  return ctx.out;
+}

@@ -1,0 +1,83 @@
+// The offline translator's vocabulary, built from the kind and control registries plus the
+// few function words every intent uses. Adding a kind or control teaches it new words.
+import { CONTROLS, KINDS } from "../engine/registry.js";
+import { phraseStems, stem } from "./tokens.js";
+
+export interface Phrase {
+  stems: string[];
+  /** Words in the phrase: longer phrases are more specific. */
+  weight: number;
+  /**
+   * For a phrase written with "…" ("acls … disabled"): how many stems come before the gap,
+   * where a few function words may stand ("ACLs must be disabled").
+   */
+  gapAt?: number;
+}
+
+/** What may stand in the gap of a phrase written with "…": modals, be-verbs, negations, determiners. */
+export const GAP_WORDS = new Set(["must", "should", "shall", "may", "can", "be", "been", "is", "are", "was", "were", "get", "stay", "remain", "kept", "always", "also", "only", "never", "not", "no", "all", "every", "each", "any", "the", "a", "an", "our", "their", "its", "to", "turned", "set", "with", "using", "via", "by", "for", "on", "in", "of", "have", "has", "fully", "properly", "explicitly", "strictly", "allow", "allows", "grant", "grants", "permit", "permits", "give", "gives", "let", "lets", "never", "ever"]);
+
+export type Operation = "create" | "update" | "check-only" | "retire" | "exempt";
+
+/**
+ * Verbs that choose the lifecycle operation, matched on the words as written (so the nouns
+ * "checks" and "flags" do not read as verbs); the first group that matches wins. Exemptions
+ * are recognised by their own clause (see exemption.ts).
+ */
+export const LIFECYCLE_WORDS: ReadonlyArray<{ operation: Operation; words: readonly string[] }> = [
+  { operation: "retire", words: ["retire", "decommission", "deactivate", "delete the policy", "remove the policy", "drop the policy", "delete the rule", "remove the rule", "drop the rule", "stop enforcing", "disable the policy", "disable the rule"] },
+  { operation: "update", words: ["update", "modify", "change", "amend", "edit", "revise", "tighten", "extend", "existing"] },
+  { operation: "check-only", words: ["validate", "check", "audit", "verify", "report", "assess", "scan", "detect", "find", "list", "show", "monitor", "flag", "which", "whether", "are there", "is there", "confirm", "identify", "review"] },
+];
+
+/** Verbs that ask for changes: "find public buckets and fix them" is not check-only. */
+export const REMEDIATE_WORDS = new Set(["fix", "remediate", "repair", "correct", "enforce", "resolve"]);
+
+/** Words that ask for enforcement (they do not change the operation, but are understood). */
+export const ENFORCE_WORDS = ["ensure", "enforce", "require", "required", "requires", "make sure", "must", "should", "shall", "need", "needs", "fix", "remediate", "apply", "turn on", "enable", "prevent", "block", "disallow", "forbid", "deny", "restrict", "keep", "always", "guarantee", "mandate", "encrypt", "has to", "have to"];
+
+/** Negations, for polarity: "do not change anything", "no bucket may be public". */
+export const NEGATIONS = new Set(["not", "no", "never", "nobody", "none", "cannot", "without", "nothing", "neither", "nor"]);
+
+/** Modal and requirement verbs: what follows them is required of the subject. */
+export const REQUIREMENT_CUES = new Set(["must", "should", "shall", "need", "needs", "needed", "require", "requires", "required", "requiring", "has", "have", "having", "carry", "carries", "carrying", "bear", "without", "missing", "lack", "lacks", "lacking", "enforce", "mandate", "mandatory"]);
+
+/** Function words and generic nouns carrying no policy meaning of their own. */
+export const FILLER_WORDS = new Set(
+  [
+    "a", "an", "the", "all", "any", "every", "each", "our", "my", "your", "their", "its", "it", "of", "on", "in", "into", "at", "to", "for", "from", "by", "with", "within", "across", "and", "or", "nor", "but", "are", "is", "be", "been", "being", "was", "were", "have", "has", "having", "had", "do", "does", "did", "that", "which", "who", "whose", "this", "these", "those", "there", "so", "as", "than", "then", "we", "us", "i", "you", "they", "them", "please", "aws", "amazon", "cloud", "account", "accounts", "resource", "resources", "rule", "rules", "policy", "policies", "control", "controls", "setting", "settings", "configured", "configuration", "enabled", "turned", "on", "set", "up", "no", "not", "never", "none", "may", "can", "cannot", "will", "would", "could", "only", "also", "too", "both", "region", "regions", "sure", "make", "get", "got", "properly", "correctly", "always", "currently", "now", "new", "old", "anymore", "using", "use", "uses", "used", "via", "through", "where", "when", "if", "else", "whether", "just", "still", "against", "about", "like", "such", "other", "more", "than", "least", "everything", "anything", "nothing", "everywhere", "one", "per", "nobody", "noone", "anyone", "except", "excluding", "exclude", "unless", "besides", "key", "keys", "id", "value", "allow", "allowed", "allowing", "permit", "tcp", "udp", "protocol", "traffic", "tagged", "tag", "tags", "named", "called", "general", "purpose", "requirement", "requirements", "true", "false", "well", "own", "let", "able", "stay", "remain", "ever", "anywhere", "need", "needs", "must", "should", "shall", "require", "required", "ensure", "enforce", "over", "beyond", "several",
+  ].map(stem),
+);
+
+function toPhrases(words: readonly string[]): Phrase[] {
+  return words.map((w): Phrase => {
+    const [before, after] = w.split(/\s*(?:…|\.\.\.)\s*/);
+    const head = phraseStems(before ?? "");
+    if (after === undefined) return { stems: head, weight: head.length };
+    const stems = [...head, ...phraseStems(after)];
+    return { stems, weight: stems.length, gapAt: head.length };
+  }).sort((a, b) => b.weight - a.weight);
+}
+
+export interface KindLexeme {
+  kind: string;
+  service: string;
+  phrases: Phrase[];
+}
+
+export interface ControlLexeme {
+  control: string;
+  kind: string;
+  phrases: Phrase[];
+}
+
+/** Phrases that contain a kind word without naming the kind ("server-side encryption"). */
+export const NOT_KIND_PHRASES: readonly Phrase[] = toPhrases(["server side", "client side", "host name", "hostname", "object versions", "object version", "object lock", "object ownership", "object storage class"]);
+
+/** Phrases that name only a service, too generic to pick a kind when a specific one is named. */
+export const SERVICE_PHRASES = new Set(["s3", "ec2", "ebs", "efs", "autoscaling", "auto scaling"].map((w) => phraseStems(w).join(" ")));
+
+export const KIND_LEXICON: readonly KindLexeme[] = KINDS.map((k) => ({ kind: k.name, service: k.service, phrases: toPhrases(k.words) }));
+export const CONTROL_LEXICON: readonly ControlLexeme[] = CONTROLS.map((c) => ({ control: c.id, kind: c.kind, phrases: toPhrases(c.words) }));
+export const LIFECYCLE_LEXICON = LIFECYCLE_WORDS.map((g) => ({ operation: g.operation, phrases: g.words.map((w) => w.split(" ")) }));
+export const ENFORCE_LEXICON = toPhrases(ENFORCE_WORDS);

@@ -1,0 +1,60 @@
+// AwsClients for a real AWS account (or an AWS-compatible endpoint): default credential chain,
+// one client per service and region, SDK retries off because send() retries.
+import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
+import { EC2Client } from "@aws-sdk/client-ec2";
+import { EFSClient } from "@aws-sdk/client-efs";
+import { S3Client } from "@aws-sdk/client-s3";
+import { S3ControlClient } from "@aws-sdk/client-s3-control";
+import { STSClient } from "@aws-sdk/client-sts";
+import type { AwsClients } from "../clients.js";
+
+export interface RealClientsConfig {
+  /** Region for global calls (STS, ListBuckets, account settings). */
+  defaultRegion: string;
+  /** Overrides every service endpoint (e.g. the value of AWS_ENDPOINT_URL, read by the caller). */
+  endpoint?: string;
+}
+
+interface Destroyable {
+  destroy(): void;
+}
+
+/**
+ * Creates real SDK clients, cached per service and region.
+ * @example const clients = createAwsClients({ defaultRegion: "us-east-1" }); clients.s3("eu-west-1");
+ */
+export function createAwsClients(config: RealClientsConfig): AwsClients {
+  const cache = new Map<string, Destroyable>();
+  const base = (region: string) => ({
+    region,
+    // Retries happen in send(), at exactly one layer.
+    maxAttempts: 1,
+    ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint }),
+  });
+  const custom = config.endpoint !== undefined;
+
+  function cached<C extends Destroyable>(service: string, region: string, make: () => C): C {
+    const key = `${service}:${region}`;
+    const hit = cache.get(key);
+    if (hit) return hit as C;
+    const client = make();
+    cache.set(key, client);
+    return client;
+  }
+
+  return {
+    defaultRegion: config.defaultRegion,
+    // Custom endpoints (LocalStack, MinIO…) rarely serve virtual-hosted buckets or account host prefixes.
+    s3: (region) => cached("s3", region, () => new S3Client({ ...base(region), forcePathStyle: custom })),
+    s3control: (region) =>
+      cached("s3control", region, () => new S3ControlClient({ ...base(region), disableHostPrefix: custom })),
+    ec2: (region) => cached("ec2", region, () => new EC2Client(base(region))),
+    efs: (region) => cached("efs", region, () => new EFSClient(base(region))),
+    autoscaling: (region) => cached("autoscaling", region, () => new AutoScalingClient(base(region))),
+    sts: (region) => cached("sts", region, () => new STSClient(base(region))),
+    destroy() {
+      for (const client of cache.values()) client.destroy();
+      cache.clear();
+    },
+  };
+}
