@@ -139,11 +139,29 @@ export interface SessionOptions {
   now?: () => Date;
 }
 
+/**
+ * Where a source's automatic actions take effect. "cloud": `apply` calls the provider (a live account,
+ * or its sandbox). "files": the target is files (Terraform, manifests): actions only propose edits,
+ * the engine never applies them, and an edit is never a cloud call. "none": a read-only source.
+ */
+export type SourceApplies = "cloud" | "files" | "none";
+
+/**
+ * How the conformance suite (test/conformance) exercises a source offline: it writes a target with
+ * `initSimulated` and opens it, or — for a source that can only reach the real thing (a live account)
+ * — another source of the same domain runs the same collectors and actions offline, and says why.
+ */
+export type SourceRehearsal =
+  | { by: "simulation"; target(file: string): Target }
+  | { by: "source"; source: string; why: string };
+
 /** Opens targets of the given types (the target union's `type`) into sessions. */
 export interface Source<Ctx = unknown> {
   /** e.g. "aws-live", "aws-sandbox". */
   name: string;
   targetTypes: readonly Target["type"][];
+  applies: SourceApplies;
+  rehearsal: SourceRehearsal;
   open(target: Target, options?: SessionOptions): Promise<Session<Ctx>>;
   /**
    * Simulated sources only: writes a target file to open — the demo one, or a generated one of

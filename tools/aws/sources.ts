@@ -5,15 +5,25 @@ import type { AwsContext } from "./context.js";
 import { openTarget } from "./target.js";
 import { generateDemoAccount, generateScaleAccount, writeSandboxFile } from "./sandbox/index.js";
 
-const awsSource = (name: string, type: Target["type"]): Source<AwsContext> => ({
+const awsSource = (name: string, type: Target["type"]): Omit<Source<AwsContext>, "rehearsal"> => ({
   name,
   targetTypes: [type],
+  // Both change an account through the SDK clients: the sandbox's answer them from its file.
+  applies: "cloud",
   open: openTarget,
 });
 
-export const awsLiveSource = awsSource("aws-live", "aws");
+export const awsLiveSource: Source<AwsContext> = {
+  ...awsSource("aws-live", "aws"),
+  rehearsal: {
+    by: "source",
+    source: "aws-sandbox",
+    why: "it reads and changes a real AWS account; the sandbox source runs the same SDK clients, collectors and actions, answered from a file",
+  },
+};
 export const awsSandboxSource: Source<AwsContext> = {
   ...awsSource("aws-sandbox", "sandbox"),
+  rehearsal: { by: "simulation", target: (file) => ({ type: "sandbox", file }) },
   initSimulated(file, options = {}) {
     const { resources, seed } = options;
     writeSandboxFile(file, resources === undefined ? generateDemoAccount() : generateScaleAccount({ resources, ...(seed === undefined ? {} : { seed }) }));

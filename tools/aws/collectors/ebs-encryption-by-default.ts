@@ -23,5 +23,8 @@ export const ebsEncryptionByDefaultCollector: KindCollector = {
   async collect(ctx, region) {
     return [await read(ctx, region)];
   },
-  collectOne: (ctx, id) => read(ctx, id),
+  // The id is a region: any other id (or a region the target does not cover) names no setting.
+  async collectOne(ctx, id, region) {
+    return id === region && ctx.regions.includes(id) ? read(ctx, id) : null;
+  },
 };

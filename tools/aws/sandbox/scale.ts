@@ -1,6 +1,6 @@
 // Large generated accounts for benchmarks: about `resources` resources over 2–4 regions, ~30%
 // drifted, reproducible from a seed.
-import { acl, FULL_BLOCK, fileSystem, instance, securityGroup, sse, volume } from "./build.js";
+import { acl, ALL_USERS, FULL_BLOCK, fileSystem, instance, securityGroup, sse, volume } from "./build.js";
 import { canonicalId } from "./handlers/s3-buckets.js";
 import { seededRandom } from "./random.js";
 import type { AccessPointInput, AutoScalingGroupInput, BucketInput, InstanceInput, SandboxFile, SecurityGroupInput, SnapshotInput, VolumeInput } from "./schema.js";
@@ -27,18 +27,29 @@ interface Gen {
   drifted: () => boolean;
 }
 
+type Json = Record<string, unknown>;
+const withoutBucketKey = (encryption: Json): Json => ({ Rules: (encryption["Rules"] as Json[]).map((r) => ({ ...r, BucketKeyEnabled: false })) });
+const publicWrite = (grants: Json): Json => ({ ...grants, Grants: [...(grants["Grants"] as Json[]), { Grantee: { Type: "Group", URI: ALL_USERS }, Permission: "WRITE" }] });
+
 function buckets(g: Gen, count: number): BucketInput[] {
   const owner = canonicalId(ACCOUNT);
   return Array.from({ length: count }, (_, n) => {
     const drift = g.drifted() ? Math.floor(g.random() * 3) : -1;
-    const name = `scale-bucket-${n.toString().padStart(6, "0")}`;
+    // The first bucket is the one access logs go to (the targetBucket param's sample names it), in
+    // the region listed first, so the buckets read first can send it theirs (S3 logs within a region).
+    const name = n === 0 ? "access-logs" : `scale-bucket-${n.toString().padStart(6, "0")}`;
+    const region = n === 0 ? [...g.regions].sort()[0] : g.regions[n % g.regions.length];
+    const encryption = drift === 1 ? null : sse(n % 3 === 0 ? `arn:aws:kms:us-east-1:${ACCOUNT}:key/scale-${n % 7}` : undefined);
     return {
-      Name: name, CreationDate: dateOf(n), Region: g.regions[n % g.regions.length],
+      Name: name, CreationDate: dateOf(n), Region: region,
       PublicAccessBlock: drift === 0 || drift === 2 ? null : FULL_BLOCK,
-      Encryption: drift === 1 ? null : sse(n % 3 === 0 ? `arn:aws:kms:us-east-1:${ACCOUNT}:key/scale-${n % 7}` : undefined),
+      // Every sixth SSE-KMS bucket without its Bucket Key, so s3.enable-bucket-key has work.
+      Encryption: encryption && n % 6 === 3 ? withoutBucketKey(encryption) : encryption,
       Versioning: n % 2 === 0 ? { Status: "Enabled", MFADelete: "Disabled" } : {},
       Policy: drift === 2 ? { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: `arn:aws:s3:::${name}/*` }] } : null,
-      Acl: acl(owner, drift === 0), Logging: null, Lifecycle: null, ObjectLock: null, Tags: [{ Key: "owner", Value: `team-${n % 12}` }],
+      // Half the public ACLs also let anyone write.
+      Acl: drift === 0 && n % 2 === 1 ? publicWrite(acl(owner, true)) : acl(owner, drift === 0),
+      Logging: null, Lifecycle: null, ObjectLock: null, Tags: [{ Key: "owner", Value: `team-${n % 12}` }],
     };
   });
 }
