@@ -16,9 +16,11 @@ import { GovernanceState, type State } from "./state.js";
 
 const failed = (s: State) => s.error !== null;
 
-export function afterPlanner(s: State): "reporter" | "publisher" | "translator" {
+export function afterPlanner(s: State): "reporter" | "publisher" | "translator" | "validator" {
   if (failed(s)) return "reporter";
-  return s.plan?.operation === "retire" && s.options.command === "run" ? "publisher" : "translator";
+  if (s.plan?.operation === "retire" && s.options.command === "run") return "publisher";
+  // With --translator llm the planner's reading is already the first draft.
+  return s.draft === null ? "translator" : "validator";
 }
 
 export function afterTranslator(s: State): "reporter" | "validator" | "translator" {
@@ -70,7 +72,7 @@ export function buildGovernanceGraph(deps: GraphDeps, checkpointer: BaseCheckpoi
     .addNode("enforcer", createEnforcerNode(deps))
     .addNode("reporter", createReporterNode(deps))
     .addEdge(START, "planner")
-    .addConditionalEdges("planner", afterPlanner, ["reporter", "publisher", "translator"])
+    .addConditionalEdges("planner", afterPlanner, ["reporter", "publisher", "translator", "validator"])
     .addConditionalEdges("translator", afterTranslator, ["reporter", "validator", "translator"])
     .addConditionalEdges("validator", afterValidator, ["reporter", "translator", "evaluate"])
     .addConditionalEdges("evaluate", afterEvaluate, ["reporter", "publisher"])
