@@ -1,8 +1,10 @@
-// The governance graph: wiring only. planner → translator → validator → publisher → history →
-// (approval) → enforcer → reporter, with the validator sending drafts back to the translator.
+// The governance graph: wiring only. planner → translator → validator → evaluate → publisher →
+// history → (approval) → enforcer → reporter, with the validator sending drafts back to the
+// translator. Evaluate runs before the approval pause, so its blast radius is checkpointed.
 import { END, START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgraph";
 import { createApprovalNode } from "../agents/approval/node.js";
 import { createEnforcerNode } from "../agents/enforcer/node.js";
+import { createEvaluatorNode } from "../agents/evaluator/node.js";
 import { createHistoryNode } from "../agents/history/node.js";
 import { createPlannerNode } from "../agents/planner/node.js";
 import { createPublisherNode } from "../agents/publisher/node.js";
@@ -14,9 +16,11 @@ import { GovernanceState, type State } from "./state.js";
 
 const failed = (s: State) => s.error !== null;
 
-export function afterPlanner(s: State): "reporter" | "publisher" | "translator" {
+export function afterPlanner(s: State): "reporter" | "publisher" | "translator" | "validator" {
   if (failed(s)) return "reporter";
-  return s.plan?.operation === "retire" && s.options.command === "run" ? "publisher" : "translator";
+  if (s.plan?.operation === "retire" && s.options.command === "run") return "publisher";
+  // With --translator llm the planner's reading is already the first draft.
+  return s.draft === null ? "translator" : "validator";
 }
 
 export function afterTranslator(s: State): "reporter" | "validator" | "translator" {
@@ -24,10 +28,15 @@ export function afterTranslator(s: State): "reporter" | "validator" | "translato
   return s.draft === null ? "translator" : "validator";
 }
 
-export function afterValidator(s: State): "reporter" | "translator" | "publisher" {
+export function afterValidator(s: State): "reporter" | "translator" | "evaluate" {
   if (failed(s)) return "reporter";
   if (s.feedback.length > 0) return "translator";
-  return s.options.command === "run" ? "publisher" : "reporter";
+  return s.options.command === "explain" ? "reporter" : "evaluate";
+}
+
+/** A proved policy is published only after it was measured: a target that cannot be read publishes nothing. */
+export function afterEvaluate(s: State): "reporter" | "publisher" {
+  return !failed(s) && s.options.command === "run" ? "publisher" : "reporter";
 }
 
 export function afterPublisher(s: State): "reporter" | "history" {
@@ -56,15 +65,17 @@ export function buildGovernanceGraph(deps: GraphDeps, checkpointer: BaseCheckpoi
     .addNode("planner", createPlannerNode(deps))
     .addNode("translator", createTranslatorNode(deps))
     .addNode("validator", createValidatorNode(deps))
+    .addNode("evaluate", createEvaluatorNode(deps))
     .addNode("publisher", createPublisherNode(deps))
     .addNode("history", createHistoryNode(deps))
     .addNode("approvalGate", createApprovalNode(deps))
     .addNode("enforcer", createEnforcerNode(deps))
     .addNode("reporter", createReporterNode(deps))
     .addEdge(START, "planner")
-    .addConditionalEdges("planner", afterPlanner, ["reporter", "publisher", "translator"])
+    .addConditionalEdges("planner", afterPlanner, ["reporter", "publisher", "translator", "validator"])
     .addConditionalEdges("translator", afterTranslator, ["reporter", "validator", "translator"])
-    .addConditionalEdges("validator", afterValidator, ["reporter", "translator", "publisher"])
+    .addConditionalEdges("validator", afterValidator, ["reporter", "translator", "evaluate"])
+    .addConditionalEdges("evaluate", afterEvaluate, ["reporter", "publisher"])
     .addConditionalEdges("publisher", afterPublisher, ["reporter", "history"])
     .addConditionalEdges("history", afterHistory, ["reporter", "approvalGate", "enforcer"])
     .addConditionalEdges("approvalGate", afterApproval, ["reporter", "enforcer"])

@@ -5,7 +5,7 @@ import type { ApprovalDecision, ApprovalRequest } from "../agents/approval/node.
 import { buildReport, type RunReport } from "../agents/reporter/report.js";
 import { plannedActions } from "../agents/enforcer/node.js";
 import { changedSincePlan, decidableRun, markOvertakenRuns, markStale, staleError } from "../agents/approval/stale.js";
-import type { GraphDeps } from "./deps.js";
+import { closeRunSession, type GraphDeps } from "./deps.js";
 import { buildGovernanceGraph, recursionLimitFor } from "./governance.js";
 import { buildSweepGraph } from "./sweep.js";
 import { RunOptionsSchema, type RunOptions, type RunOptionsInput, type State } from "./state.js";
@@ -57,6 +57,15 @@ async function settle(deps: GraphDeps, graph: Graph, runId: string, attempts: nu
 export async function startRun(deps: GraphDeps, checkpointer: BaseCheckpointSaver, input: { intent: string; options: RunOptionsInput; runId?: string }): Promise<RunOutcome> {
   const options = RunOptionsSchema.parse(input.options);
   const runId = input.runId ?? newId("run");
+  try {
+    return await startOrContinue(deps, checkpointer, input, options, runId);
+  } finally {
+    // The target is opened once per run and closed when the run completes, fails or pauses.
+    await closeRunSession(deps, runId);
+  }
+}
+
+async function startOrContinue(deps: GraphDeps, checkpointer: BaseCheckpointSaver, input: { intent: string; runId?: string }, options: RunOptions, runId: string): Promise<RunOutcome> {
   const graph = graphFor(options.command, deps, checkpointer);
   const config = configFor(runId, options.maxTranslationAttempts);
   const existing = input.runId === undefined ? null : await deps.store.runs.getRun(runId);
@@ -77,6 +86,15 @@ export async function startRun(deps: GraphDeps, checkpointer: BaseCheckpointSave
 
 /** Resumes a run paused for approval with the approver's decision (after a restart too). */
 export async function resumeRun(deps: GraphDeps, checkpointer: BaseCheckpointSaver, runId: string, decision: ApprovalDecision): Promise<RunOutcome> {
+  try {
+    return await resumeWith(deps, checkpointer, runId, decision);
+  } finally {
+    // A resumed run opens its target once more (it may be another process): the re-read and the enforcer share it.
+    await closeRunSession(deps, runId);
+  }
+}
+
+async function resumeWith(deps: GraphDeps, checkpointer: BaseCheckpointSaver, runId: string, decision: ApprovalDecision): Promise<RunOutcome> {
   const run = await decidableRun(deps.store, runId);
   const graph = graphFor(run.kind, deps, checkpointer);
   const snapshot = await graph.getState(configFor(runId, 3));

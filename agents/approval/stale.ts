@@ -3,7 +3,7 @@
 // marked `stale` and can no longer be approved: approving would apply a plan nobody reviewed.
 import { AgpmError } from "../../core/errors.js";
 import { stableStringify } from "../../core/stable-json.js";
-import type { GraphDeps } from "../../graphs/deps.js";
+import { runSession, type GraphDeps } from "../../graphs/deps.js";
 import type { State } from "../../graphs/state.js";
 import type { Run, Store } from "../../store/index.js";
 import { planItem } from "../enforcer/execute.js";
@@ -34,20 +34,17 @@ export async function changedSincePlan(deps: GraphDeps, state: State): Promise<s
   if (!state.policy || !state.plan) return null;
   const items = workItems(state.policy, state.plan, state.findings, state.failing).filter((i) => !i.action.manual);
   if (items.length === 0) return null;
-  const opened = await deps.openTarget(state.options.target);
-  try {
-    for (const item of items) {
-      const { kind, region, id } = item.resource;
-      const current = await opened.collectOne(kind, id, region);
-      if (!current) return `${id} no longer exists`;
-      const then = stableStringify(planItem(item)?.before ?? null);
-      const now = stableStringify(planItem(item, current)?.before ?? null);
-      if (then !== now) return `${id} changed since the plan (${item.action.name} planned from ${then}; it is now ${now === "null" ? "compliant" : now})`;
-    }
-    return null;
-  } finally {
-    opened.close();
+  // The resumed run's session: the enforcer then acts through the same one.
+  const opened = await runSession(deps, state.runId, state.options.target);
+  for (const item of items) {
+    const { kind, region, id } = item.resource;
+    const current = await opened.collectOne(kind, id, region);
+    if (!current) return `${id} no longer exists`;
+    const then = stableStringify(planItem(item)?.before ?? null);
+    const now = stableStringify(planItem(item, current)?.before ?? null);
+    if (then !== now) return `${id} changed since the plan (${item.action.name} planned from ${then}; it is now ${now === "null" ? "compliant" : now})`;
   }
+  return null;
 }
 
 export function staleError(runId: string, reason: string): AgpmError {

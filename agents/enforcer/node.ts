@@ -1,7 +1,7 @@
 // The enforcer agent: turns failing findings into remediation actions — planned in a dry run,
 // applied and verified when asked — and audits every change with before and after.
 import { AgpmError } from "../../core/errors.js";
-import type { GraphDeps } from "../../graphs/deps.js";
+import { runSession, type GraphDeps } from "../../graphs/deps.js";
 import type { AuditEvent } from "../../store/index.js";
 import type { ActionResult, State, StateUpdate } from "../../graphs/state.js";
 import { applyItem, planItem } from "./execute.js";
@@ -82,33 +82,30 @@ export function createEnforcerNode(deps: GraphDeps) {
       };
     });
     const begun = await interrupted(state);
-    const opened = await deps.openTarget(state.options.target);
-    try {
-      const results = await mapBounded(free, ENFORCE_CONCURRENCY, async (item: WorkItem): Promise<ActionResult | null> => {
-        const key = keyOf(state.runId, { kind: item.resource.kind, region: item.resource.region, resourceId: item.resource.id, action: item.action.name });
-        const result = await applyItem(opened, item, policy, async (planned) => {
-          await audit(state, planned, "applying", `${key}:applying`);
-        });
-        if (result) {
-          await audit(state, result, result.status, key);
-          return result;
-        }
-        const started = begun.get(`${key}:applying`);
-        if (!started) return null;
-        const resumed: ActionResult = {
-          resourceId: item.resource.id, kind: item.resource.kind, region: item.resource.region, action: item.action.name, ruleIds: item.rules.map((r) => r.id),
-          status: "verified", before: started.before, after: started.after, summary: started.detail ?? item.action.title,
-          detail: "verified after the run resumed: the change was made before an interruption",
-        };
-        // Here too the audit says what the resource is now, not what the interrupted plan said.
-        const seen = await observedAfter(opened, item, resumed);
-        if (seen.resource) resumed.after = seen.after;
-        await audit(state, resumed, "verified", key);
-        return resumed;
+    // The run's session, opened by evaluate (or by the approval-time re-read); the runner closes it.
+    const opened = await runSession(deps, state.runId, state.options.target);
+    const results = await mapBounded(free, ENFORCE_CONCURRENCY, async (item: WorkItem): Promise<ActionResult | null> => {
+      const key = keyOf(state.runId, { kind: item.resource.kind, region: item.resource.region, resourceId: item.resource.id, action: item.action.name });
+      const result = await applyItem(opened, item, policy, async (planned) => {
+        await audit(state, planned, "applying", `${key}:applying`);
       });
-      return { actions: [...results.filter((a): a is ActionResult => a !== null), ...waiting] };
-    } finally {
-      opened.close();
-    }
+      if (result) {
+        await audit(state, result, result.status, key);
+        return result;
+      }
+      const started = begun.get(`${key}:applying`);
+      if (!started) return null;
+      const resumed: ActionResult = {
+        resourceId: item.resource.id, kind: item.resource.kind, region: item.resource.region, action: item.action.name, ruleIds: item.rules.map((r) => r.id),
+        status: "verified", before: started.before, after: started.after, summary: started.detail ?? item.action.title,
+        detail: "verified after the run resumed: the change was made before an interruption",
+      };
+      // Here too the audit says what the resource is now, not what the interrupted plan said.
+      const seen = await observedAfter(opened, item, resumed);
+      if (seen.resource) resumed.after = seen.after;
+      await audit(state, resumed, "verified", key);
+      return resumed;
+    });
+    return { actions: [...results.filter((a): a is ActionResult => a !== null), ...waiting] };
   };
 }

@@ -5,6 +5,7 @@ import type { GraphDeps } from "../../graphs/deps.js";
 import type { Plan, State, StateUpdate } from "../../graphs/state.js";
 import { parseIntent } from "../../language/parse.js";
 import { planExemption } from "./exemption.js";
+import { planWithTranslator } from "./llm-plan.js";
 import { refusalFor } from "./refusal.js";
 import { findExistingPolicy } from "./existing.js";
 import { describeScope, scopeFromEntities } from "./scope.js";
@@ -78,6 +79,8 @@ export function createPlannerNode(deps: GraphDeps) {
       // An update that names no scope keeps the policy's own.
       plan.scope = (await deps.store.policies.getPolicy(existing.id))?.scope ?? scope;
     }
+    // A new rule is read by the configured LLM; updates, retirements and exemptions name a stored policy the offline kinds found.
+    if (state.options.translator === "llm" && (operation === "create" || operation === "check-only")) return planWithTranslator(deps, state, plan);
     return { plan, notes: [...state.notes, ...interpretation] };
   };
 }

@@ -1,9 +1,8 @@
 // The sweeper: the first step of a sweep run. Loads the stored policy as it is now (its current
-// version; retired means nothing to do) and evaluates it against the live inventory.
-import { AgpmError, errorMessage, isAgpmError } from "../../core/errors.js";
+// version; retired means nothing to do) and plans the sweep; the evaluate node then reads the target.
+import { AgpmError } from "../../core/errors.js";
 import type { GraphDeps } from "../../graphs/deps.js";
 import type { Plan, State, StateUpdate } from "../../graphs/state.js";
-import { evaluateInventory } from "../validator/inventory.js";
 
 export function createSweeperNode(deps: GraphDeps) {
   return async function sweeper(state: State): Promise<StateUpdate> {
@@ -27,12 +26,6 @@ export function createSweeperNode(deps: GraphDeps) {
         policy.mode === "enforce" ? "Failing resources are remediated when the sweep applies changes." : "Audit mode: findings are recorded, nothing is remediated.",
       ],
     };
-    try {
-      const evaluation = await evaluateInventory(deps, state.options.target, policy, plan, target.region ?? undefined);
-      return { plan, policy, ...evaluation };
-    } catch (error) {
-      const code = isAgpmError(error) ? error.code : "AWS_ERROR";
-      return { plan, policy, status: "failed", error: { code, message: errorMessage(error), details: isAgpmError(error) ? error.details : {} } };
-    }
+    return { plan, policy };
   };
 }

@@ -1,14 +1,13 @@
-// The validator agent: proves a draft is well-formed and says what the intent says, then
-// evaluates it against the inventory (findings and blast radius). Failures go back to the
-// translator with reasons, a bounded number of times.
-import { AgpmError, errorMessage, isAgpmError } from "../../core/errors.js";
+// The validator agent: proves a draft is well-formed and says what the intent says; the evaluate
+// node then measures it against the target. Failures go back to the translator with reasons, a
+// bounded number of times.
+import { AgpmError } from "../../core/errors.js";
 import type { GraphDeps } from "../../graphs/deps.js";
 import { PolicyDraftSchema, type State, type StateUpdate } from "../../graphs/state.js";
 import type { Policy } from "../../contracts/policy.js";
 import { findAction } from "../../engine/registry.js";
 import { findConflicts } from "./conflicts.js";
 import { identify, resolveAgainstStored } from "./identity.js";
-import { evaluateInventory } from "./inventory.js";
 import { intentParams } from "./fidelity.js";
 import { withRenderedTitle } from "./render.js";
 import { staticChecks, type CheckContext } from "./static-checks.js";
@@ -53,14 +52,6 @@ export function createValidatorNode(deps: GraphDeps) {
     const candidate = identify(withRenderedTitle(parsed.data, checked.rules), plan, state.intent);
     const policy = resolveAgainstStored(candidate, await deps.store.policies.getPolicy(candidate.id), plan.operation);
     const safety = [...(await findConflicts(deps.store, policy)), ...riskyActions(policy)];
-    if (state.options.command === "explain") return { feedback: [], policy, safety };
-    try {
-      const evaluation = await evaluateInventory(deps, state.options.target, policy, plan);
-      return { feedback: [], policy, safety, ...evaluation };
-    } catch (error) {
-      const code = isAgpmError(error) ? error.code : "AWS_ERROR";
-      const details = isAgpmError(error) ? error.details : {};
-      return { feedback: [], policy, status: "failed", error: { code, message: errorMessage(error), details } };
-    }
+    return { feedback: [], policy, safety };
   };
 }

@@ -1,11 +1,10 @@
-// Evaluates an approved policy against the live inventory: collect, evaluate, and measure the
+// Evaluates a proved policy against the run's opened target: collect, evaluate, and measure the
 // blast radius of enforcing it.
 import { evaluatePolicy } from "../../engine/evaluate.js";
 import type { Finding, Resource } from "../../contracts/resource.js";
 import type { Policy } from "../../contracts/policy.js";
 import { findAction } from "../../engine/registry.js";
-import type { Target } from "../../contracts/target.js";
-import type { GraphDeps } from "../../graphs/deps.js";
+import type { GraphDeps, OpenedTarget } from "../../graphs/deps.js";
 import type { BlastRadius, Coverage, Plan, Summary } from "../../graphs/state.js";
 
 export interface InventoryEvaluation {
@@ -51,31 +50,26 @@ function regionsFor(policy: Policy, region: string | undefined): readonly string
  * reported (account-wide kinds included only when they live there), so regional sweeps never
  * report a resource twice.
  */
-export async function evaluateInventory(deps: GraphDeps, target: Target, policy: Policy, plan: Plan, region?: string): Promise<InventoryEvaluation> {
-  const opened = await deps.openTarget(target);
-  try {
-    deps.onProgress?.({ type: "stage", stage: "collecting" });
-    const kinds = [...new Set(policy.rules.map((r) => r.kind))];
-    const regions = regionsFor(policy, region);
-    const inventory = regions?.length === 0 ? { resources: [], failures: [] } : await opened.collect(kinds, regions ? { regions } : {});
-    const failures = region === undefined ? inventory.failures : inventory.failures.filter((f) => f.region === region || f.kind === "*");
-    const resources = region === undefined ? inventory.resources : inventory.resources.filter((r) => r.region === region);
-    deps.onProgress?.({ type: "stage", stage: "evaluating" });
-    const { findings, summary } = evaluatePolicy(policy, resources, deps.now());
-    // A kind that could not be listed in a region is an error of the run, never a silent pass.
-    const collectionErrors = failures.map((f) => (f.kind === "*" ? `${f.region}: ${f.message}` : `could not list ${f.kind} in ${f.region}: ${f.message}`));
-    const failingKeys = new Set(findings.filter((f) => f.status === "fail").map((f) => key(f.kind, f.region, f.resourceId)));
-    const failing = resources.filter((r) => failingKeys.has(key(r.kind, r.region, r.id)));
-    const unlisted = new Set(failures.map((f) => f.kind));
-    const coverage: Coverage = {
-      regions: regions ? [...regions] : null,
-      kinds: unlisted.has("*") ? [] : kinds.filter((k) => !unlisted.has(k)),
-    };
-    return {
-      findings, failing, summary: { ...summary, errors: summary.errors + failures.length },
-      blastRadius: blastRadiusOf(policy, plan, findings), collectionErrors, coverage,
-    };
-  } finally {
-    opened.close();
-  }
+export async function evaluateInventory(deps: GraphDeps, opened: OpenedTarget, policy: Policy, plan: Plan, region?: string): Promise<InventoryEvaluation> {
+  deps.onProgress?.({ type: "stage", stage: "collecting" });
+  const kinds = [...new Set(policy.rules.map((r) => r.kind))];
+  const regions = regionsFor(policy, region);
+  const inventory = regions?.length === 0 ? { resources: [], failures: [] } : await opened.collect(kinds, regions ? { regions } : {});
+  const failures = region === undefined ? inventory.failures : inventory.failures.filter((f) => f.region === region || f.kind === "*");
+  const resources = region === undefined ? inventory.resources : inventory.resources.filter((r) => r.region === region);
+  deps.onProgress?.({ type: "stage", stage: "evaluating" });
+  const { findings, summary } = evaluatePolicy(policy, resources, deps.now());
+  // A kind that could not be listed in a region is an error of the run, never a silent pass.
+  const collectionErrors = failures.map((f) => (f.kind === "*" ? `${f.region}: ${f.message}` : `could not list ${f.kind} in ${f.region}: ${f.message}`));
+  const failingKeys = new Set(findings.filter((f) => f.status === "fail").map((f) => key(f.kind, f.region, f.resourceId)));
+  const failing = resources.filter((r) => failingKeys.has(key(r.kind, r.region, r.id)));
+  const unlisted = new Set(failures.map((f) => f.kind));
+  const coverage: Coverage = {
+    regions: regions ? [...regions] : null,
+    kinds: unlisted.has("*") ? [] : kinds.filter((k) => !unlisted.has(k)),
+  };
+  return {
+    findings, failing, summary: { ...summary, errors: summary.errors + failures.length },
+    blastRadius: blastRadiusOf(policy, plan, findings), collectionErrors, coverage,
+  };
 }

@@ -1,0 +1,23 @@
+// The evaluate node, shared by both graphs: collects the policy's kinds through the run's opened
+// target and records findings, failing snapshots, blast radius, coverage and collection errors.
+// It runs before any approval pause, so a resumed run never collects again.
+import { AgpmError, errorMessage, isAgpmError } from "../../core/errors.js";
+import { runSession, type GraphDeps } from "../../graphs/deps.js";
+import type { State, StateUpdate } from "../../graphs/state.js";
+import { evaluateInventory } from "./inventory.js";
+
+export function createEvaluatorNode(deps: GraphDeps) {
+  return async function evaluate(state: State): Promise<StateUpdate> {
+    const { policy, plan } = state;
+    if (!policy || !plan) throw new AgpmError("INTERNAL", "evaluate reached without a policy and a plan");
+    // A regional sweep reads and reports its own region only.
+    const region = state.options.command === "sweep" ? (state.options.sweep?.region ?? undefined) : undefined;
+    try {
+      const opened = await runSession(deps, state.runId, state.options.target);
+      return await evaluateInventory(deps, opened, policy, plan, region);
+    } catch (error) {
+      const code = isAgpmError(error) ? error.code : "AWS_ERROR";
+      return { status: "failed", error: { code, message: errorMessage(error), details: isAgpmError(error) ? error.details : {} } };
+    }
+  };
+}
