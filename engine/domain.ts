@@ -170,6 +170,14 @@ export interface Source<Ctx = unknown> {
   initSimulated?(file: string, options?: { resources?: number; seed?: number }): void;
 }
 
+/** A service a domain covers, as people name it ("EBS", "Auto Scaling"). */
+export interface ServiceDefinition {
+  /** Display name for catalogue lists and refusals, e.g. "Auto Scaling". */
+  title: string;
+  /** Words that name the service alone ("auto scaling"): they pick the domain, but a kind only when nothing better does. */
+  words: readonly string[];
+}
+
 /** One domain: everything the engine, the parser and the docs know about it comes from here. */
 export interface Domain<Ctx = unknown> {
   /** e.g. "aws"; kind names start with it. */
@@ -184,4 +192,12 @@ export interface Domain<Ctx = unknown> {
   actions: readonly Action<Record<string, JsonValue>, Ctx>[];
   collectors: readonly KindCollector<Ctx>[];
   sources: readonly Source<Ctx>[];
+  /** Words that name the domain itself ("aws", "amazon"): the parser picks the domain before controls compete. */
+  words?: readonly string[];
+  /** File names or suffixes only this domain reads ("*.tf", "Dockerfile"): naming one picks the domain. */
+  files?: readonly string[];
+  /** The services it covers, in catalogue order (refusals list their titles). */
+  services?: readonly ServiceDefinition[];
+  /** Services people ask about that it knows it does not cover ("rds", "lambda"): refused, never read as a lookalike kind. */
+  notCovered?: readonly string[];
 }

@@ -18,33 +18,65 @@ export { DOMAINS };
 /** Controls any domain's kinds can take: defined over the envelope's tags and name, which every resource carries. */
 export const ANY_KIND_CONTROLS: readonly ControlDefinition[] = [tagsRequired, tagsAllowedValues, namesPattern] as readonly ControlDefinition[];
 
-export const KINDS: readonly KindDefinition[] = DOMAINS.flatMap((d) => d.kinds);
-export const KIND_NAMES = KINDS.map((k) => k.name);
-export const CONTROLS: readonly ControlDefinition[] = [...DOMAINS.flatMap((d) => d.controls), ...ANY_KIND_CONTROLS];
+/** The catalogue built from a list of domains: what the parser, refusals and docs read (tests build one over extra domains). */
+export interface Registry {
+  domains: readonly Domain<unknown>[];
+  kinds: readonly KindDefinition[];
+  /** Every domain's controls, then the any-kind ones. */
+  controls: readonly ControlDefinition[];
+  params: readonly ParamDefinition[];
+  polarity: Readonly<Record<string, ControlPolarity>>;
+  benchmarks: Readonly<Record<string, BenchmarkEntry>>;
+  findKind(name: string): KindDefinition | undefined;
+  findControl(id: string): ControlDefinition | undefined;
+  domainOfKind(kind: string): Domain<unknown> | undefined;
+}
+
 const PARAM_ORDER = Object.keys(ControlParamsSchema.shape);
+
+export function createRegistry(domains: readonly Domain<unknown>[]): Registry {
+  const kinds = domains.flatMap((d) => d.kinds);
+  const controls = [...domains.flatMap((d) => d.controls), ...ANY_KIND_CONTROLS];
+  return {
+    domains,
+    kinds,
+    controls,
+    // In the params schema's order, so recognised params keep a stable key order.
+    params: [...NEUTRAL_PARAMS, ...domains.flatMap((d) => d.params)].sort((a, b) => PARAM_ORDER.indexOf(a.name) - PARAM_ORDER.indexOf(b.name)),
+    polarity: Object.assign({}, ...domains.map((d) => d.polarity), ANY_KIND_POLARITY) as Record<string, ControlPolarity>,
+    benchmarks: Object.assign({}, ...domains.map((d) => d.benchmarks)) as Record<string, BenchmarkEntry>,
+    findKind: (name) => kinds.find((k) => k.name === name),
+    findControl: (id) => controls.find((c) => c.id === id),
+    domainOfKind: (kind) => domains.find((d) => d.kinds.some((k) => k.name === kind)),
+  };
+}
+
+/** The registry of the domains tools/index.ts lists. */
+export const REGISTRY: Registry = createRegistry(DOMAINS);
+export const KINDS: readonly KindDefinition[] = REGISTRY.kinds;
+export const KIND_NAMES = KINDS.map((k) => k.name);
+export const CONTROLS: readonly ControlDefinition[] = REGISTRY.controls;
 /** Every param, in the params schema's order (so recognised params keep a stable key order). */
-export const PARAMS: readonly ParamDefinition[] = [...NEUTRAL_PARAMS, ...DOMAINS.flatMap((d) => d.params)].sort(
-  (a, b) => PARAM_ORDER.indexOf(a.name) - PARAM_ORDER.indexOf(b.name),
-);
+export const PARAMS: readonly ParamDefinition[] = REGISTRY.params;
 /** Every control's polar words, by control id. */
-export const POLARITY: Readonly<Record<string, ControlPolarity>> = Object.assign({}, ...DOMAINS.map((d) => d.polarity), ANY_KIND_POLARITY) as Record<string, ControlPolarity>;
+export const POLARITY: Readonly<Record<string, ControlPolarity>> = REGISTRY.polarity;
 /** Every domain's benchmark table, merged: the catalogue docs list it. */
-export const BENCHMARKS: Readonly<Record<string, BenchmarkEntry>> = Object.assign({}, ...DOMAINS.map((d) => d.benchmarks)) as Record<string, BenchmarkEntry>;
+export const BENCHMARKS: Readonly<Record<string, BenchmarkEntry>> = REGISTRY.benchmarks;
 export const ACTIONS: readonly Action<Record<string, JsonValue>>[] = DOMAINS.flatMap((d) => d.actions);
 export const COLLECTORS: readonly KindCollector[] = DOMAINS.flatMap((d) => d.collectors);
 export const SOURCES: readonly Source[] = DOMAINS.flatMap((d) => d.sources);
 
 export function findKind(name: string): KindDefinition | undefined {
-  return KINDS.find((k) => k.name === name);
+  return REGISTRY.findKind(name);
 }
 
 /** The domain a kind belongs to. */
 export function domainOfKind(kind: string): Domain<unknown> | undefined {
-  return DOMAINS.find((d) => d.kinds.some((k) => k.name === kind));
+  return REGISTRY.domainOfKind(kind);
 }
 
 export function findControl(id: string): ControlDefinition | undefined {
-  return CONTROLS.find((c) => c.id === id);
+  return REGISTRY.findControl(id);
 }
 
 /** The controls that can govern a kind: its own, then the any-kind ones (tags, names). */

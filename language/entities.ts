@@ -1,6 +1,6 @@
 // Entity recognisers, run in an order that lets the most specific claim tokens first:
 // exemption clauses, regions and keys, naming and tag requirements, scope, numbers, S3 values.
-import { CONTROLS } from "../engine/registry.js";
+import { REGISTRY, type Registry } from "../engine/registry.js";
 import { addEvidence, consume, emptyEntities, isExceptContext, KMS_RE, REGION_RE, type Entities, type EntityContext } from "./context.js";
 import { recogniseExemption } from "./exemption.js";
 import { recogniseNames } from "./names.js";
@@ -10,8 +10,6 @@ import { recogniseTags } from "./tags.js";
 import type { Token } from "./tokens.js";
 
 export type { Entities, ExemptionEntity, PortRange } from "./context.js";
-
-const CONTROL_IDS = new Set(CONTROLS.map((c) => c.id));
 
 const CONTRASTS = [["rather", "than"], ["instead", "of"], ["as", "opposed", "to"]];
 
@@ -32,7 +30,7 @@ function recogniseContrast(ctx: EntityContext): void {
 }
 
 /** Regions, KMS keys and control ids written literally. */
-function recogniseLiterals(ctx: EntityContext): void {
+function recogniseLiterals(ctx: EntityContext, registry: Registry): void {
   const { tokens, out } = ctx;
   tokens.forEach((t, i) => {
     if (out.consumed.has(i)) return;
@@ -43,7 +41,7 @@ function recogniseLiterals(ctx: EntityContext): void {
       out.kmsKeyId = t.raw;
       consume(out, i);
       addEvidence(out, "kmsKeyId", i);
-    } else if (CONTROL_IDS.has(t.text)) {
+    } else if (registry.findControl(t.text)) {
       out.controlRefs.push(t.text);
       consume(out, i);
     }
@@ -54,10 +52,10 @@ function recogniseLiterals(ctx: EntityContext): void {
  * Recognises every entity in the tokens. `kindAt` holds the positions of kind words, which
  * tell scope ("buckets tagged x must …") from requirements ("buckets must be tagged x").
  */
-export function recogniseEntities(tokens: readonly Token[], text: string, kindAt: ReadonlySet<number>): Entities {
+export function recogniseEntities(tokens: readonly Token[], text: string, kindAt: ReadonlySet<number>, registry: Registry = REGISTRY): Entities {
   const ctx: EntityContext = { tokens, text, kindAt, out: emptyEntities() };
   recogniseExemption(ctx);
-  recogniseLiterals(ctx);
+  recogniseLiterals(ctx, registry);
   recogniseContrast(ctx);
   recogniseTargetBucket(ctx);
   recogniseBpaFlags(ctx);

@@ -1,6 +1,9 @@
-// The offline translator's vocabulary, built from the kind and control registries plus the
-// few function words every intent uses. Adding a kind or control teaches it new words.
-import { CONTROLS, KINDS } from "../engine/registry.js";
+// The offline translator's vocabulary, built from a registry (kinds, controls, each domain's
+// own words and services) plus the few function words every intent uses. Adding a kind,
+// control or domain teaches it new words.
+import { ANY_KIND } from "../engine/control.js";
+import { REGISTRY, type Registry } from "../engine/registry.js";
+import { NEUTRAL_NOT_COVERED } from "./out-of-scope.js";
 import { phraseStems, stem } from "./tokens.js";
 
 export interface Phrase {
@@ -62,6 +65,7 @@ function toPhrases(words: readonly string[]): Phrase[] {
 export interface KindLexeme {
   kind: string;
   service: string;
+  domain: string;
   phrases: Phrase[];
 }
 
@@ -74,10 +78,74 @@ export interface ControlLexeme {
 /** Phrases that contain a kind word without naming the kind ("server-side encryption"). */
 export const NOT_KIND_PHRASES: readonly Phrase[] = toPhrases(["server side", "client side", "host name", "hostname", "object versions", "object version", "object lock", "object ownership", "object storage class"]);
 
-/** Phrases that name only a service, too generic to pick a kind when a specific one is named. */
-export const SERVICE_PHRASES = new Set(["s3", "ec2", "ebs", "efs", "autoscaling", "auto scaling"].map((w) => phraseStems(w).join(" ")));
+/** What the parser knows of one registry; built once per registry (see {@link lexiconOf}). */
+export interface Lexicon {
+  registry: Registry;
+  kinds: readonly KindLexeme[];
+  /** Every kind phrase, heaviest first (ties keep catalogue order). */
+  kindCandidates: ReadonlyArray<{ kind: string; domain: string; phrase: Phrase }>;
+  controls: readonly ControlLexeme[];
+  /** Every control phrase by its first stem, so matching looks only at phrases that can start at a token. */
+  controlsByFirstStem: ReadonlyMap<string, ReadonlyArray<{ control: string; phrase: Phrase }>>;
+  /** Phrases that name only a service ("s3", "auto scaling"), as joined stems: too generic to pick a kind when a specific one is named. */
+  servicePhrases: ReadonlySet<string>;
+  /** Words that name a domain itself ("aws"). */
+  domainPhrases: ReadonlyArray<{ domain: string; phrase: Phrase }>;
+  /** File names or suffixes only one domain reads ("*.tf"). */
+  files: ReadonlyArray<{ domain: string; suffix: string }>;
+  /** Subjects no registered domain covers, as stems: a neutral list plus each domain's own, minus any word a domain uses. */
+  outOfScope: readonly string[][];
+  /** Every covered service's display name, in domain then catalogue order ("S3", "Auto Scaling"). */
+  serviceTitles: readonly string[];
+}
 
-export const KIND_LEXICON: readonly KindLexeme[] = KINDS.map((k) => ({ kind: k.name, service: k.service, phrases: toPhrases(k.words) }));
-export const CONTROL_LEXICON: readonly ControlLexeme[] = CONTROLS.map((c) => ({ control: c.id, kind: c.kind, phrases: toPhrases(c.words) }));
+function buildLexicon(registry: Registry): Lexicon {
+  const kinds = registry.kinds.map((k): KindLexeme => ({ kind: k.name, service: k.service, domain: registry.domainOfKind(k.name)?.name ?? "", phrases: toPhrases(k.words) }));
+  const controls = registry.controls.map((c): ControlLexeme => ({ control: c.id, kind: c.kind, phrases: toPhrases(c.words) }));
+  const controlsByFirstStem = new Map<string, Array<{ control: string; phrase: Phrase }>>();
+  for (const lexeme of controls) {
+    for (const phrase of lexeme.phrases) {
+      const first = phrase.stems[0];
+      if (first !== undefined) controlsByFirstStem.set(first, [...(controlsByFirstStem.get(first) ?? []), { control: lexeme.control, phrase }]);
+    }
+  }
+  const services = registry.domains.flatMap((d) => d.services ?? []);
+  const domainPhrases = registry.domains.flatMap((d) => toPhrases(d.words ?? []).map((phrase) => ({ domain: d.name, phrase })));
+  // A subject some domain names (its kind, service or own words) is in scope, whichever list holds it.
+  const used = new Set([...kinds.flatMap((k) => k.phrases), ...services.flatMap((s) => toPhrases(s.words)), ...domainPhrases.map((d) => d.phrase)].map((p) => p.stems.join(" ")));
+  const foreign = [...NEUTRAL_NOT_COVERED, ...registry.domains.flatMap((d) => d.notCovered ?? [])].map(phraseStems);
+  return {
+    registry,
+    kinds,
+    kindCandidates: kinds.flatMap((k) => k.phrases.map((phrase) => ({ kind: k.kind, domain: k.domain, phrase }))).sort((a, b) => b.phrase.weight - a.phrase.weight),
+    controls,
+    controlsByFirstStem,
+    servicePhrases: new Set(services.flatMap((s) => s.words.map((w) => phraseStems(w).join(" ")))),
+    domainPhrases,
+    files: registry.domains.flatMap((d) => (d.files ?? []).map((f) => ({ domain: d.name, suffix: f.replace(/^\*/, "").toLowerCase() }))),
+    outOfScope: foreign.filter((stems, i) => !used.has(stems.join(" ")) && foreign.findIndex((o) => o.join(" ") === stems.join(" ")) === i),
+    serviceTitles: services.map((s) => s.title),
+  };
+}
+
+const built = new WeakMap<Registry, Lexicon>();
+
+/** The lexicon of a registry (the one tools/index.ts lists by default). */
+export function lexiconOf(registry: Registry = REGISTRY): Lexicon {
+  let lexicon = built.get(registry);
+  if (!lexicon) {
+    lexicon = buildLexicon(registry);
+    built.set(registry, lexicon);
+  }
+  return lexicon;
+}
+
+/** The domain a control belongs to ("" for the any-kind controls every domain shares). */
+export function domainOfControl(lexicon: Lexicon, kind: string): string {
+  return kind === ANY_KIND ? "" : (lexicon.kinds.find((k) => k.kind === kind)?.domain ?? "");
+}
+
+export const KIND_LEXICON: readonly KindLexeme[] = lexiconOf().kinds;
+export const CONTROL_LEXICON: readonly ControlLexeme[] = lexiconOf().controls;
 export const LIFECYCLE_LEXICON = LIFECYCLE_WORDS.map((g) => ({ operation: g.operation, phrases: g.words.map((w) => w.split(" ")) }));
 export const ENFORCE_LEXICON = toPhrases(ENFORCE_WORDS);

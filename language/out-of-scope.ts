@@ -1,26 +1,31 @@
-// Services and subjects outside the catalogue (IAM users, RDS, Lambda…): an intent about them
-// is refused with the closest supported controls rather than read as a rule on a lookalike
-// kind ("RDS snapshots" are not EBS snapshots). Words a control itself uses ("IAM role" of
-// an instance profile) are in scope.
-import { findPhrase, phraseStems, type Token } from "./tokens.js";
+// Subjects outside the catalogue (IAM users, RDS, Kubernetes pods…): an intent about them is
+// refused with the closest supported controls rather than read as a rule on a lookalike kind
+// ("RDS snapshots" are not EBS snapshots). Each domain lists the services it knows it does not
+// cover; this file holds the stack-wide ones no domain owns yet. A subject all of whose words a
+// control's phrase uses ("IAM role" of an instance profile) is in scope; one a control uses only
+// part of ("flow logging", "root account") is not.
+import { joinProse } from "../engine/phrases.js";
+import type { Lexicon } from "./lexicon.js";
+import { findPhrase, type Token } from "./tokens.js";
 
-const FOREIGN = [
-  "iam", "rds", "aurora cluster", "lambda", "dynamodb", "cloudtrail", "cloud trail", "cloudfront", "cloud front", "guardduty", "guard duty",
-  "elasticache", "elasti cache", "eks", "ecs", "ecr", "sqs", "sns", "kinesis", "redshift", "kubernetes", "k8s", "pod", "flow log", "flow logs",
-  "flow logging", "metric filter", "alarm", "root account", "root user", "password", "secrets manager", "route53", "route 53", "waf",
-  "api gateway", "cognito", "glue", "athena", "emr", "sagemaker", "macie", "cloudformation", "cloud formation", "beanstalk", "step functions",
-  "access analyzer", "organizations", "scp", "codebuild", "opensearch domain", "elasticsearch domain", "dax", "neptune", "documentdb", "msk",
-].map(phraseStems);
+/** Subjects of domains agpm does not have yet; a domain that names one (its kind or own words) takes it off. */
+export const NEUTRAL_NOT_COVERED: readonly string[] = ["kubernetes", "k8s", "pod", "password"];
 
-/** The out-of-scope subjects the intent names outside any control's own words. */
-export function findOutOfScope(tokens: readonly Token[], covered: ReadonlySet<number>): string[] {
-  const found: string[] = [];
-  for (const stems of FOREIGN) {
+/** The out-of-scope subjects the intent names, unless a control's phrases cover all their words. */
+export function findOutOfScope(tokens: readonly Token[], covered: ReadonlySet<number>, lexicon: Lexicon): string[] {
+  const found: Array<{ start: number; words: string }> = [];
+  for (const stems of lexicon.outOfScope) {
     for (const start of findPhrase(tokens, stems)) {
       const span = stems.map((_, j) => start + j);
-      if (span.some((k) => covered.has(k))) continue;
-      found.push(span.map((k) => tokens[k]?.raw ?? "").join(" "));
+      if (span.every((k) => covered.has(k))) continue;
+      found.push({ start, words: span.map((k) => tokens[k]?.raw ?? "").join(" ") });
     }
   }
-  return [...new Set(found)];
+  // In the order the intent names them, whichever domain's list holds each.
+  return [...new Set(found.sort((a, b) => a.start - b.start).map((f) => f.words))];
+}
+
+/** "RDS is outside the catalogue (S3, EC2, EBS, EFS and Auto Scaling)": the list is every registered domain's services. */
+export function outsideCatalogue(subjects: readonly string[], lexicon: Lexicon): string {
+  return `${subjects.join(", ")} ${subjects.length > 1 ? "are" : "is"} outside the catalogue (${joinProse(lexicon.serviceTitles, "and")})`;
 }

@@ -1,11 +1,12 @@
 // The offline semantic parser: intent text → operation, kinds, chosen controls with scores,
 // the parameters they take, scope entities, and what it could not place — with a confidence.
 import { ANY_KIND, type ControlParams } from "../engine/control.js";
-import { findControl } from "../engine/registry.js";
+import { REGISTRY, type Registry } from "../engine/registry.js";
+import { chooseDomains, controlsIn } from "./domains.js";
 import type { Entities } from "./context.js";
 import { recogniseEntities } from "./entities.js";
 import { findKindMentions, mentionPositions } from "./kinds.js";
-import { FILLER_WORDS, type Operation } from "./lexicon.js";
+import { FILLER_WORDS, lexiconOf, type Operation } from "./lexicon.js";
 import { detectOperation } from "./operation.js";
 import { findOutOfScope } from "./out-of-scope.js";
 import { collectParams } from "./params.js";
@@ -24,6 +25,8 @@ export interface ParsedIntent {
   operation: Operation;
   /** The intent uses an enforcement verb (ensure, require, enforce…). */
   enforce: boolean;
+  /** The domains whose controls competed: the one the intent is about, or all when it does not tell. */
+  domains: string[];
   /** Kinds the intent names as subjects. */
   mentionedKinds: string[];
   /** True when no control of the named kinds matched and another kind's control was used. */
@@ -50,23 +53,29 @@ export interface ParsedIntent {
   scheduleDescription: string | null;
 }
 
-/** Parses an intent. Pure and deterministic; never throws on odd input. */
-export function parseIntent(text: string): ParsedIntent {
+/**
+ * Parses an intent against a registry (by default the domains tools/index.ts lists): the domain
+ * first, then its controls. Pure and deterministic; never throws on odd input.
+ */
+export function parseIntent(text: string, registry: Registry = REGISTRY): ParsedIntent {
+  const lexicon = lexiconOf(registry);
+  const findControl = (id: string) => registry.findControl(id);
   const timing = extractSchedule(text);
   const normalised = normalise(timing.text);
   const tokens = tokenizeNormalised(normalised);
-  const kindAt = mentionPositions(findKindMentions(tokens, new Set()));
-  const entities = recogniseEntities(tokens, normalised, kindAt);
+  const domains = chooseDomains(tokens, lexicon);
+  const kindAt = mentionPositions(findKindMentions(tokens, new Set(), lexicon, domains));
+  const entities = recogniseEntities(tokens, normalised, kindAt, registry);
   const blocked = entities.consumed;
-  const mentions = findKindMentions(tokens, blocked);
-  const selection = selectControls({ tokens, text: normalised, blocked, mentions, entities });
+  const mentions = findKindMentions(tokens, blocked, lexicon, domains);
+  const selection = selectControls({ tokens, text: normalised, blocked, mentions, entities, lexicon, pool: controlsIn(lexicon, domains) });
   const shield = new Set<number>([...blocked, ...selection.owned.filter((s) => s.weight >= 2).flatMap((s) => s.positions)]);
   const reading = detectOperation(tokens, shield, entities.exemption !== null);
   const evidenced = Object.values(entities.evidence).flat();
   const understood = new Set<number>([...blocked, ...kindAt, ...selection.understood, ...reading.understood, ...evidenced]);
   // "at least 2 AZs", "two instance types": a number counting what a phrase names.
   for (const s of selection.owned) if (/^(\d+|two|three|four)$/.test(tokens[s.start - 1]?.text ?? "")) understood.add(s.start - 1);
-  const claimed = claimedAgainst(selection.owned, "ports");
+  const claimed = claimedAgainst(selection.owned, "ports", lexicon);
   const namedPorts = entities.namedPorts.filter((p) => !claimed.has(p.start)).map((p) => p.port);
   const covered = new Set(selection.owned.flatMap((s) => s.positions));
   const unrecognised = tokens.filter((t, i) => !understood.has(i) && !FILLER_WORDS.has(t.stem)).map((t) => t.text);
@@ -77,6 +86,7 @@ export function parseIntent(text: string): ParsedIntent {
   const chosen = controls.map((m) => findControl(m.control)).filter((c) => c !== undefined);
   return {
     text,
+    domains: [...domains],
     operation: reading.operation,
     enforce: reading.enforce,
     mentionedKinds: selection.subjects.length > 0 ? selection.subjects : [...new Set(controls.filter((c) => findControl(c.control)?.kind !== ANY_KIND).map((c) => c.kind))],
@@ -86,7 +96,7 @@ export function parseIntent(text: string): ParsedIntent {
     entities: rest,
     notes: selection.notes,
     unrecognised,
-    outOfScope: findOutOfScope(tokens, covered),
+    outOfScope: findOutOfScope(tokens, covered, lexicon),
     confidence: Math.round(confidence * 100) / 100,
     weakening: findWeakening(tokens, normalised, reading.operation, blocked),
     injection: findInjection(text),

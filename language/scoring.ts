@@ -1,11 +1,10 @@
 // Scoring candidate controls: their phrases compete for tokens (the longest phrase covering a
 // token owns it), parameters the intent carries count for controls that take them, and a
 // control whose evidence is a strict part of a same-kind rival's is dropped.
-import { findControl } from "../engine/registry.js";
 import { type ControlDefinition, type ControlParams } from "../engine/control.js";
 import type { Entities } from "./context.js";
 import { implies } from "./implication.js";
-import { CONTROL_LEXICON, GAP_WORDS, type Phrase } from "./lexicon.js";
+import { GAP_WORDS, lexiconOf, type Lexicon, type Phrase } from "./lexicon.js";
 import { phraseStems, type Token } from "./tokens.js";
 
 export interface Span {
@@ -57,28 +56,13 @@ function matchesAt(tokens: readonly Token[], i: number, stems: readonly string[]
   return true;
 }
 
-interface Entry {
-  control: string;
-  phrase: Phrase;
-}
-
-/** Every phrase of every control, by its first stem, so matching looks only at phrases that can start at a token. */
-const byFirstStem = new Map<string, Entry[]>();
-for (const lexeme of CONTROL_LEXICON) {
-  for (const phrase of lexeme.phrases) {
-    const first = phrase.stems[0];
-    if (first === undefined) continue;
-    byFirstStem.set(first, [...(byFirstStem.get(first) ?? []), { control: lexeme.control, phrase }]);
-  }
-}
-
 /** Every occurrence of the given controls' phrases within [from, to], avoiding blocked tokens. */
-export function matchSpans(tokens: readonly Token[], blocked: ReadonlySet<number>, controls: ReadonlySet<string>, from = 0, to = tokens.length - 1, concepts: readonly Concept[] = []): Span[] {
+export function matchSpans(tokens: readonly Token[], blocked: ReadonlySet<number>, controls: ReadonlySet<string>, from = 0, to = tokens.length - 1, concepts: readonly Concept[] = [], lexicon: Lexicon = lexiconOf()): Span[] {
   const spans: Span[] = [];
   for (const c of concepts) {
     if (c.start < from || c.end > to) continue;
     const key = stemsOf(c.phrase);
-    for (const lexeme of CONTROL_LEXICON) {
+    for (const lexeme of lexicon.controls) {
       if (!controls.has(lexeme.control)) continue;
       for (const phrase of lexeme.phrases) {
         if (phrase.gapAt === undefined && phrase.stems.join(" ") === key) spans.push(span(lexeme.control, Array.from({ length: c.end - c.start + 1 }, (_, j) => c.start + j), phrase));
@@ -88,7 +72,7 @@ export function matchSpans(tokens: readonly Token[], blocked: ReadonlySet<number
   for (let i = from; i <= to; i++) {
     const t = tokens[i];
     if (!t || blocked.has(i)) continue;
-    for (const { control, phrase } of byFirstStem.get(t.stem) ?? []) {
+    for (const { control, phrase } of lexicon.controlsByFirstStem.get(t.stem) ?? []) {
       if (!controls.has(control)) continue;
       if (phrase.gapAt !== undefined) {
         const hit = matchesAt(tokens, i, phrase.stems.slice(0, phrase.gapAt), blocked) ? gappedAt(tokens, i, phrase, blocked, to) : null;
@@ -112,28 +96,28 @@ export function ownedSpans(spans: readonly Span[]): Span[] {
  * Positions a control phrase owns on behalf of a control that does not take `param`: there the
  * word means something else ("HTTP tokens" is IMDSv2, not port 80).
  */
-export function claimedAgainst(owned: readonly Span[], param: keyof ControlParams): Set<number> {
+export function claimedAgainst(owned: readonly Span[], param: keyof ControlParams, lexicon: Lexicon = lexiconOf()): Set<number> {
   const at = new Set<number>();
   for (const s of owned) {
-    if (findControl(s.control)?.takes?.includes(param)) continue;
+    if (lexicon.registry.findControl(s.control)?.takes?.includes(param)) continue;
     for (const k of s.positions) at.add(k);
   }
   return at;
 }
 
-function paramEvidence(control: ControlDefinition, owned: readonly Span[], entities: Entities, from: number, to: number): Array<keyof ControlParams> {
+function paramEvidence(control: ControlDefinition, owned: readonly Span[], entities: Entities, from: number, to: number, lexicon: Lexicon): Array<keyof ControlParams> {
   return (control.takes ?? []).filter((p) => {
-    const claimed = claimedAgainst(owned, p);
+    const claimed = claimedAgainst(owned, p, lexicon);
     return (entities.evidence[p] ?? []).some((k) => k >= from && k <= to && !claimed.has(k));
   });
 }
 
 /** Candidates for the surviving spans plus controls evoked only by parameters or references. */
-export function candidatesFrom(owned: readonly Span[], pool: readonly ControlDefinition[], entities: Entities, from: number, to: number, filler: ReadonlySet<number> = new Set()): Candidate[] {
+export function candidatesFrom(owned: readonly Span[], pool: readonly ControlDefinition[], entities: Entities, from: number, to: number, filler: ReadonlySet<number> = new Set(), lexicon: Lexicon = lexiconOf()): Candidate[] {
   const out: Candidate[] = [];
   for (const control of pool) {
     const spans = owned.filter((s) => s.control === control.id);
-    const params = paramEvidence(control, owned, entities, from, to);
+    const params = paramEvidence(control, owned, entities, from, to, lexicon);
     const referenced = entities.controlRefs.includes(control.id);
     if (spans.length === 0 && params.length === 0 && !referenced) continue;
     const evidence = new Set<string>();

@@ -1,14 +1,14 @@
 // Choosing controls: per clause, the controls of the kinds it names compete for its words;
 // kind words a rival control uses ("instances in an auto scaling group") stop naming a
 // subject; any-kind controls become one rule per kind named. With no kind named, the
-// best-supported kind wins and the choice is stated.
+// best-supported kind wins and the choice is stated. Only the controls of the domains the
+// parser chose first compete (see domains.ts).
 import { ANY_KIND, type ControlDefinition } from "../engine/control.js";
-import { CONTROLS, findKind } from "../engine/registry.js";
 import { ruleIdFor } from "../engine/instantiate.js";
 import { splitClauses, type Clause } from "./clauses.js";
 import type { Entities } from "./context.js";
 import type { KindMention } from "./kinds.js";
-import { FILLER_WORDS } from "./lexicon.js";
+import { FILLER_WORDS, type Lexicon } from "./lexicon.js";
 import { candidatesFrom, dominate, matchSpans, ownedSpans, type Candidate, type Span } from "./scoring.js";
 import type { Token } from "./tokens.js";
 
@@ -28,6 +28,9 @@ export interface SelectionInput {
   blocked: ReadonlySet<number>;
   mentions: readonly KindMention[];
   entities: Entities;
+  lexicon: Lexicon;
+  /** The controls that may compete: the chosen domains' and the any-kind ones. */
+  pool: readonly ControlDefinition[];
 }
 
 export interface Selection {
@@ -46,9 +49,7 @@ function fillerAt(input: SelectionInput): Set<number> {
   return new Set(input.tokens.flatMap((t, i) => (FILLER_WORDS.has(t.stem) ? [i] : [])));
 }
 
-const noun = (kind: string) => findKind(kind)?.plural ?? kind;
-
-const ALL_CONTROLS: ReadonlySet<string> = new Set(CONTROLS.map((c) => c.id));
+const noun = (input: SelectionInput, kind: string) => input.lexicon.registry.findKind(kind)?.plural ?? kind;
 
 function idsOf(pool: readonly ControlDefinition[]): Set<string> {
   return new Set(pool.map((c) => c.id));
@@ -79,8 +80,8 @@ interface ClauseResult {
 
 function evaluate(input: SelectionInput, clause: Clause, mentions: readonly KindMention[]): { owned: Span[]; spans: Span[]; pool: ControlDefinition[] } {
   const kinds = new Set(mentions.map((m) => m.kind));
-  const pool = CONTROLS.filter((c) => kinds.has(c.kind) || (c.kind === ANY_KIND && kinds.size > 0));
-  const spans = matchSpans(input.tokens, input.blocked, idsOf(pool), clause.from, clause.to, input.entities.concepts);
+  const pool = input.pool.filter((c) => kinds.has(c.kind) || (c.kind === ANY_KIND && kinds.size > 0));
+  const spans = matchSpans(input.tokens, input.blocked, idsOf(pool), clause.from, clause.to, input.entities.concepts, input.lexicon);
   return { owned: ownedSpans(spans), spans, pool };
 }
 
@@ -99,7 +100,7 @@ function selectInClause(input: SelectionInput, clause: Clause, mentions: readonl
   const subjects = mentions.filter((m) => !absorbed.includes(m));
   if (absorbed.length > 0) first = evaluate(input, clause, subjects);
   const { owned, spans, pool } = first;
-  let candidates = dominate(candidatesFrom(owned, pool, input.entities, clause.from, clause.to, fillerAt(input)), ties);
+  let candidates = dominate(candidatesFrom(owned, pool, input.entities, clause.from, clause.to, fillerAt(input), input.lexicon), ties);
   const strong = new Set(subjects.filter((m) => m.strong).map((m) => m.kind));
   if (candidates.some((c) => strong.has(c.control.kind))) {
     candidates = candidates.filter((c) => c.control.kind === ANY_KIND || strong.has(c.control.kind));
@@ -119,18 +120,18 @@ function toMatches(candidates: readonly Candidate[], subjects: readonly KindMent
 
 /** No kind named: every concrete control competes; the best-supported kind wins. */
 function selectKindless(input: SelectionInput, notes: string[], ties: Array<{ kept: string; dropped: string }>): ClauseResult {
-  const pool = CONTROLS.filter((c) => c.kind !== ANY_KIND);
+  const pool = input.pool.filter((c) => c.kind !== ANY_KIND);
   const clause = { from: 0, to: input.tokens.length - 1 };
-  const spans = matchSpans(input.tokens, input.blocked, idsOf(pool), clause.from, clause.to, input.entities.concepts);
+  const spans = matchSpans(input.tokens, input.blocked, idsOf(pool), clause.from, clause.to, input.entities.concepts, input.lexicon);
   const owned = ownedSpans(spans);
-  const all = candidatesFrom(owned, pool, input.entities, clause.from, clause.to, fillerAt(input));
+  const all = candidatesFrom(owned, pool, input.entities, clause.from, clause.to, fillerAt(input), input.lexicon);
   const byKind = new Map<string, number>();
   for (const c of all) byKind.set(c.control.kind, (byKind.get(c.control.kind) ?? 0) + c.score);
   const ranked = [...byKind.entries()].sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
   const understood = spans.flatMap((s) => s.positions);
   if (!best) return { candidates: [], subjects: [], understood, owned };
-  notes.push(`No resource kind named; read as a rule on ${noun(best[0])}${second && second[1] === best[1] ? ` (${noun(second[0])} fit equally)` : ""}.`);
+  notes.push(`No resource kind named; read as a rule on ${noun(input, best[0])}${second && second[1] === best[1] ? ` (${noun(input, second[0])} fit equally)` : ""}.`);
   const candidates = dominate(all.filter((c) => c.control.kind === best[0]), ties);
   return { candidates, subjects: [{ kind: best[0], start: -1, end: -1, strong: true }], understood, owned };
 }
@@ -140,7 +141,7 @@ export function selectControls(input: SelectionInput): Selection {
   const ties: Array<{ kept: string; dropped: string }> = [];
   // A requirement is a control phrase or a parameter only some controls take ("tagged owner").
   const phraseAt = new Set([
-    ...matchSpans(input.tokens, input.blocked, ALL_CONTROLS, 0, input.tokens.length - 1, input.entities.concepts).flatMap((s) => s.positions),
+    ...matchSpans(input.tokens, input.blocked, idsOf(input.pool), 0, input.tokens.length - 1, input.entities.concepts, input.lexicon).flatMap((s) => s.positions),
     ...Object.values(input.entities.evidence).flat(),
   ]);
   const clauses = splitClauses({ tokens: input.tokens, text: input.text, mentions: input.mentions, phraseAt, blocked: input.blocked });

@@ -1,10 +1,13 @@
 // What the planner refuses before any translator runs, whatever the mode (offline, llm, auto):
 // instructions to the translator, requests to weaken a control, and services outside the
-// catalogue — so no model draft can turn them into a policy on a lookalike kind.
+// catalogue — so no model draft can turn them into a policy on a lookalike kind. The catalogue
+// it names is the registry's.
 import type { ParsedIntent } from "../../language/parse.js";
 import { describeControl } from "../../language/polarity.js";
 import { suggestControls, titleInSentence } from "../translator/suggest.js";
-import { findControl } from "../../engine/registry.js";
+import { REGISTRY, type Registry } from "../../engine/registry.js";
+import { lexiconOf } from "../../language/lexicon.js";
+import { outsideCatalogue } from "../../language/out-of-scope.js";
 
 export interface Refusal {
   code: "INTENT_UNTRANSLATABLE";
@@ -12,12 +15,11 @@ export interface Refusal {
   details: Record<string, unknown>;
 }
 
-const CATALOGUE = "S3, EC2, EBS, EFS and Auto Scaling";
-
-export function refusalFor(parsed: ParsedIntent): Refusal | null {
+/** The refusal for a parsed intent, or null; `registry` must be the one the intent was parsed against. */
+export function refusalFor(parsed: ParsedIntent, registry: Registry = REGISTRY): Refusal | null {
   if (parsed.weakening) {
     const { words, control } = parsed.weakening;
-    const title = findControl(control)?.title;
+    const title = registry.findControl(control)?.title;
     const instead = title ? `Ensure ${titleInSentence(title)}` : "No security group may allow SSH from the internet";
     return {
       code: "INTENT_UNTRANSLATABLE",
@@ -33,12 +35,11 @@ export function refusalFor(parsed: ParsedIntent): Refusal | null {
     };
   }
   if (parsed.outOfScope.length > 0) {
-    const suggestions = suggestControls(parsed.text);
+    const suggestions = suggestControls(parsed.text, undefined, registry);
     const list = suggestions.map((s) => `  - ${s.title}  (e.g. "${s.example}")`).join("\n");
-    const subjects = parsed.outOfScope.join(", ");
     return {
       code: "INTENT_UNTRANSLATABLE",
-      message: `Could not translate "${parsed.text}": ${subjects} ${parsed.outOfScope.length > 1 ? "are" : "is"} outside the catalogue (${CATALOGUE}).\nClosest supported controls:\n${list}`,
+      message: `Could not translate "${parsed.text}": ${outsideCatalogue(parsed.outOfScope, lexiconOf(registry))}.\nClosest supported controls:\n${list}`,
       details: { reason: "out-of-scope", outOfScope: parsed.outOfScope, suggestions },
     };
   }

@@ -5,6 +5,8 @@ import { ANY_KIND } from "../../engine/control.js";
 import { findControl, findKind } from "../../engine/registry.js";
 import type { Rule } from "../../contracts/policy.js";
 import type { PolicyDraft } from "../../graphs/state.js";
+import { lexiconOf } from "../../language/lexicon.js";
+import { outsideCatalogue } from "../../language/out-of-scope.js";
 import { paramsFor } from "../../language/params.js";
 import { parseIntent, type ParsedIntent } from "../../language/parse.js";
 import { describeScope } from "../planner/scope.js";
@@ -94,7 +96,7 @@ export function createOfflineTranslator(): Translator {
     async translate({ intent, plan }: TranslationInput): Promise<TranslationOutput> {
       const parsed = parseIntent(intent);
       if (parsed.outOfScope.length > 0) {
-        refuse(intent, parsed, `Could not translate "${intent}": ${parsed.outOfScope.join(", ")} ${parsed.outOfScope.length > 1 ? "are" : "is"} outside the catalogue (S3, EC2, EBS, EFS and Auto Scaling).`);
+        refuse(intent, parsed, `Could not translate "${intent}": ${outsideCatalogue(parsed.outOfScope, lexiconOf())}.`);
       }
       if (parsed.controls.length === 0) {
         const understood = parsed.mentionedKinds.length > 0 ? ` I recognised ${parsed.mentionedKinds.map((k) => findKind(k)?.plural ?? k).join(", ")} but no requirement on them.` : "";

@@ -1,5 +1,6 @@
 // The closest supported controls to an intent, for refusals that help.
-import { CONTROLS, findKind } from "../../engine/registry.js";
+import type { ControlDefinition } from "../../engine/control.js";
+import { REGISTRY, type Registry } from "../../engine/registry.js";
 import { phraseStems, tokenize } from "../../language/tokens.js";
 import { FILLER_WORDS } from "../../language/lexicon.js";
 
@@ -10,16 +11,15 @@ export interface Suggestion {
   example: string;
 }
 
-const stemCache = new Map<string, Set<string>>();
+const stemCache = new WeakMap<ControlDefinition, Set<string>>();
 
 /** The stems of a control's title, words and kind words (computed once per control). */
-function controlStems(id: string): Set<string> {
-  const cached = stemCache.get(id);
+function controlStems(control: ControlDefinition, registry: Registry): Set<string> {
+  const cached = stemCache.get(control);
   if (cached) return cached;
-  const control = CONTROLS.find((c) => c.id === id);
-  const kind = control ? findKind(control.kind) : undefined;
-  const stems = control ? new Set([...phraseStems(control.title), ...control.words.flatMap(phraseStems), ...(kind?.words ?? []).flatMap(phraseStems)]) : new Set<string>();
-  stemCache.set(id, stems);
+  const kind = registry.findKind(control.kind);
+  const stems = new Set([...phraseStems(control.title), ...control.words.flatMap(phraseStems), ...(kind?.words ?? []).flatMap(phraseStems)]);
+  stemCache.set(control, stems);
   return stems;
 }
 
@@ -35,10 +35,10 @@ export function titleInSentence(title: string): string {
 }
 
 /** Up to `limit` controls ranked by shared words with the intent (then catalogue order). */
-export function suggestControls(intent: string, limit = 5): Suggestion[] {
+export function suggestControls(intent: string, limit = 5, registry: Registry = REGISTRY): Suggestion[] {
   const words = tokenize(intent).map((t) => t.stem).filter((s) => !FILLER_WORDS.has(s));
-  const ranked = CONTROLS.map((control, order) => {
-    const stems = controlStems(control.id);
+  const ranked = registry.controls.map((control, order) => {
+    const stems = controlStems(control, registry);
     const score = words.filter((w) => stems.has(w) || [...stems].some((s) => s.length > 4 && (s.startsWith(w) || w.startsWith(s)))).length;
     return { control, score, order };
   }).sort((a, b) => b.score - a.score || a.order - b.order);

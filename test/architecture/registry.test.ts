@@ -36,6 +36,12 @@ describe.each(DOMAINS.map((d) => [d.name, d] as const))("the %s domain", (name, 
     expect(Object.keys(domain.polarity).filter((id) => !ids.has(id))).toEqual([]);
   });
 
+  it("names each service by words its kinds use, and covers none of the services it declares not covered", () => {
+    const kindWords = new Set(domain.kinds.flatMap((k) => k.words));
+    expect((domain.services ?? []).flatMap((s) => s.words.filter((w) => !kindWords.has(w)))).toEqual([]);
+    expect((domain.notCovered ?? []).filter((w) => kindWords.has(w))).toEqual([]);
+  });
+
   it("has a source for each target type it serves", () => {
     for (const source of domain.sources) for (const type of source.targetTypes) expect(sourceFor(type)).toBe(source);
   });

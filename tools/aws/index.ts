@@ -21,7 +21,7 @@ import type { AwsContext as DomainContext } from "./context.js";
 import { AWS_CONTROLS } from "./controls/index.js";
 import { AWS_KINDS } from "./kinds/index.js";
 import { AWS_PARAMS } from "./params.js";
-import { AWS_POLARITY } from "./words.js";
+import { AWS_NOT_COVERED, AWS_POLARITY, AWS_SERVICES, AWS_WORDS } from "./words.js";
 import { BENCHMARKS as AWS_BENCHMARKS } from "./controls/benchmarks.js";
 import { ACTIONS as AWS_ACTIONS, COLLECTORS as AWS_COLLECTORS } from "./registry.js";
 import { awsLiveSource, awsSandboxSource } from "./sources.js";
@@ -37,4 +37,7 @@ export const awsDomain: Domain<DomainContext> = {
   actions: AWS_ACTIONS,
   collectors: AWS_COLLECTORS,
   sources: [awsLiveSource, awsSandboxSource],
+  words: AWS_WORDS,
+  services: AWS_SERVICES,
+  notCovered: AWS_NOT_COVERED,
 };

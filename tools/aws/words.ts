@@ -3,7 +3,31 @@
 // weakening detector tells "disable versioning" (undoes the control) from "disable IMDSv1" (enforces it).
 // Phrases are taken from the catalogue's words (a test keeps it so); `also` holds everyday
 // words the catalogue leaves to broader phrases ("anyone", "encrypting").
-import type { ControlPolarity } from "../../engine/domain.js";
+import type { ControlPolarity, ServiceDefinition } from "../../engine/domain.js";
+
+/** Words that name AWS itself: an intent saying them is about this domain. */
+export const AWS_WORDS: readonly string[] = ["aws", "amazon"];
+
+/** The services AWS kinds cover, in catalogue order; a service word alone names a kind only when nothing better does. */
+export const AWS_SERVICES: readonly ServiceDefinition[] = [
+  { title: "S3", words: ["s3"] },
+  { title: "EC2", words: ["ec2"] },
+  { title: "EBS", words: ["ebs"] },
+  { title: "EFS", words: ["efs"] },
+  { title: "Auto Scaling", words: ["autoscaling", "auto scaling"] },
+];
+
+/**
+ * AWS services and subjects agpm does not cover: an intent about them is refused rather than read
+ * as a rule on a lookalike kind ("RDS snapshots" are not EBS snapshots).
+ */
+export const AWS_NOT_COVERED: readonly string[] = [
+  "iam", "rds", "aurora cluster", "lambda", "dynamodb", "cloudtrail", "cloud trail", "cloudfront", "cloud front", "guardduty", "guard duty",
+  "elasticache", "elasti cache", "eks", "ecs", "ecr", "sqs", "sns", "kinesis", "redshift", "flow log", "flow logs",
+  "flow logging", "metric filter", "alarm", "root account", "root user", "secrets manager", "route53", "route 53", "waf",
+  "api gateway", "cognito", "glue", "athena", "emr", "sagemaker", "macie", "cloudformation", "cloud formation", "beanstalk", "step functions",
+  "access analyzer", "organizations", "scp", "codebuild", "opensearch domain", "elasticsearch domain", "dax", "neptune", "documentdb", "msk",
+];
 
 const ENCRYPTION = ["encrypted", "encryption", "encrypt", "encryption at rest", "encrypted at rest"];
 const ENCRYPTING = { secure: ["encrypting", "encrypts"] };
