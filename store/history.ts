@@ -247,15 +247,18 @@ export function createHistoryRepository({ db, now }: StoreContext): HistoryRepos
             const location = toLocationColumns(findingLocation(item));
             for (const ruleId of item.ruleIds) {
               const where = { policy_id: record.policyId, rule_id: ruleId, kind: item.kind, domain: location.domain, partition: location.partition, resource_id: item.resourceId };
-              // A status from before locations existed (root '') is the same resource.
-              const state = await trx.selectFrom("finding_states").selectAll().where((eb) => eb.and(where))
-                .where("root", "in", [location.root, UNKNOWN_ROOT]).orderBy("root", "desc").executeTakeFirst();
+              // A status from before locations existed (root '') is the same resource; an item without
+              // a location names no root, so any root's status in its partition is it.
+              let select = trx.selectFrom("finding_states").selectAll().where((eb) => eb.and(where));
+              if (item.location) select = select.where("root", "in", [location.root, UNKNOWN_ROOT]);
+              const state = await select.orderBy("root", "desc").executeTakeFirst();
               // Already recorded (a retried step) or never observed failing: nothing changed.
               if (!state || state.status !== "fail") continue;
-              await trx.updateTable("finding_states").set({ status: "pass", since: at, last_seen: at, run_id: record.runId, root: location.root })
+              const root = item.location ? location.root : state.root;
+              await trx.updateTable("finding_states").set({ status: "pass", since: at, last_seen: at, run_id: record.runId, root })
                 .where((eb) => eb.and(stateKey(state))).execute();
               written.push({
-                id: newId("chg"), at, run_id: record.runId, policy_version: record.policyVersion, ...where, region: item.region, root: location.root,
+                id: newId("chg"), at, run_id: record.runId, policy_version: record.policyVersion, ...where, region: item.region, root,
                 file: location.file, line: location.line, change: "remediated", from_status: "fail", to_status: "pass", reason: item.summary,
               });
             }

@@ -69,6 +69,7 @@ export async function evaluateInventory(deps: GraphDeps, target: Target, policy:
     const unlisted = new Set(failures.map((f) => f.kind));
     const coverage: Coverage = {
       regions: regions ? [...regions] : null,
+      root: opened.root(),
       kinds: unlisted.has("*") ? [] : kinds.filter((k) => !unlisted.has(k)),
     };
     return {

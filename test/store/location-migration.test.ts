@@ -89,6 +89,18 @@ eachBackend((kind) => {
     expect(next.stillFailing).toBe(1);
   });
 
+  it("records a verified fix of an old failing status, whether or not the fix names its location", async () => {
+    const item = { kind: "aws.s3.bucket", region: "eu-west-1", resourceId: "app-logs", ruleIds: ["s3-block-public"], summary: "blocked public access" };
+    const fixed = await store!.history.recordRemediations({ runId: "run_fix", policyId: "s3-private", policyVersion: 1, items: [{ ...item, location: { domain: "aws", partition: "eu-west-1", root: ACCOUNT } }] });
+    expect(fixed.map((c) => [c.change, c.resourceId, c.location.root])).toEqual([["remediated", "app-logs", ACCOUNT]]);
+    await store!.history.recordObservation({
+      runId: "run_back", policyId: "s3-private", policyVersion: 1, coverage: { partitions: null, root: ACCOUNT, kinds: ["aws.s3.bucket"] },
+      findings: [observed("app-logs", "eu-west-1", "fail"), observed("web-assets", "us-east-1", "pass")],
+    });
+    const again = await store!.history.recordRemediations({ runId: "run_fix2", policyId: "s3-private", policyVersion: 1, items: [item] });
+    expect(again.map((c) => [c.change, c.location.root])).toEqual([["remediated", ACCOUNT]]);
+  });
+
   it("keeps another account's statuses apart from the adopted ones", async () => {
     const other = "210987654321";
     const result = await store!.history.recordObservation({
