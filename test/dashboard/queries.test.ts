@@ -58,6 +58,11 @@ eachBackend((kind) => {
       expect(await statePartitions(env.store)).toEqual(["eu-west-1", "us-east-1"]);
       expect((await allStates(env.store, { severity: "high" }, 1)).rows).toHaveLength(1);
       expect((await allStates(env.store, {}, 100)).rows.map((r) => r.resourceId)).toEqual(["a", "b"]);
+      // A later domain's partition filters the same way, by its location, not an AWS region.
+      const pod = sampleFinding({ resourceId: "web", kind: "k8s.pod", region: "", location: { domain: "k8s", partition: "payments", root: "prod-cluster" } });
+      await env.store.history.recordObservation({ runId: "run_2", policyId: "s3-private", policyVersion: 1, findings: [pod], coverage: { partitions: ["payments"], kinds: ["k8s.pod"] } });
+      const payments = await statesPage(env.store, { partition: "payments" }, 10, 0);
+      expect(payments.rows.map((r) => [r.resourceId, r.location])).toEqual([["web", { domain: "k8s", partition: "payments", root: "prod-cluster" }]]);
     });
 
     it("finds each policy's newest run", async () => {
