@@ -86,6 +86,8 @@ export const ScopeSchema = z
   .object({
     /** Only resources in these regions; absent = every region. */
     regions: z.array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, "an AWS region such as eu-west-1")).optional(),
+    /** Only resources in these partitions, whatever the domain (AWS spells them `regions`); absent = every one. */
+    partitions: z.array(z.string().min(1)).optional(),
     /** Only resources carrying all these tags (null value = any value). */
     tags: TagMatchSchema.optional(),
     /** Only resources whose id or name matches one of these glob patterns. */

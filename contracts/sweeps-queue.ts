@@ -58,7 +58,10 @@ export const SweepPolicyJobDataSchema = z
   .object({
     sweepId: z.string().min(1),
     policyId: PolicyIdSchema,
+    /** The location partition swept (AWS: the region); null = all of them. */
     region: z.string().min(1).nullable(),
+    /** The root the target opened (AWS: the account id); absent on children queued before locations. */
+    root: z.string().optional(),
     /** Fixed at fan-out, so a retried child carries on with the same run. */
     runId: z.string().min(1),
     options: SweepOptionsSchema,

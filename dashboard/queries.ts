@@ -3,7 +3,7 @@
 import { sql } from "kysely";
 import type { EvaluationStatus } from "../contracts/resource.js";
 import type { Severity } from "../contracts/policy.js";
-import type { AuditEvent, FindingState, RunStatus, Store } from "../store/index.js";
+import { fromLocationColumns, type AuditEvent, type FindingState, type RunStatus, type Store } from "../store/index.js";
 
 export type Counts = Record<EvaluationStatus, number>;
 export const EMPTY_COUNTS: Counts = { pass: 0, fail: 0, error: 0, skip: 0 };
@@ -52,6 +52,8 @@ export interface StateFilters {
   resource?: string | undefined;
   /** The severity of the rule in the policy version that last evaluated the pair. */
   severity?: Severity | undefined;
+  /** The location partition (AWS: region); `region` is its older spelling, still accepted. */
+  partition?: string | undefined;
   region?: string | undefined;
 }
 
@@ -85,7 +87,8 @@ export async function statesPage(store: Store, filters: StateFilters, limit: num
   let base = store.db.selectFrom("finding_states");
   if (filters.policy) base = base.where("policy_id", "=", filters.policy);
   if (filters.status) base = base.where("status", "=", filters.status);
-  if (filters.region) base = base.where("region", "=", filters.region);
+  const partition = filters.partition ?? filters.region;
+  if (partition) base = base.where("partition", "=", partition);
   if (filters.resource) base = base.where(sql<boolean>`resource_id like ${`%${likeEscape(filters.resource)}%`} escape '\\'`);
   if (filters.severity) {
     const rules = [...severityOf].filter(([, severity]) => severity === filters.severity).map(([key]) => key.split("\u0000"));
@@ -100,17 +103,17 @@ export async function statesPage(store: Store, filters: StateFilters, limit: num
   ]);
   const runIds = [...new Set(rows.map((r) => r.run_id))];
   const findings = runIds.length === 0 ? [] : await store.db.selectFrom("findings")
-    .select(["run_id", "policy_id", "rule_id", "kind", "region", "resource_id", "status", "reason"])
+    .select(["run_id", "policy_id", "rule_id", "kind", "domain", "partition", "root", "resource_id", "status", "reason"])
     .where("run_id", "in", runIds).where("resource_id", "in", [...new Set(rows.map((r) => r.resource_id))]).execute();
-  const key = (r: { run_id: string; policy_id: string; rule_id: string; kind: string; region: string; resource_id: string }) =>
-    [r.run_id, r.policy_id, r.rule_id, r.kind, r.region, r.resource_id].join("\u0000");
+  const key = (r: { run_id: string; policy_id: string; rule_id: string; kind: string; domain: string; partition: string; root: string; resource_id: string }) =>
+    [r.run_id, r.policy_id, r.rule_id, r.kind, r.domain, r.partition, r.root, r.resource_id].join("\u0000");
   const reasons = new Map(findings.map((f) => [key(f), f]));
   return {
     total: Number(total?.n ?? 0),
     rows: rows.map((r) => {
       const finding = reasons.get(key(r));
       return {
-        policyId: r.policy_id, ruleId: r.rule_id, kind: r.kind, region: r.region, resourceId: r.resource_id, status: r.status,
+        policyId: r.policy_id, ruleId: r.rule_id, kind: r.kind, region: r.region, location: fromLocationColumns(r), resourceId: r.resource_id, status: r.status,
         since: r.since, lastSeen: r.last_seen, runId: r.run_id, policyVersion: r.policy_version,
         reason: finding && finding.status === r.status ? finding.reason : null,
         severity: severityOf.get(ruleKey(r.policy_id, r.policy_version, r.rule_id)) ?? null,
@@ -132,10 +135,10 @@ export async function allStates(store: Store, filters: StateFilters, max: number
   return { rows, total };
 }
 
-/** The regions statuses were observed in, for the findings filter. */
-export async function stateRegions(store: Store): Promise<string[]> {
-  const rows = await store.db.selectFrom("finding_states").select("region").distinct().orderBy("region").execute();
-  return rows.map((r) => r.region);
+/** The partitions (AWS: regions) statuses were observed in, for the findings filter. */
+export async function statePartitions(store: Store): Promise<string[]> {
+  const rows = await store.db.selectFrom("finding_states").select("partition").distinct().orderBy("partition").execute();
+  return rows.map((r) => r.partition);
 }
 
 export interface LastRun {
@@ -160,13 +163,13 @@ export async function statesFor(store: Store, policyId: string, resourceIds: rea
   if (resourceIds.length === 0) return new Map();
   const states = await store.db.selectFrom("finding_states").selectAll()
     .where("policy_id", "=", policyId).where("resource_id", "in", [...new Set(resourceIds)]).execute();
-  return new Map(states.map((s) => [stateKey(s.rule_id, s.kind, s.region, s.resource_id), {
-    policyId: s.policy_id, ruleId: s.rule_id, kind: s.kind, region: s.region, resourceId: s.resource_id, status: s.status,
+  return new Map(states.map((s) => [stateKey(s.rule_id, s.kind, s.partition, s.resource_id), {
+    policyId: s.policy_id, ruleId: s.rule_id, kind: s.kind, region: s.region, location: fromLocationColumns(s), resourceId: s.resource_id, status: s.status,
     since: s.since, lastSeen: s.last_seen, runId: s.run_id, policyVersion: s.policy_version,
   }]));
 }
 
-export const stateKey = (ruleId: string, kind: string, region: string, resourceId: string) => [ruleId, kind, region, resourceId].join("\u0000");
+export const stateKey = (ruleId: string, kind: string, partition: string, resourceId: string) => [ruleId, kind, partition, resourceId].join("\u0000");
 
 export interface AuditFilters {
   run?: string | undefined;

@@ -1,5 +1,5 @@
-// Which resources a policy's scope selects: regions, tags, name globs and exclusions, compiled once.
-import type { Resource } from "../contracts/resource.js";
+// Which resources a policy's scope selects: partitions (AWS: regions), tags, name globs and exclusions, compiled once.
+import { locationOf, type Resource } from "../contracts/resource.js";
 import type { Scope } from "../contracts/policy.js";
 
 export type ScopePredicate = (resource: Resource) => boolean;
@@ -46,7 +46,18 @@ function hasEntries(value: object | undefined): value is object {
 }
 
 /**
- * Compiles a scope into a predicate. A resource is in scope when it is in one of `regions`,
+ * The partitions a scope selects: `partitions` and `regions` (the AWS spelling, as stored policies
+ * have it) together; undefined when neither narrows the scope.
+ * @example scopePartitions({ regions: ["eu-west-1"] }) // ["eu-west-1"]
+ */
+export function scopePartitions(scope: Scope): readonly string[] | undefined {
+  const all = [...(scope.regions ?? []), ...(scope.partitions ?? [])];
+  return all.length > 0 ? [...new Set(all)] : undefined;
+}
+
+/**
+ * Compiles a scope into a predicate. A resource is in scope when its location's partition is in
+ * {@link scopePartitions},
  * carries every tag in `tags` (a null value accepts any value), and its id or name matches one
  * of `names` — each only when given — and it carries none of the `exclude.tags` and matches
  * none of the `exclude.names`. Tag keys and values are case-sensitive, as in AWS; names are not.
@@ -54,9 +65,10 @@ function hasEntries(value: object | undefined): value is object {
  */
 export function compileScope(scope: Scope): ScopePredicate {
   const tests: ScopePredicate[] = [];
-  if (scope.regions && scope.regions.length > 0) {
-    const regions = new Set(scope.regions);
-    tests.push((r) => regions.has(r.region));
+  const partitions = scopePartitions(scope);
+  if (partitions) {
+    const wanted = new Set(partitions);
+    tests.push((r) => wanted.has(locationOf(r).partition));
   }
   if (hasEntries(scope.tags)) {
     const carried = tagCounter(scope.tags);

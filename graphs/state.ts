@@ -46,8 +46,10 @@ export interface RunError {
 
 /** What a run's inventory read covered in full; history treats stored states outside it as unknown. */
 export interface Coverage {
-  /** null = every region. */
+  /** null = every region (the target's partitions). */
   regions: string[] | null;
+  /** The root read (AWS: the account id): the history leaves other roots' statuses alone. */
+  root?: string;
   /** Kinds listed without failure. */
   kinds: string[];
 }

@@ -10,9 +10,10 @@ import { latestCompletedRuns, pruneFindings } from "./retention.js";
 import { FindingQuerySchema } from "./records.js";
 import type { FindingQuery, StoredFinding } from "./records.js";
 import type { FindingsTable } from "./tables.js";
+import { findingLocation, fromLocationColumns, toLocationColumns } from "./location.js";
 
 /**
- * Rows per INSERT statement: 12 columns × 1,000 = 12,000 bound parameters, inside the
+ * Rows per INSERT statement: 17 columns × 1,000 = 17,000 bound parameters, inside the
  * limits of SQLite (32,766) and PostgreSQL (65,535).
  */
 export const FINDINGS_PER_STATEMENT = 1_000;
@@ -37,6 +38,7 @@ function toStoredFinding(row: FindingsTable): StoredFinding {
     kind: row.kind,
     resourceId: row.resource_id,
     region: row.region,
+    location: fromLocationColumns(row),
     status: row.status,
     reason: row.reason,
     evidence: fromJson(EvidenceListSchema, row.evidence, `findings(${row.id}).evidence`),
@@ -54,6 +56,7 @@ function toRow(runId: string, finding: Finding, at: string): FindingsTable {
     kind: finding.kind,
     resource_id: finding.resourceId,
     region: finding.region,
+    ...toLocationColumns(findingLocation(finding)),
     status: finding.status,
     reason: finding.reason,
     evidence: toJson(finding.evidence),

@@ -2,11 +2,12 @@
 // stored status of every (rule, resource); what changed becomes a change row — drift,
 // recovered, remediated, removed — and the status table moves on.
 import { z } from "zod";
-import { EvaluationStatusSchema, FindingSchema, type EvaluationStatus, type Finding } from "../contracts/resource.js";
+import { EvaluationStatusSchema, FindingSchema, LocationSchema, type EvaluationStatus, type Finding, type Location } from "../contracts/resource.js";
 import { guarded, parseInput } from "./codec.js";
 import type { StoreContext } from "./context.js";
 import { newId } from "./ids.js";
 import type { FindingChangesTable, FindingStatesTable } from "./tables.js";
+import { findingLocation, fromLocationColumns, toLocationColumns, type LocationColumns } from "./location.js";
 
 export const FINDING_CHANGES = ["drift", "recovered", "remediated", "removed"] as const;
 export const FindingChangeKindSchema = z.enum(FINDING_CHANGES);
@@ -22,6 +23,7 @@ export const FindingChangeSchema = z.object({
   ruleId: z.string(),
   kind: z.string(),
   region: z.string(),
+  location: LocationSchema,
   resourceId: z.string(),
   change: FindingChangeKindSchema,
   fromStatus: EvaluationStatusSchema.nullable(),
@@ -35,6 +37,7 @@ export const FindingStateSchema = z.object({
   ruleId: z.string(),
   kind: z.string(),
   region: z.string(),
+  location: LocationSchema,
   resourceId: z.string(),
   status: EvaluationStatusSchema,
   since: z.string(),
@@ -51,9 +54,17 @@ export const ObservationSchema = z.object({
   findings: z.array(FindingSchema),
   /**
    * What was fully read: a stored status inside it with no finding now means the resource is
-   * gone. Regions null = every region. Kinds that could not be listed must be left out.
+   * gone. Partitions null or absent = every partition (`regions` is the AWS spelling); `root`, when
+   * given, keeps other roots' statuses out. Kinds that could not be listed must be left out.
    */
-  coverage: z.object({ regions: z.array(z.string()).nullable(), kinds: z.array(z.string()) }),
+  coverage: z
+    .object({
+      partitions: z.array(z.string()).nullable().optional(),
+      regions: z.array(z.string()).nullable().optional(),
+      root: z.string().optional(),
+      kinds: z.array(z.string()),
+    })
+    .transform(({ partitions, regions, root, kinds }) => ({ partitions: partitions ?? regions ?? null, root: root ?? null, kinds })),
 });
 export type Observation = z.input<typeof ObservationSchema>;
 
@@ -69,7 +80,9 @@ export const RemediationRecordSchema = z.object({
   runId: z.string().min(1),
   policyId: z.string().min(1),
   policyVersion: z.number().int().positive(),
-  items: z.array(z.object({ kind: z.string(), region: z.string(), resourceId: z.string(), ruleIds: z.array(z.string()), summary: z.string() })),
+  items: z.array(z.object({
+    kind: z.string(), region: z.string(), location: LocationSchema.optional(), resourceId: z.string(), ruleIds: z.array(z.string()), summary: z.string(),
+  })),
 });
 export type RemediationRecord = z.input<typeof RemediationRecordSchema>;
 
@@ -100,11 +113,18 @@ export interface HistoryRepository {
   listStates(query?: StateQuery): Promise<FindingState[]>;
 }
 
-/** Rows per INSERT: 13 columns × 500 stays far inside both engines' parameter limits. */
+/** Rows per INSERT: 18 columns × 500 stays far inside both engines' parameter limits. */
 const ROWS_PER_STATEMENT = 500;
 
-const keyOf = (r: { rule_id: string; kind: string; region: string; resource_id: string }) =>
-  `${r.rule_id}\u0000${r.kind}\u0000${r.region}\u0000${r.resource_id}`;
+type Keyed = { rule_id: string; kind: string; resource_id: string } & Pick<LocationColumns, "domain" | "partition" | "root">;
+const keyOf = (r: Keyed, root = r.root) => [r.rule_id, r.kind, r.domain, r.partition, root, r.resource_id].join("\u0000");
+/** Statuses written before locations existed have root '': the first observation with a root adopts them. */
+const UNKNOWN_ROOT = "";
+
+/** The primary key of a status row, as a where clause. */
+const stateKey = (r: Keyed & { policy_id: string }) => ({
+  policy_id: r.policy_id, rule_id: r.rule_id, kind: r.kind, domain: r.domain, partition: r.partition, root: r.root, resource_id: r.resource_id,
+});
 
 const FAILING: ReadonlySet<EvaluationStatus> = new Set(["fail"]);
 const CLEAN: ReadonlySet<EvaluationStatus> = new Set(["pass", "skip"]);
@@ -112,14 +132,14 @@ const CLEAN: ReadonlySet<EvaluationStatus> = new Set(["pass", "skip"]);
 function toChange(row: FindingChangesTable): FindingChange {
   return {
     id: row.id, at: row.at, runId: row.run_id, policyId: row.policy_id, policyVersion: row.policy_version,
-    ruleId: row.rule_id, kind: row.kind, region: row.region, resourceId: row.resource_id,
+    ruleId: row.rule_id, kind: row.kind, region: row.region, location: fromLocationColumns(row), resourceId: row.resource_id,
     change: FindingChangeKindSchema.parse(row.change), fromStatus: row.from_status, toStatus: row.to_status, reason: row.reason,
   };
 }
 
 function toState(row: FindingStatesTable): FindingState {
   return {
-    policyId: row.policy_id, ruleId: row.rule_id, kind: row.kind, region: row.region, resourceId: row.resource_id,
+    policyId: row.policy_id, ruleId: row.rule_id, kind: row.kind, region: row.region, location: fromLocationColumns(row), resourceId: row.resource_id,
     status: row.status, since: row.since, lastSeen: row.last_seen, runId: row.run_id, policyVersion: row.policy_version,
   };
 }
@@ -151,29 +171,38 @@ export function createHistoryRepository({ db, now }: StoreContext): HistoryRepos
           const anyState = await trx.selectFrom("finding_states").select("run_id").where("policy_id", "=", obs.policyId).limit(1).executeTakeFirst();
           const anyChange = await trx.selectFrom("finding_changes").select("id").where("policy_id", "=", obs.policyId).limit(1).executeTakeFirst();
           const baseline = anyState === undefined && anyChange === undefined;
-          const { regions, kinds } = obs.coverage;
+          const { partitions, root, kinds } = obs.coverage;
           let previousQuery = trx.selectFrom("finding_states").selectAll().where("policy_id", "=", obs.policyId);
-          if (regions !== null) previousQuery = previousQuery.where("region", "in", regions.length > 0 ? regions : [""]);
+          if (partitions !== null) previousQuery = previousQuery.where("partition", "in", partitions.length > 0 ? partitions : [""]);
+          if (root !== null) previousQuery = previousQuery.where("root", "in", [root, UNKNOWN_ROOT]);
           const previousRows = kinds.length > 0 ? await previousQuery.where("kind", "in", kinds).execute() : [];
           const previous = new Map(previousRows.map((row) => [keyOf(row), row]));
           const at = now();
           const changes: FindingChangesTable[] = [];
           const inserts: FindingStatesTable[] = [];
           const moved: FindingStatesTable[] = [];
+          const rerooted: Array<{ from: FindingStatesTable; root: string }> = [];
           let stillFailing = 0;
-          const change = (f: { rule_id: string; kind: string; region: string; resource_id: string }, kind: FindingChangeKind, from: EvaluationStatus | null, to: EvaluationStatus | null, reason: string) =>
+          const change = (f: Omit<FindingStatesTable, "status" | "since" | "last_seen" | "run_id" | "policy_version" | "policy_id">, kind: FindingChangeKind, from: EvaluationStatus | null, to: EvaluationStatus | null, reason: string) =>
             changes.push({
               id: newId("chg"), at, run_id: obs.runId, policy_id: obs.policyId, policy_version: obs.policyVersion,
-              rule_id: f.rule_id, kind: f.kind, region: f.region, resource_id: f.resource_id, change: kind, from_status: from, to_status: to, reason,
+              rule_id: f.rule_id, kind: f.kind, region: f.region, domain: f.domain, partition: f.partition, root: f.root, file: f.file, line: f.line,
+              resource_id: f.resource_id, change: kind, from_status: from, to_status: to, reason,
             });
           for (const finding of obs.findings) {
             const row: FindingStatesTable = {
-              policy_id: obs.policyId, rule_id: finding.ruleId, kind: finding.kind, region: finding.region, resource_id: finding.resourceId,
-              status: finding.status, since: at, last_seen: at, run_id: obs.runId, policy_version: obs.policyVersion,
+              policy_id: obs.policyId, rule_id: finding.ruleId, kind: finding.kind, region: finding.region, ...toLocationColumns(findingLocation(finding)),
+              resource_id: finding.resourceId, status: finding.status, since: at, last_seen: at, run_id: obs.runId, policy_version: obs.policyVersion,
             };
             const key = keyOf(row);
-            const prev = previous.get(key);
+            let prev = previous.get(key);
             previous.delete(key);
+            if (!prev && row.root !== UNKNOWN_ROOT) {
+              const legacyKey = keyOf(row, UNKNOWN_ROOT);
+              prev = previous.get(legacyKey);
+              previous.delete(legacyKey);
+              if (prev) rerooted.push({ from: prev, root: row.root });
+            }
             if (prev && prev.status === finding.status) {
               if (FAILING.has(finding.status)) stillFailing++;
               continue;
@@ -185,20 +214,21 @@ export function createHistoryRepository({ db, now }: StoreContext): HistoryRepos
           // Unchanged rows only need to say they were seen: one statement for the whole scope.
           if (previousRows.length > 0) {
             let touch = trx.updateTable("finding_states").set({ last_seen: at, run_id: obs.runId, policy_version: obs.policyVersion }).where("policy_id", "=", obs.policyId).where("kind", "in", kinds);
-            if (regions !== null) touch = touch.where("region", "in", regions.length > 0 ? regions : [""]);
+            if (partitions !== null) touch = touch.where("partition", "in", partitions.length > 0 ? partitions : [""]);
+            if (root !== null) touch = touch.where("root", "in", [root, UNKNOWN_ROOT]);
             await touch.execute();
+          }
+          for (const { from, root: adopted } of rerooted) {
+            await trx.updateTable("finding_states").set({ root: adopted }).where((eb) => eb.and(stateKey(from))).execute();
           }
           for (const row of moved) {
             await trx.updateTable("finding_states").set({ status: row.status, since: at, last_seen: at, run_id: obs.runId, policy_version: obs.policyVersion })
-              .where("policy_id", "=", row.policy_id).where("rule_id", "=", row.rule_id).where("kind", "=", row.kind)
-              .where("region", "=", row.region).where("resource_id", "=", row.resource_id).execute();
+              .where((eb) => eb.and(stateKey(row))).execute();
           }
           // Left over: covered by this observation but not seen — the resource (or the rule) is gone.
           for (const gone of previous.values()) {
             if (FAILING.has(gone.status)) change(gone, "removed", gone.status, null, "the resource no longer exists (or the rule was removed)");
-            await trx.deleteFrom("finding_states")
-              .where("policy_id", "=", gone.policy_id).where("rule_id", "=", gone.rule_id).where("kind", "=", gone.kind)
-              .where("region", "=", gone.region).where("resource_id", "=", gone.resource_id).execute();
+            await trx.deleteFrom("finding_states").where((eb) => eb.and(stateKey(gone))).execute();
           }
           for (let i = 0; i < inserts.length; i += ROWS_PER_STATEMENT) await trx.insertInto("finding_states").values(inserts.slice(i, i + ROWS_PER_STATEMENT)).execute();
           for (let i = 0; i < changes.length; i += ROWS_PER_STATEMENT) await trx.insertInto("finding_changes").values(changes.slice(i, i + ROWS_PER_STATEMENT)).execute();
@@ -214,19 +244,22 @@ export function createHistoryRepository({ db, now }: StoreContext): HistoryRepos
           const at = now();
           const written: FindingChangesTable[] = [];
           for (const item of record.items) {
+            const location = toLocationColumns(findingLocation(item));
             for (const ruleId of item.ruleIds) {
-              const where = { policy_id: record.policyId, rule_id: ruleId, kind: item.kind, region: item.region, resource_id: item.resourceId };
-              const state = await trx.selectFrom("finding_states").selectAll()
-                .where("policy_id", "=", where.policy_id).where("rule_id", "=", ruleId).where("kind", "=", item.kind)
-                .where("region", "=", item.region).where("resource_id", "=", item.resourceId).executeTakeFirst();
+              const where = { policy_id: record.policyId, rule_id: ruleId, kind: item.kind, domain: location.domain, partition: location.partition, resource_id: item.resourceId };
+              // A status from before locations existed (root '') is the same resource; an item without
+              // a location names no root, so any root's status in its partition is it.
+              let select = trx.selectFrom("finding_states").selectAll().where((eb) => eb.and(where));
+              if (item.location) select = select.where("root", "in", [location.root, UNKNOWN_ROOT]);
+              const state = await select.orderBy("root", "desc").executeTakeFirst();
               // Already recorded (a retried step) or never observed failing: nothing changed.
               if (!state || state.status !== "fail") continue;
-              await trx.updateTable("finding_states").set({ status: "pass", since: at, last_seen: at, run_id: record.runId })
-                .where("policy_id", "=", where.policy_id).where("rule_id", "=", ruleId).where("kind", "=", item.kind)
-                .where("region", "=", item.region).where("resource_id", "=", item.resourceId).execute();
+              const root = item.location ? location.root : state.root;
+              await trx.updateTable("finding_states").set({ status: "pass", since: at, last_seen: at, run_id: record.runId, root })
+                .where((eb) => eb.and(stateKey(state))).execute();
               written.push({
-                id: newId("chg"), at, run_id: record.runId, policy_version: record.policyVersion, ...where,
-                change: "remediated", from_status: "fail", to_status: "pass", reason: item.summary,
+                id: newId("chg"), at, run_id: record.runId, policy_version: record.policyVersion, ...where, region: item.region, root,
+                file: location.file, line: location.line, change: "remediated", from_status: "fail", to_status: "pass", reason: item.summary,
               });
             }
           }

@@ -6,6 +6,7 @@ export type { StoreLocation } from "./dialect.js";
 export { createCheckpointer, StoreCheckpointer } from "./checkpointer.js";
 export type { Exclusive } from "./checkpointer.js";
 export { newId } from "./ids.js";
+export { fromLocationColumns } from "./location.js";
 export type { PolicyRepository } from "./policies.js";
 export type { RunRepository } from "./runs.js";
 export type { FindingRepository } from "./findings.js";

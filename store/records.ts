@@ -1,7 +1,7 @@
 // Domain records the store returns and accepts (zod schemas; types inferred from them).
 import { z } from "zod";
 import { JsonValueSchema, PolicyModeSchema, PolicySchema, PolicyStatusSchema } from "../contracts/policy.js";
-import { FindingSchema } from "../contracts/resource.js";
+import { FindingSchema, LocationSchema } from "../contracts/resource.js";
 import { JsonInputSchema } from "./codec.js";
 import { RUN_STATUSES, RunStatusSchema, type RunStatus } from "../contracts/run.js";
 
@@ -110,6 +110,8 @@ export type RunQuery = z.input<typeof RunQuerySchema>;
 // ── findings ────────────────────────────────────────────────────────────────
 
 export const StoredFindingSchema = FindingSchema.extend({
+  /** Always present once stored: rows from before locations existed read as AWS, root ''. */
+  location: LocationSchema,
   id: z.string(),
   runId: z.string(),
   createdAt: TimestampSchema,

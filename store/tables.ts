@@ -48,6 +48,12 @@ export interface FindingsTable {
   kind: string;
   resource_id: string;
   region: string;
+  /** Where the resource lives (contracts/resource.ts Location); region stays as the AWS spelling. */
+  domain: string;
+  partition: string;
+  root: string;
+  file: string | null;
+  line: number | null;
   status: EvaluationStatus;
   reason: string;
   evidence: string;
@@ -78,6 +84,13 @@ export interface FindingStatesTable {
   rule_id: string;
   kind: string;
   region: string;
+  /** Where the resource lives (contracts/resource.ts Location); region stays as the AWS spelling. */
+  domain: string;
+  partition: string;
+  root: string;
+  file: string | null;
+  line: number | null;
+
   resource_id: string;
   status: EvaluationStatus;
   /** When the resource entered this status. */
@@ -96,6 +109,12 @@ export interface FindingChangesTable {
   rule_id: string;
   kind: string;
   region: string;
+  /** Where the resource lives (contracts/resource.ts Location); region stays as the AWS spelling. */
+  domain: string;
+  partition: string;
+  root: string;
+  file: string | null;
+  line: number | null;
   resource_id: string;
   change: string;
   from_status: EvaluationStatus | null;

@@ -1,6 +1,7 @@
-// One run per policy and region at a time, across every worker: a Redis lock owned by the job
-// running it, renewed while it runs, and expiring on its own when the worker dies — by then
-// BullMQ hands the job (same id, so the same owner) to another worker, which takes over.
+// One run per policy and location (root and partition; AWS: account and region) at a time, across
+// every worker: a Redis lock owned by the job running it, renewed while it runs, and expiring on its
+// own when the worker dies — by then BullMQ hands the job (same id, so the same owner) to another
+// worker, which takes over.
 import type { Redis } from "ioredis";
 
 export interface HeldLock {
@@ -16,8 +17,9 @@ export interface BusyLock {
 const EXTEND = `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("PEXPIRE", KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) else return 0 end`;
 
-export function runLockKey(prefix: string, policyId: string, region: string | null): string {
-  return `${prefix}:lock:policy-run:${policyId}:${region ?? "all"}`;
+/** Two accounts (roots) sweeping the same region are different runs; an unknown root is "-". */
+export function runLockKey(prefix: string, policyId: string, where: { partition: string | null; root?: string | undefined }): string {
+  return `${prefix}:lock:policy-run:${policyId}:${where.root || "-"}:${where.partition ?? "all"}`;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type { GraphDeps } from "../graphs/deps.js";
 import { startRun } from "../graphs/runner.js";
 import { newId } from "../store/index.js";
+import { scopePartitions } from "../engine/scope.js";
 import { jobFailure } from "./failures.js";
 import { policyResult, summarise } from "./sweep-report.js";
 import { choosePolicies, missingPolicyFailure } from "./sweep-now.js";
@@ -34,26 +35,29 @@ const CHILD_RETENTION = { removeOnComplete: { age: 24 * 3600, count: 10_000 }, r
 
 
 export function createSweepProcessor(deps: GraphDeps, checkpointer: BaseCheckpointSaver, queue: SweepsQueue, defaults: SweepWorkerDefaults): SweepProcessor {
-  /** The (policy, region) pairs a sweep covers: active policies, each in the target's regions within its scope. */
-  async function pairs(data: SweepJobData): Promise<{ pairs: Array<{ policyId: string; region: string }>; missing: string[] }> {
+  /** The (policy, partition) pairs a sweep covers: active policies, each in the target's partitions within its scope. */
+  async function pairs(data: SweepJobData): Promise<{ pairs: Array<{ policyId: string; partition: string }>; root: string; missing: string[] }> {
     const { chosen, missing } = await choosePolicies(deps, data.policyIds);
-    if (chosen.length === 0) return { pairs: [], missing };
+    if (chosen.length === 0) return { pairs: [], root: "", missing };
     const opened = await deps.openTarget(data.options.target);
-    const regions = [...opened.partitions()];
+    const partitions = [...opened.partitions()];
+    const root = opened.root();
     opened.close();
-    const result = chosen.flatMap((policy) =>
-      regions.filter((r) => !policy.scope.regions || policy.scope.regions.includes(r)).map((region) => ({ policyId: policy.id, region })),
-    );
-    return { pairs: result, missing };
+    const result = chosen.flatMap((policy) => {
+      const scoped = scopePartitions(policy.scope);
+      return partitions.filter((p) => !scoped || scoped.includes(p)).map((partition) => ({ policyId: policy.id, partition }));
+    });
+    return { pairs: result, root, missing };
   }
 
   async function fanOut(job: Job<unknown, SweepJobResult, string>, data: SweepJobData): Promise<SweepJobData> {
     const sweepId = data.sweepId ?? newId("swp");
     const started: SweepJobData = { ...data, sweepId, startedAt: data.startedAt ?? deps.now().toISOString() };
-    const { pairs: work, missing } = await pairs(started);
-    for (const { policyId, region } of work) {
-      const jobId = `${sweepId}-${policyId}-${region}`;
-      const child: SweepPolicyJobData = { sweepId, policyId, region, runId: `run_${jobId.replace(/-/g, "_")}`, options: started.options };
+    const { pairs: work, root, missing } = await pairs(started);
+    for (const { policyId, partition } of work) {
+      // One sweep reads one target, so one root: the partition alone tells its children apart.
+      const jobId = `${sweepId}-${policyId}-${partition}`;
+      const child: SweepPolicyJobData = { sweepId, policyId, region: partition, root, runId: `run_${jobId.replace(/-/g, "_")}`, options: started.options };
       // A fixed job id: a sweep retried half-way through re-adds the same children, not new ones.
       await queue.add("sweep-policy", child, {
         jobId,
@@ -90,7 +94,7 @@ export function createSweepProcessor(deps: GraphDeps, checkpointer: BaseCheckpoi
     const redis = queue.opts.connection;
     if (!(redis instanceof Redis)) throw new AgpmError("INTERNAL", "the sweeps worker needs a queue opened with openSweepsQueue");
     const prefix = queue.qualifiedName.slice(0, -(SWEEPS_QUEUE.length + 1));
-    const lock = await acquireRunLock(redis, runLockKey(prefix, data.policyId, data.region), job.id ?? data.runId, defaults.lockMs ?? 30_000);
+    const lock = await acquireRunLock(redis, runLockKey(prefix, data.policyId, { partition: data.region, root: data.root }), job.id ?? data.runId, defaults.lockMs ?? 30_000);
     if (!lock.held) return { outcome: "folded", policyId: data.policyId, region: data.region, jobId: lock.holder };
     try {
       return { outcome: "ran", ...(await runPolicy(data)) };

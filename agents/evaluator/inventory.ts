@@ -1,6 +1,7 @@
 // Evaluates a proved policy against the run's opened target: collect, evaluate, and measure the
 // blast radius of enforcing it.
 import { evaluatePolicy } from "../../engine/evaluate.js";
+import { scopePartitions } from "../../engine/scope.js";
 import type { Finding, Resource } from "../../contracts/resource.js";
 import type { Policy } from "../../contracts/policy.js";
 import { findAction } from "../../engine/registry.js";
@@ -41,8 +42,9 @@ export function blastRadiusOf(policy: Policy, plan: Plan, findings: readonly Fin
 
 /** The regions to read: the policy's scope, narrowed to one region for a regional sweep. */
 function regionsFor(policy: Policy, region: string | undefined): readonly string[] | undefined {
-  if (region === undefined) return policy.scope.regions;
-  return policy.scope.regions && !policy.scope.regions.includes(region) ? [] : [region];
+  const scoped = scopePartitions(policy.scope);
+  if (region === undefined) return scoped;
+  return scoped && !scoped.includes(region) ? [] : [region];
 }
 
 /**

@@ -17,7 +17,11 @@ export function createReporterNode(deps: GraphDeps) {
     if (verified.length > 0 && state.policy && state.drift) {
       await deps.store.history.recordRemediations({
         runId: state.runId, policyId: state.policy.id, policyVersion: state.policy.version,
-        items: verified.map((a) => ({ kind: a.kind, region: a.region, resourceId: a.resourceId, ruleIds: a.ruleIds, summary: a.summary })),
+        items: verified.map((a) => {
+          // The fixed resource's location, as its finding carried it (the action names only its region).
+          const location = state.findings.find((f) => f.kind === a.kind && f.region === a.region && f.resourceId === a.resourceId)?.location;
+          return { kind: a.kind, region: a.region, ...(location ? { location } : {}), resourceId: a.resourceId, ruleIds: a.ruleIds, summary: a.summary };
+        }),
       });
     }
     if (status === "rejected" && state.approval) {

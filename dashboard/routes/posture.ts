@@ -6,7 +6,7 @@ import { EvaluationStatusSchema } from "../../contracts/resource.js";
 import { SeveritySchema } from "../../contracts/policy.js";
 import type { DashboardContext } from "../context.js";
 import { toCsv } from "../csv.js";
-import { allStates, changeBuckets, EMPTY_COUNTS, postureByPolicy, stateRegions, statesPage, type Counts, type StateFilters } from "../queries.js";
+import { allStates, changeBuckets, EMPTY_COUNTS, postureByPolicy, statePartitions, statesPage, type Counts, type StateFilters } from "../queries.js";
 import { addPage } from "../route.js";
 import { RANGE_KEYS, RANGES, rangeStart, timeline, type RangeKey } from "../views/chart.js";
 import { findingsPage } from "../views/findings.js";
@@ -24,6 +24,8 @@ const FindingsFilterSchema = z.object({
   policy: OptionalText(200),
   status: OptionalChoice(EvaluationStatusSchema),
   severity: OptionalChoice(SeveritySchema),
+  partition: z.string().trim().max(200).regex(/^[A-Za-z0-9._:/-]*$/, "a partition such as eu-west-1").optional().transform((v) => (v ? v : undefined)),
+  /** The AWS spelling of `partition`, kept for links made before locations existed. */
   region: z.string().trim().max(50).regex(/^[a-z0-9-]*$/, "a region such as eu-west-1").optional().transform((v) => (v ? v : undefined)),
   resource: OptionalText(500),
 });
@@ -81,12 +83,12 @@ export async function postureRoutes(app: FastifyInstance, ctx: DashboardContext)
     query: FindingsQuerySchema,
     handler: async ({ query, session }) => {
       const { page: number, size, ...filters } = query;
-      const [policies, regions, page] = await Promise.all([
+      const [policies, partitions, page] = await Promise.all([
         store.policies.listPolicies(),
-        stateRegions(store),
+        statePartitions(store),
         statesPage(store, filters, size, (number - 1) * size),
       ]);
-      return findingsPage({ filters, policies, regions, rows: page.rows, total: page.total, page: number, pageSize: size }, session);
+      return findingsPage({ filters, policies, partitions, rows: page.rows, total: page.total, page: number, pageSize: size }, session);
     },
   });
 
@@ -99,8 +101,11 @@ export async function postureRoutes(app: FastifyInstance, ctx: DashboardContext)
       const filters: StateFilters = query;
       const { rows } = await allStates(store, filters, CSV_MAX_ROWS);
       const body = toCsv(
-        ["status", "severity", "policy", "policy_version", "rule", "kind", "region", "resource", "reason", "since", "last_seen", "run"],
-        rows.map((r) => [r.status, r.severity, r.policyId, r.policyVersion, r.ruleId, r.kind, r.region, r.resourceId, r.reason, r.since, r.lastSeen, r.runId]),
+        ["status", "severity", "policy", "policy_version", "rule", "kind", "region", "resource", "reason", "since", "last_seen", "run", "domain", "partition", "root"],
+        rows.map((r) => [
+          r.status, r.severity, r.policyId, r.policyVersion, r.ruleId, r.kind, r.region, r.resourceId, r.reason, r.since, r.lastSeen, r.runId,
+          r.location.domain, r.location.partition, r.location.root,
+        ]),
       );
       return { download: { filename: "agpm-findings.csv", contentType: "text/csv; charset=utf-8", body } };
     },

@@ -9,8 +9,8 @@ import { layout } from "./layout.js";
 export interface FindingsData {
   filters: StateFilters;
   policies: PolicySummary[];
-  /** Regions statuses were observed in (the region filter's choices). */
-  regions: string[];
+  /** Partitions (AWS: regions) statuses were observed in (the location filter's choices). */
+  partitions: string[];
   rows: StateRow[];
   total: number;
   page: number;
@@ -29,7 +29,7 @@ function filterForm(data: FindingsData): Html {
     <label>Policy<select name="policy" class="wide"><option value="">all</option>${data.policies.map((p) => choice(p.id, filters.policy, p.title))}</select></label>
     <label>Status<select name="status"><option value="">all</option>${STATUSES.map((s) => choice(s, filters.status))}</select></label>
     <label>Severity<select name="severity"><option value="">all</option>${SEVERITIES.map((s) => choice(s, filters.severity))}</select></label>
-    <label>Region<select name="region"><option value="">all</option>${data.regions.map((r) => choice(r, filters.region))}</select></label>
+    <label>Region / partition<select name="partition"><option value="">all</option>${data.partitions.map((p) => choice(p, filters.partition ?? filters.region))}</select></label>
     <label>Resource<input type="search" name="resource" value="${filters.resource ?? ""}" placeholder="part of a resource id"></label>
     <button type="submit">Filter</button>
     <a href="/findings">Clear</a>

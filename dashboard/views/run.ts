@@ -128,7 +128,7 @@ function findings(report: RunReport, now: Map<string, FindingState>): Html {
   return html`<section class="card" id="findings"><h2>Findings</h2>
     <table><thead><tr><th>Resource</th><th class="c-rule">Rule</th><th class="c-state">When evaluated</th><th>Why</th><th class="c-status">Now</th></tr></thead><tbody>
     ${failing.map((f) => {
-      const current = now.get(stateKey(f.ruleId, f.kind, f.region, f.resourceId));
+      const current = now.get(stateKey(f.ruleId, f.kind, f.location?.partition ?? f.region, f.resourceId));
       return html`<tr class="${current && (current.status === "pass" || current.status === "skip") ? "now-good" : ""}" data-resource="${f.resourceId}" data-rule="${f.ruleId}">
         <td class="mono">${f.resourceId}<div class="muted small">${f.kind} · ${f.region}</div></td><td class="mono small">${f.ruleId}</td>
         <td>${badge(f.status)}</td><td class="small">${f.reason}</td><td class="now">${current ? badge(current.status) : html`<span class="muted small">not tracked</span>`}</td>

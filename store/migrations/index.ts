@@ -3,11 +3,13 @@ import type { Migration, MigrationProvider } from "kysely";
 import { initial } from "./0001_initial.js";
 import { history } from "./0002_history.js";
 import { tokens } from "./0003_tokens.js";
+import { location } from "./0004_location.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_history": history,
   "0003_tokens": tokens,
+  "0004_location": location,
 };
 
 export const migrationProvider: MigrationProvider = {

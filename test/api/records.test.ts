@@ -100,8 +100,10 @@ describe("when findings are listed", () => {
     expect(failing.items).toHaveLength(13);
     expect(failing.items.every((f) => f.status === "fail")).toBe(true);
 
-    const ofRun = await readAll<{ runId: string }>(env, `/v1/findings?run=${older}`);
+    const ofRun = await readAll<{ runId: string; location: unknown }>(env, `/v1/findings?run=${older}`);
     expect(ofRun.items.map((f) => f.runId)).toEqual([older, older, older]);
+    // A finding stored without a location (as older code wrote them) reads back as AWS, in its region, root unknown.
+    expect(ofRun.items.map((f) => f.location)).toEqual(ofRun.items.map(() => ({ domain: "aws", partition: "eu-west-1", root: "" })));
     expect((await env.request("viewer", "GET", "/v1/findings?policy=unknown")).json()).toEqual({ items: [], nextCursor: null });
   });
 });

@@ -134,7 +134,7 @@ describe("when a viewer opens each page", () => {
     expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8");
     expect(csv.headers["content-disposition"]).toBe('attachment; filename="agpm-findings.csv"');
     const lines = csv.body.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("status,severity,policy,policy_version,rule,kind,region,resource,reason,since,last_seen,run");
+    expect(lines[0]).toBe("status,severity,policy,policy_version,rule,kind,region,resource,reason,since,last_seen,run,domain,partition,root");
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.slice(1).every((l) => l.startsWith(`fail,critical,${policyId},`))).toBe(true);
 

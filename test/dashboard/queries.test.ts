@@ -1,7 +1,7 @@
 // The dashboard's read models on both store engines: counts per policy and status, changes per
 // hour or day, a filtered page of statuses with their reasons, and the audit log's keyset pages.
 import { describe, expect, it } from "vitest";
-import { allAudit, allStates, auditPage, changeBuckets, lastRunByPolicy, postureByPolicy, stateRegions, statesPage } from "../../dashboard/queries.js";
+import { allAudit, allStates, auditPage, changeBuckets, lastRunByPolicy, postureByPolicy, statePartitions, statesPage } from "../../dashboard/queries.js";
 import { eachBackend, sampleFinding, samplePolicy, useTempStore } from "../store/helpers.js";
 
 const COVERAGE = { regions: null, kinds: ["aws.s3.bucket"] };
@@ -55,9 +55,14 @@ eachBackend((kind) => {
       expect(all.rows.map((r) => [r.resourceId, r.severity])).toEqual([["a", "high"], ["b", "high"]]);
       expect((await statesPage(env.store, { severity: "high", region: "us-east-1" }, 10, 0)).rows.map((r) => r.resourceId)).toEqual(["b"]);
       expect(await statesPage(env.store, { severity: "low" }, 10, 0)).toEqual({ rows: [], total: 0 });
-      expect(await stateRegions(env.store)).toEqual(["eu-west-1", "us-east-1"]);
+      expect(await statePartitions(env.store)).toEqual(["eu-west-1", "us-east-1"]);
       expect((await allStates(env.store, { severity: "high" }, 1)).rows).toHaveLength(1);
       expect((await allStates(env.store, {}, 100)).rows.map((r) => r.resourceId)).toEqual(["a", "b"]);
+      // A later domain's partition filters the same way, by its location, not an AWS region.
+      const pod = sampleFinding({ resourceId: "web", kind: "k8s.pod", region: "", location: { domain: "k8s", partition: "payments", root: "prod-cluster" } });
+      await env.store.history.recordObservation({ runId: "run_2", policyId: "s3-private", policyVersion: 1, findings: [pod], coverage: { partitions: ["payments"], kinds: ["k8s.pod"] } });
+      const payments = await statesPage(env.store, { partition: "payments" }, 10, 0);
+      expect(payments.rows.map((r) => [r.resourceId, r.location])).toEqual([["web", { domain: "k8s", partition: "payments", root: "prod-cluster" }]]);
     });
 
     it("finds each policy's newest run", async () => {

@@ -16,8 +16,11 @@ afterEach(() => ws.cleanup());
 
 describe("when listing findings", () => {
   it("shows what needs attention by default, everything with --all", async () => {
-    const failing = (await ws.run("findings", "--json")).json<{ findings: Array<{ resourceId: string; status: string }> }>().findings;
+    const failing = (await ws.run("findings", "--json")).json<{ findings: Array<{ resourceId: string; status: string; region: string; location: unknown }> }>().findings;
     expect(failing.map((f) => f.resourceId).sort()).toEqual(imdsV1Instances(ws.sandbox(), "us-east-1"));
+    // Each row says where its resource lives: the domain, the region as partition, the account as root.
+    const where = { domain: "aws", partition: "us-east-1", root: ws.sandbox().account };
+    expect(failing.map((f) => [f.region, f.location])).toEqual(failing.map(() => ["us-east-1", where]));
     const all = (await ws.run("findings", "--all", "--json")).json<{ findings: Array<{ status: string }> }>().findings;
     expect(all.length).toBe(report.summary.resources);
     expect(all.some((f) => f.status === "pass")).toBe(true);

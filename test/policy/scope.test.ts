@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compileScope, globToRegExp, inScope } from "../../engine/scope.js";
+import { compileScope, globToRegExp, inScope, scopePartitions } from "../../engine/scope.js";
+import { ScopeSchema } from "../../contracts/policy.js";
 import { bucket, instance } from "./fixtures.js";
 
 describe("when a scope selects resources", () => {
@@ -10,6 +11,17 @@ describe("when a scope selects resources", () => {
   it("selects by region", () => {
     expect(inScope({ regions: ["eu-west-1", "eu-central-1"] }, bucket())).toBe(true);
     expect(inScope({ regions: ["us-east-1"] }, bucket())).toBe(false);
+  });
+
+  it("selects by the location's partition, whatever the domain; regions are the AWS spelling of it", () => {
+    const pod = bucket({ kind: "k8s.pod", region: "", account: "", location: { domain: "k8s", partition: "payments", root: "prod-cluster" } });
+    expect(inScope({ partitions: ["payments"] }, pod)).toBe(true);
+    expect(inScope({ partitions: ["billing"] }, pod)).toBe(false);
+    expect(inScope({ partitions: ["eu-west-1"] }, bucket())).toBe(true);
+    // A stored policy's regions and new partitions together: either list selects.
+    expect(scopePartitions({ regions: ["eu-west-1"], partitions: ["payments", "eu-west-1"] })).toEqual(["eu-west-1", "payments"]);
+    expect(scopePartitions({ tags: { env: "prod" } })).toBeUndefined();
+    expect(ScopeSchema.parse({ regions: ["eu-west-1"] })).toEqual({ regions: ["eu-west-1"] });
   });
 
   it("requires every listed tag, a null value accepting any value", () => {

@@ -38,6 +38,7 @@ export const LISTED: Record<Exclude<ProjectName, "unit">, readonly string[]> = {
     "test/store/evidence-roundtrip.test.ts",
     "test/store/findings.test.ts",
     "test/store/history.test.ts",
+    "test/store/location-migration.test.ts",
     "test/store/json-columns.test.ts",
     "test/store/migrations.test.ts",
     "test/store/retention.test.ts",

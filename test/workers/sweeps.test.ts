@@ -49,7 +49,12 @@ describe("a sweep on the queue", () => {
     env = await createSweepEnv();
     // Another worker is in the middle of sweeping the policy in us-east-1.
     const redis = new Redis(REDIS_URL);
-    await redis.set(runLockKey(env.prefix, env.policyId, "us-east-1"), "other-job", "PX", 60_000);
+    const opened = await env.graph.deps.openTarget(env.graph.options().target);
+    const root = opened.root();
+    opened.close();
+    // The same policy and region in another account is another run: its lock folds nothing here.
+    await redis.set(runLockKey(env.prefix, env.policyId, { partition: "eu-west-1", root: "000000000000" }), "other-account-job", "PX", 60_000);
+    await redis.set(runLockKey(env.prefix, env.policyId, { partition: "us-east-1", root }), "other-job", "PX", 60_000);
     redis.disconnect();
     env.startWorker(2);
     const { jobId } = await requestSweep(env.producer.queue, env.request({ apply: false }));
