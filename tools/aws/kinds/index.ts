@@ -7,6 +7,7 @@ import { autoscalingGroupFolder } from "./autoscaling-group/index.js";
 import { ebsEncryptionByDefaultFolder } from "./ebs-encryption-by-default/index.js";
 import { ebsSnapshotFolder } from "./ebs-snapshot/index.js";
 import { ebsVolumeFolder } from "./ebs-volume/index.js";
+import { ec2ImageFolder } from "./ec2-image/index.js";
 import { ec2InstanceFolder } from "./ec2-instance/index.js";
 import { ec2SecurityGroupFolder } from "./ec2-security-group/index.js";
 import { efsAccessPointFolder } from "./efs-access-point/index.js";
@@ -25,6 +26,7 @@ export const AWS_KIND_FOLDERS: readonly AwsKindFolder[] = [
   ebsVolumeFolder,
   ebsSnapshotFolder,
   ebsEncryptionByDefaultFolder,
+  ec2ImageFolder,
   efsFileSystemFolder,
   efsAccessPointFolder,
   autoscalingGroupFolder,
