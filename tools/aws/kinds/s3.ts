@@ -1,7 +1,7 @@
 // S3 kinds: buckets and the account-level Block Public Access setting.
 import { z } from "zod";
 import type { KindDefinition } from "../../../engine/kind.js";
-import { rederiveAccountBlock, rederiveBucket } from "./s3-derive.js";
+import { rederiveAccountBlock, rederiveBucket } from "./s3-bucket/derive.js";
 
 export const PublicAccessBlockModel = z.object({
   blockPublicAcls: z.boolean(),

@@ -1,8 +1,8 @@
-// The ebsEncryptionByDefault kind folder: each region's EBS encryption-by-default setting; its parts still live in the role folders (controls/, collectors/, actions/) until they move here.
+// One AWS kind folder: each region's EBS encryption-by-default setting. Still shared with sibling kinds (to split): controls/ebs.ts, kinds/ec2.ts.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
-import { ebsEnableEncryptionByDefault } from "../../actions/ebs-enable-encryption-by-default.js";
-import { ebsEncryptionByDefaultCollector } from "../../collectors/ebs-encryption-by-default.js";
+import { ebsEnableEncryptionByDefault } from "./ebs-enable-encryption-by-default.js";
+import { ebsEncryptionByDefaultCollector } from "./collector.js";
 import { ebsEncryptionByDefault as ebsEncryptionByDefaultControl } from "../../controls/ebs.js";
 import { ebsEncryptionByDefault } from "../ec2.js";
 

@@ -1,9 +1,9 @@
-// The ebsSnapshot kind folder: the account's EBS snapshots; its parts still live in the role folders (controls/, collectors/, actions/) until they move here.
+// One AWS kind folder: the account's EBS snapshots. Still shared with sibling kinds (to split): actions/manual-storage.ts, controls/ebs.ts, kinds/ec2.ts.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
-import { ebsMakeSnapshotPrivate } from "../../actions/ebs-make-snapshot-private.js";
+import { ebsMakeSnapshotPrivate } from "./ebs-make-snapshot-private.js";
 import { ebsEncryptSnapshot } from "../../actions/manual-storage.js";
-import { ebsSnapshotCollector } from "../../collectors/ebs-snapshot.js";
+import { ebsSnapshotCollector } from "./collector.js";
 import { ebsSnapshotEncrypted, ebsSnapshotNotPublic } from "../../controls/ebs.js";
 import { ebsSnapshot } from "../ec2.js";
 

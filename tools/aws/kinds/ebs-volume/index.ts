@@ -1,8 +1,8 @@
-// The ebsVolume kind folder: EBS volumes; its parts still live in the role folders (controls/, collectors/, actions/) until they move here.
+// One AWS kind folder: EBS volumes. Still shared with sibling kinds (to split): actions/manual.ts, controls/ebs.ts, kinds/ec2.ts.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
 import { ebsEncryptVolume } from "../../actions/manual.js";
-import { ebsVolumeCollector } from "../../collectors/ebs-volume.js";
+import { ebsVolumeCollector } from "./collector.js";
 import { ebsVolumeEncrypted } from "../../controls/ebs.js";
 import { ebsVolume } from "../ec2.js";
 

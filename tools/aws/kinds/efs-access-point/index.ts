@@ -1,8 +1,8 @@
-// The efsAccessPoint kind folder: EFS access points; its parts still live in the role folders (controls/, collectors/, actions/) until they move here.
+// One AWS kind folder: EFS access points. Still shared with sibling kinds (to split): actions/manual-storage.ts, controls/efs.ts, kinds/efs.ts.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
 import { efsSetAccessPointRoot, efsSetAccessPointUser } from "../../actions/manual-storage.js";
-import { efsAccessPointCollector } from "../../collectors/efs-access-point.js";
+import { efsAccessPointCollector } from "./collector.js";
 import { efsAccessPointPosixUser, efsAccessPointRootDirectory } from "../../controls/efs.js";
 import { efsAccessPoint } from "../efs.js";
 

@@ -1,11 +1,11 @@
-// The efsFileSystem kind folder: EFS file systems; its parts still live in the role folders (controls/, collectors/, actions/) until they move here.
+// One AWS kind folder: EFS file systems. Still shared with sibling kinds (to split): actions/manual-storage.ts, actions/manual.ts, controls/efs.ts, kinds/efs.ts.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
-import { efsEnableBackup } from "../../actions/efs-enable-backup.js";
-import { efsEnableLifecycle } from "../../actions/efs-enable-lifecycle.js";
+import { efsEnableBackup } from "./efs-enable-backup.js";
+import { efsEnableLifecycle } from "./efs-enable-lifecycle.js";
 import { efsEncryptAtRest } from "../../actions/manual.js";
 import { efsMakeRegional, efsRestrictFileSystemPolicy } from "../../actions/manual-storage.js";
-import { efsFileSystemCollector } from "../../collectors/efs-file-system.js";
+import { efsFileSystemCollector } from "./collector.js";
 import { efsBackupEnabled, efsEncrypted, efsLifecyclePolicy, efsMultiAz, efsPolicyNoAnyClient } from "../../controls/efs.js";
 import { efsFileSystem } from "../efs.js";
 

@@ -1,8 +1,8 @@
-// The s3AccountPublicAccessBlock kind folder: the account's S3 Block Public Access settings; its parts still live in the role folders (controls/, collectors/, actions/) until they move here.
+// One AWS kind folder: the account's S3 Block Public Access settings. Still shared with sibling kinds (to split): controls/s3-access.ts, kinds/s3.ts.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
-import { s3BlockAccountPublicAccess } from "../../actions/s3-block-account-public-access.js";
-import { s3AccountPublicAccessBlockCollector } from "../../collectors/s3-account.js";
+import { s3BlockAccountPublicAccess } from "./s3-block-account-public-access.js";
+import { s3AccountPublicAccessBlockCollector } from "./collector.js";
 import { s3AccountBlockPublicAccess } from "../../controls/s3-access.js";
 import { s3AccountPublicAccessBlock } from "../s3.js";
 

@@ -1,17 +1,17 @@
-// The s3Bucket kind folder: S3 buckets; its parts still live in the role folders (controls/, collectors/, actions/) until they move here.
+// One AWS kind folder: S3 buckets. Still shared with sibling kinds (to split): controls/s3-access.ts, kinds/s3.ts.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
-import { s3AddLifecycleRules, s3EnableAccessLoggingManual, s3EnableMfaDelete, s3EnableObjectLock, s3RestrictBucketPolicy } from "../../actions/manual-s3.js";
-import { s3BlockPublicAccess } from "../../actions/s3-block-public-access.js";
-import { s3DenyInsecureTransport } from "../../actions/s3-deny-insecure-transport.js";
-import { s3DisableAcls } from "../../actions/s3-disable-acls.js";
-import { s3EnableAccessLogging } from "../../actions/s3-enable-access-logging.js";
-import { s3EnableBucketKey } from "../../actions/s3-enable-bucket-key.js";
-import { s3EnableDefaultEncryption } from "../../actions/s3-enable-default-encryption.js";
-import { s3EnableVersioning } from "../../actions/s3-enable-versioning.js";
-import { s3BucketCollector } from "../../collectors/s3-bucket.js";
+import { s3AddLifecycleRules, s3EnableAccessLoggingManual, s3EnableMfaDelete, s3EnableObjectLock, s3RestrictBucketPolicy } from "./manual.js";
+import { s3BlockPublicAccess } from "./s3-block-public-access.js";
+import { s3DenyInsecureTransport } from "./s3-deny-insecure-transport.js";
+import { s3DisableAcls } from "./s3-disable-acls.js";
+import { s3EnableAccessLogging } from "./s3-enable-access-logging.js";
+import { s3EnableBucketKey } from "./s3-enable-bucket-key.js";
+import { s3EnableDefaultEncryption } from "./s3-enable-default-encryption.js";
+import { s3EnableVersioning } from "./s3-enable-versioning.js";
+import { s3BucketCollector } from "./collector.js";
 import { s3BucketAclNoPublicRead, s3BucketAclNoPublicWrite, s3BucketAclsDisabled, s3BucketBlockPublicAccess, s3BucketNotPublic, s3BucketPolicyNoCrossAccount, s3BucketPolicyNotPublic, s3BucketSecureTransport } from "../../controls/s3-access.js";
-import { s3BucketAccessLogging, s3BucketEncrypted, s3BucketKeyEnabled, s3BucketKmsEncrypted, s3BucketLifecycle, s3BucketMfaDelete, s3BucketObjectLock, s3BucketVersioning } from "../../controls/s3-data.js";
+import { s3BucketAccessLogging, s3BucketEncrypted, s3BucketKeyEnabled, s3BucketKmsEncrypted, s3BucketLifecycle, s3BucketMfaDelete, s3BucketObjectLock, s3BucketVersioning } from "./controls-data.js";
 import { s3Bucket } from "../s3.js";
 
 export const s3BucketFolder: AwsKindFolder = {
