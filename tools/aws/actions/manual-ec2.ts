@@ -1,8 +1,9 @@
 // Manual EC2 remediations: changes that need a person's knowledge (which role, which sources are
 // legitimate) or that replace an instance — guidance built from the resource's own facts.
 import { z } from "zod";
-import { Ec2InstanceModel, SecurityGroupModel } from "../kinds/ec2.js";
-import type { SecurityGroupRuleModel } from "../kinds/ec2.js";
+import { Ec2InstanceModel } from "../kinds/ec2-instance/model.js";
+import { SecurityGroupModel } from "../kinds/ec2-security-group/model.js";
+import type { SecurityGroupRuleModel } from "../kinds/ec2-security-group/model.js";
 import type { ManualAction } from "../kind-tools.js";
 import { describeResource, readFields } from "./common.js";
 

@@ -1,8 +1,9 @@
 // Manual EBS-snapshot and EFS remediations: properties fixed at creation (snapshot encryption, One
 // Zone, access-point root and user) or policies whose mistakes lock clients out — guidance only.
 import { z } from "zod";
-import { EbsSnapshotModel } from "../kinds/ec2.js";
-import { EfsAccessPointModel, EfsFileSystemModel } from "../kinds/efs.js";
+import { EbsSnapshotModel } from "../kinds/ebs-snapshot/model.js";
+import { EfsAccessPointModel } from "../kinds/efs-access-point/model.js";
+import { EfsFileSystemModel } from "../kinds/efs-file-system/model.js";
 import type { Resource } from "../../../contracts/resource.js";
 import type { ManualAction } from "../kind-tools.js";
 import { describeResource, readFields } from "./common.js";

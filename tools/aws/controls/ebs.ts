@@ -1,6 +1,8 @@
 // EBS controls: volume and snapshot encryption, public snapshots, encryption by default.
 import type { AwsControl } from "./aws-control.js";
-import type { EbsEncryptionByDefaultModel, EbsSnapshotModel, EbsVolumeModel } from "../kinds/ec2.js";
+import type { EbsEncryptionByDefaultModel } from "../kinds/ebs-encryption-by-default/model.js";
+import type { EbsSnapshotModel } from "../kinds/ebs-snapshot/model.js";
+import type { EbsVolumeModel } from "../kinds/ebs-volume/model.js";
 import type { Condition } from "../../../contracts/policy.js";
 import type { ControlDefinition, ControlParams, ModelResource } from "../../../engine/control.js";
 

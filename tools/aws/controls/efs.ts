@@ -1,7 +1,8 @@
 // EFS controls: file systems (encryption, backups, lifecycle, Multi-AZ, file-system policy) and
 // access points (root directory, POSIX user).
 import type { AwsControl } from "./aws-control.js";
-import type { EfsAccessPointModel, EfsFileSystemModel } from "../kinds/efs.js";
+import type { EfsAccessPointModel } from "../kinds/efs-access-point/model.js";
+import type { EfsFileSystemModel } from "../kinds/efs-file-system/model.js";
 import type { ControlDefinition, ModelResource } from "../../../engine/control.js";
 import { encryptedWith, encryptionExamples, ENCRYPTION_WORDS } from "./ebs.js";
 

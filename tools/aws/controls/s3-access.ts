@@ -1,7 +1,8 @@
 // S3 access controls: public access (as AWS decides it, by flag, by ACL, by policy), cross-account
 // policies, ACLs disabled, TLS-only access, and account-level Block Public Access.
 import type { AwsControl } from "./aws-control.js";
-import type { S3AccountPublicAccessBlockModel, S3BucketModel } from "../kinds/s3.js";
+import type { S3AccountPublicAccessBlockModel } from "../kinds/s3-account-public-access-block/model.js";
+import type { S3BucketModel } from "../kinds/s3-bucket/model.js";
 import type { Condition } from "../../../contracts/policy.js";
 import { BPA_FLAGS } from "../../../engine/control.js";
 import type { BpaFlag, ControlDefinition, ModelResource } from "../../../engine/control.js";

@@ -1,7 +1,7 @@
 // ebs.enable-encryption-by-default: new EBS volumes in the region are encrypted (id = region).
 import { EnableEbsEncryptionByDefaultCommand } from "@aws-sdk/client-ec2";
 import { z } from "zod";
-import { EbsEncryptionByDefaultModel } from "../ec2.js";
+import { EbsEncryptionByDefaultModel } from "./model.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { readFields } from "../../actions/common.js";

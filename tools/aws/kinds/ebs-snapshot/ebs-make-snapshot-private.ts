@@ -2,7 +2,7 @@
 // permissions granted to named accounts stay.
 import { ModifySnapshotAttributeCommand } from "@aws-sdk/client-ec2";
 import { z } from "zod";
-import { EbsSnapshotModel } from "../ec2.js";
+import { EbsSnapshotModel } from "./model.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { readFields } from "../../actions/common.js";

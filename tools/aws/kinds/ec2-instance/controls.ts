@@ -1,7 +1,7 @@
 // EC2 instance controls: metadata service, public addresses, roles, monitoring, virtualisation,
 // Auto Scaling membership, age, time stopped, attached-volume encryption and exposed ports.
 import type { AwsControl } from "../../controls/aws-control.js";
-import type { Ec2InstanceModel } from "../ec2.js";
+import type { Ec2InstanceModel } from "./model.js";
 import type { Condition } from "../../../../contracts/policy.js";
 import type { ControlDefinition, ModelResource } from "../../../../engine/control.js";
 import { exampleRule, HIGH_RISK_PORTS, noWorldIngressTo, portOutside, portsPhrase, worldRule } from "../../controls/ingress.js";

@@ -1,7 +1,7 @@
 // ec2.enable-detailed-monitoring: one-minute CloudWatch metrics for the instance (MonitorInstances).
 import { MonitorInstancesCommand } from "@aws-sdk/client-ec2";
 import { z } from "zod";
-import { Ec2InstanceModel } from "../ec2.js";
+import { Ec2InstanceModel } from "./model.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { readFields } from "../../actions/common.js";

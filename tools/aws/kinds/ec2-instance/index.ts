@@ -1,4 +1,4 @@
-// One AWS kind folder: EC2 instances. Still shared with sibling kinds (to split): actions/manual-ec2.ts, actions/manual.ts, kinds/ec2.ts.
+// One AWS kind folder: EC2 instances. Still shared with sibling kinds (to split): actions/manual-ec2.ts, actions/manual.ts.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
 import { ec2EnableDetailedMonitoring } from "./ec2-enable-detailed-monitoring.js";
@@ -7,7 +7,7 @@ import { ec2AttachToAutoScalingGroup } from "../../actions/manual.js";
 import { ec2AttachInstanceProfile, ec2EncryptAttachedVolumes, ec2RemovePublicIp, ec2ReplaceInstance, ec2RestrictInstanceIngress } from "../../actions/manual-ec2.js";
 import { ec2InstanceCollector } from "./collector.js";
 import { ec2AttachedVolumesEncrypted, ec2DetailedMonitoring, ec2Hvm, ec2ImdsV2Required, ec2InAutoScalingGroup, ec2InstanceProfile, ec2MaxAge, ec2NoInternetExposedPorts, ec2NoPublicIp, ec2StoppedLimit } from "./controls.js";
-import { ec2Instance } from "../ec2.js";
+import { ec2Instance } from "./model.js";
 
 export const ec2InstanceFolder: AwsKindFolder = {
   kind: ec2Instance,

@@ -2,7 +2,7 @@
 // security groups' ingress, its volumes' encryption — each listing read once per collection.
 import type { Instance } from "@aws-sdk/client-ec2";
 import { errorMessage } from "../../../../core/errors.js";
-import type { SecurityGroupRuleModel } from "../ec2.js";
+import type { SecurityGroupRuleModel } from "../ec2-security-group/model.js";
 import type { AwsContext } from "../../context.js";
 import { listAutoScalingGroups } from "../autoscaling-group/collector.js";
 import { listVolumes } from "../ebs-volume/collector.js";

@@ -1,7 +1,7 @@
 // Security-group controls: world-open ingress (admin ports, all ports, high-risk ports), the
 // default group, wide public CIDRs, launch-wizard groups and the rule count.
 import type { AwsControl } from "../../controls/aws-control.js";
-import type { SecurityGroupModel } from "../ec2.js";
+import type { SecurityGroupModel } from "./model.js";
 import type { Condition } from "../../../../contracts/policy.js";
 import type { ControlDefinition, ModelResource } from "../../../../engine/control.js";
 import { DEFAULT_RESTRICTED_PORTS, exampleRule, HIGH_RISK_PORTS, noWorldIngressTo, portOutside, portsPhrase, worldRule } from "../../controls/ingress.js";

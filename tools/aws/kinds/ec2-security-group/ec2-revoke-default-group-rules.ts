@@ -3,7 +3,7 @@
 // never touched: revoking all their rules could cut off working traffic.
 import { RevokeSecurityGroupEgressCommand, RevokeSecurityGroupIngressCommand } from "@aws-sdk/client-ec2";
 import { z } from "zod";
-import { SecurityGroupModel } from "../ec2.js";
+import { SecurityGroupModel } from "./model.js";
 import { ruleToPermission } from "../../collectors/sg-rules.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";

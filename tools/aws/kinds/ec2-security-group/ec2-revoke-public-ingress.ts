@@ -2,8 +2,8 @@
 // that reach any of the given ports; every other rule stays.
 import { RevokeSecurityGroupIngressCommand } from "@aws-sdk/client-ec2";
 import { z } from "zod";
-import { SecurityGroupModel } from "../ec2.js";
-import type { SecurityGroupRuleModel } from "../ec2.js";
+import { SecurityGroupModel } from "./model.js";
+import type { SecurityGroupRuleModel } from "./model.js";
 import type { Resource } from "../../../../contracts/resource.js";
 import { coversPort, worldRuleToPermission } from "../../collectors/sg-rules.js";
 import type { AutomaticAction } from "../../kind-tools.js";

@@ -1,4 +1,4 @@
-// One AWS kind folder: security groups. Still shared with sibling kinds (to split): actions/manual-ec2.ts, kinds/ec2.ts.
+// One AWS kind folder: security groups. Still shared with sibling kinds (to split): actions/manual-ec2.ts.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
 import { ec2RevokeDefaultGroupRules } from "./ec2-revoke-default-group-rules.js";
@@ -6,7 +6,7 @@ import { ec2RevokePublicIngress } from "./ec2-revoke-public-ingress.js";
 import { ec2RestrictSecurityGroup } from "../../actions/manual-ec2.js";
 import { ec2SecurityGroupCollector } from "./collector.js";
 import { defaultSecurityGroupClosed, securityGroupHighRiskPorts, securityGroupNoAllPorts, securityGroupNoPublicIngress, securityGroupNoWideCidr, securityGroupNotLaunchWizard, securityGroupRuleLimit } from "./controls.js";
-import { ec2SecurityGroup } from "../ec2.js";
+import { ec2SecurityGroup } from "./model.js";
 
 export const ec2SecurityGroupFolder: AwsKindFolder = {
   kind: ec2SecurityGroup,

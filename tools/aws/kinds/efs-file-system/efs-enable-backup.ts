@@ -1,7 +1,7 @@
 // efs.enable-backup: turns on automatic AWS Backup for the file system.
 import { PutBackupPolicyCommand } from "@aws-sdk/client-efs";
 import { z } from "zod";
-import { EfsFileSystemModel } from "../efs.js";
+import { EfsFileSystemModel } from "./model.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { readFields } from "../../actions/common.js";

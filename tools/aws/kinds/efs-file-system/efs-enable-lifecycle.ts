@@ -3,7 +3,7 @@
 import { PutLifecycleConfigurationCommand } from "@aws-sdk/client-efs";
 import type { LifecyclePolicy, TransitionToIARules } from "@aws-sdk/client-efs";
 import { z } from "zod";
-import { EfsFileSystemModel } from "../efs.js";
+import { EfsFileSystemModel } from "./model.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { readFields } from "../../actions/common.js";

@@ -1,4 +1,4 @@
-// One AWS kind folder: EFS file systems. Still shared with sibling kinds (to split): actions/manual-storage.ts, actions/manual.ts, controls/efs.ts, kinds/efs.ts.
+// One AWS kind folder: EFS file systems. Still shared with sibling kinds (to split): actions/manual-storage.ts, actions/manual.ts, controls/efs.ts.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
 import { efsEnableBackup } from "./efs-enable-backup.js";
@@ -7,7 +7,7 @@ import { efsEncryptAtRest } from "../../actions/manual.js";
 import { efsMakeRegional, efsRestrictFileSystemPolicy } from "../../actions/manual-storage.js";
 import { efsFileSystemCollector } from "./collector.js";
 import { efsBackupEnabled, efsEncrypted, efsLifecyclePolicy, efsMultiAz, efsPolicyNoAnyClient } from "../../controls/efs.js";
-import { efsFileSystem } from "../efs.js";
+import { efsFileSystem } from "./model.js";
 
 export const efsFileSystemFolder: AwsKindFolder = {
   kind: efsFileSystem,

@@ -1,6 +1,6 @@
 // Collector for the account-level S3 Block Public Access setting (id = account id).
 import { GetPublicAccessBlockCommand } from "@aws-sdk/client-s3-control";
-import type { PublicAccessBlockModel } from "../s3.js";
+import type { PublicAccessBlockModel } from "../s3-bucket/model.js";
 import type { Resource } from "../../../../contracts/resource.js";
 import type { AwsContext } from "../../context.js";
 import type { KindCollector } from "../../kind-tools.js";

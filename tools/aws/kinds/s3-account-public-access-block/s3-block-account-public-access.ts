@@ -1,7 +1,7 @@
 // s3.block-account-public-access: turns on Block Public Access for the whole account (s3control).
 import { PutPublicAccessBlockCommand } from "@aws-sdk/client-s3-control";
 import { z } from "zod";
-import { PublicAccessBlockModel } from "../s3.js";
+import { PublicAccessBlockModel } from "../s3-bucket/model.js";
 import type { Resource } from "../../../../contracts/resource.js";
 import { fromPublicAccessBlock } from "../../collectors/s3-public.js";
 import type { AutomaticAction } from "../../kind-tools.js";

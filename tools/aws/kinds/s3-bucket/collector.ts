@@ -2,7 +2,7 @@
 // region's client, and normalised to the aws.s3.bucket model.
 import { GetBucketLocationCommand, ListBucketsCommand } from "@aws-sdk/client-s3";
 import { errorMessage } from "../../../../core/errors.js";
-import type { PublicAccessBlockModel } from "../s3.js";
+import type { PublicAccessBlockModel } from "./model.js";
 import type { Resource } from "../../../../contracts/resource.js";
 import type { AwsContext } from "../../context.js";
 import type { KindCollector } from "../../kind-tools.js";

@@ -1,7 +1,7 @@
 // S3 data-protection controls: default encryption (any, KMS, bucket keys), versioning, MFA delete,
 // Object Lock, server access logging and lifecycle rules.
 import type { AwsControl } from "../../controls/aws-control.js";
-import type { S3BucketModel } from "../s3.js";
+import type { S3BucketModel } from "./model.js";
 import type { Condition, RemediationRef } from "../../../../contracts/policy.js";
 import type { BuiltRule, ControlDefinition, ModelResource } from "../../../../engine/control.js";
 

@@ -1,6 +1,6 @@
 // The S3 fields collectors derive from others (effective Block Public Access, public via ACL or policy), worked out again for a planned after-state.
 import { decidePublic, effectivePublicAccessBlock, NO_BLOCK } from "../../collectors/s3-public.js";
-import type { PublicAccessBlockModel } from "../s3.js";
+import type { PublicAccessBlockModel } from "./model.js";
 
 type Plain = Readonly<Record<string, unknown>>;
 const isPlain = (v: unknown): v is Plain => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -1,4 +1,4 @@
-// One AWS kind folder: S3 buckets. Still shared with sibling kinds (to split): controls/s3-access.ts, kinds/s3.ts.
+// One AWS kind folder: S3 buckets. Still shared with sibling kinds (to split): controls/s3-access.ts.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
 import { s3AddLifecycleRules, s3EnableAccessLoggingManual, s3EnableMfaDelete, s3EnableObjectLock, s3RestrictBucketPolicy } from "./manual.js";
@@ -12,7 +12,7 @@ import { s3EnableVersioning } from "./s3-enable-versioning.js";
 import { s3BucketCollector } from "./collector.js";
 import { s3BucketAclNoPublicRead, s3BucketAclNoPublicWrite, s3BucketAclsDisabled, s3BucketBlockPublicAccess, s3BucketNotPublic, s3BucketPolicyNoCrossAccount, s3BucketPolicyNotPublic, s3BucketSecureTransport } from "../../controls/s3-access.js";
 import { s3BucketAccessLogging, s3BucketEncrypted, s3BucketKeyEnabled, s3BucketKmsEncrypted, s3BucketLifecycle, s3BucketMfaDelete, s3BucketObjectLock, s3BucketVersioning } from "./controls-data.js";
-import { s3Bucket } from "../s3.js";
+import { s3Bucket } from "./model.js";
 
 export const s3BucketFolder: AwsKindFolder = {
   kind: s3Bucket,

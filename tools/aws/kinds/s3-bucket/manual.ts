@@ -1,7 +1,7 @@
 // Manual S3 remediations: settings only the root user can change (MFA delete), that cannot be
 // undone (Object Lock), or that decide when data is deleted (lifecycle) — guidance, never a change.
 import { z } from "zod";
-import { S3BucketModel } from "../s3.js";
+import { S3BucketModel } from "./model.js";
 import type { ManualAction } from "../../kind-tools.js";
 import { describeResource, readFields } from "../../actions/common.js";
 

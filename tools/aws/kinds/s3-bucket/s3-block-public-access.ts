@@ -1,7 +1,7 @@
 // s3.block-public-access: turns on the bucket's own Block Public Access flags.
 import { PutPublicAccessBlockCommand } from "@aws-sdk/client-s3";
 import { z } from "zod";
-import { PublicAccessBlockModel } from "../s3.js";
+import { PublicAccessBlockModel } from "./model.js";
 import type { Resource } from "../../../../contracts/resource.js";
 import { fromPublicAccessBlock } from "../../collectors/s3-public.js";
 import type { AutomaticAction } from "../../kind-tools.js";

@@ -3,7 +3,7 @@
 import { GetBucketPolicyCommand, PutBucketPolicyCommand } from "@aws-sdk/client-s3";
 import { z } from "zod";
 import { AgpmError } from "../../../../core/errors.js";
-import { S3BucketModel } from "../s3.js";
+import { S3BucketModel } from "./model.js";
 import type { AwsContext } from "../../context.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { isAwsError, send } from "../../send.js";

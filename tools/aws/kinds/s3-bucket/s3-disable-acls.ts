@@ -3,7 +3,7 @@
 // the same access ACLs stop granting once they are disabled.
 import { PutBucketAclCommand, PutBucketOwnershipControlsCommand } from "@aws-sdk/client-s3";
 import { z } from "zod";
-import { S3BucketModel } from "../s3.js";
+import { S3BucketModel } from "./model.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { readFields } from "../../actions/common.js";

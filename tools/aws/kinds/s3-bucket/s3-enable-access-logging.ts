@@ -2,7 +2,7 @@
 // exist in the same region and accept log delivery — S3 refuses the call otherwise).
 import { PutBucketLoggingCommand } from "@aws-sdk/client-s3";
 import { z } from "zod";
-import { S3BucketModel } from "../s3.js";
+import { S3BucketModel } from "./model.js";
 import type { Resource } from "../../../../contracts/resource.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";

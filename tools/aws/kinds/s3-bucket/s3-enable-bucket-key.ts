@@ -3,7 +3,7 @@
 import { PutBucketEncryptionCommand } from "@aws-sdk/client-s3";
 import type { ServerSideEncryption } from "@aws-sdk/client-s3";
 import { z } from "zod";
-import { S3BucketModel } from "../s3.js";
+import { S3BucketModel } from "./model.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { changeOf, readFields } from "../../actions/common.js";

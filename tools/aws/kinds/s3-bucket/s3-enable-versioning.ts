@@ -1,7 +1,7 @@
 // s3.enable-versioning: turns bucket versioning on (MFA delete is left as it is).
 import { PutBucketVersioningCommand } from "@aws-sdk/client-s3";
 import { z } from "zod";
-import { S3BucketModel } from "../s3.js";
+import { S3BucketModel } from "./model.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { changeOf, readFields } from "../../actions/common.js";

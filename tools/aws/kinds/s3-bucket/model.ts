@@ -1,7 +1,7 @@
-// S3 kinds: buckets and the account-level Block Public Access setting.
+// aws.s3.bucket: an S3 bucket, its access settings, data protection and effective public access.
 import { z } from "zod";
-import type { KindDefinition } from "../../../engine/kind.js";
-import { rederiveAccountBlock, rederiveBucket } from "./s3-bucket/derive.js";
+import type { KindDefinition } from "../../../../engine/kind.js";
+import { rederiveBucket } from "./derive.js";
 
 export const PublicAccessBlockModel = z.object({
   blockPublicAcls: z.boolean(),
@@ -70,22 +70,4 @@ export const s3Bucket: KindDefinition = {
   words: ["s3", "bucket", "buckets", "s3 bucket", "storage bucket", "cloud storage", "object storage", "object store", "simple storage service"],
   model: S3BucketModel,
   rederive: rederiveBucket,
-};
-
-export const S3AccountPublicAccessBlockModel = z.object({
-  /** Null when the account has no Block Public Access configuration. */
-  publicAccessBlock: PublicAccessBlockModel.nullable(),
-  /** Each flag, false when not configured. */
-  effective: PublicAccessBlockModel,
-});
-
-export const s3AccountPublicAccessBlock: KindDefinition = {
-  name: "aws.s3.account-public-access-block",
-  noun: "account S3 Block Public Access setting",
-  plural: "account S3 Block Public Access settings",
-  service: "s3",
-  idField: "account id",
-  words: ["account level", "account-level", "account public access block", "s3 account", "account-wide", "entire account", "whole account"],
-  model: S3AccountPublicAccessBlockModel,
-  rederive: rederiveAccountBlock,
 };

@@ -1,6 +1,6 @@
-// EFS kinds: file systems and access points.
+// aws.efs.file-system: an EFS file system, its encryption, backup, lifecycle, zones and file-system policy.
 import { z } from "zod";
-import type { KindDefinition } from "../../../engine/kind.js";
+import type { KindDefinition } from "../../../../engine/kind.js";
 
 export const EfsFileSystemModel = z.object({
   encrypted: z.boolean(),
@@ -34,22 +34,4 @@ export const efsFileSystem: KindDefinition = {
   idField: "file-system id",
   words: ["efs", "elastic file system", "file system", "file systems", "filesystem", "filesystems", "nfs", "efs file system", "shared storage"],
   model: EfsFileSystemModel,
-};
-
-export const EfsAccessPointModel = z.object({
-  fileSystemId: z.string(),
-  /** RootDirectory.Path; "/" when the access point does not set one (the file system's root). */
-  rootDirectory: z.string(),
-  /** The POSIX identity every request through the access point uses; null when not enforced. */
-  posixUser: z.object({ uid: z.number().int(), gid: z.number().int() }).nullable(),
-});
-
-export const efsAccessPoint: KindDefinition = {
-  name: "aws.efs.access-point",
-  noun: "EFS access point",
-  plural: "EFS access points",
-  service: "efs",
-  idField: "access-point id",
-  words: ["access point", "access points", "efs access point"],
-  model: EfsAccessPointModel,
 };
