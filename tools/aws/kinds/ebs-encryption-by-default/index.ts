@@ -1,9 +1,9 @@
-// One AWS kind folder: each region's EBS encryption-by-default setting. Still shared with sibling kinds (to split): controls/ebs.ts.
+// One AWS kind folder: each region's EBS encryption-by-default setting.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
 import { ebsEnableEncryptionByDefault } from "./ebs-enable-encryption-by-default.js";
 import { ebsEncryptionByDefaultCollector } from "./collector.js";
-import { ebsEncryptionByDefault as ebsEncryptionByDefaultControl } from "../../controls/ebs.js";
+import { ebsEncryptionByDefault as ebsEncryptionByDefaultControl } from "./controls.js";
 import { ebsEncryptionByDefault } from "./model.js";
 
 export const ebsEncryptionByDefaultFolder: AwsKindFolder = {

@@ -1,10 +1,10 @@
-// One AWS kind folder: the account's EBS snapshots. Still shared with sibling kinds (to split): actions/manual-storage.ts, controls/ebs.ts.
+// One AWS kind folder: the account's EBS snapshots.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
 import { ebsMakeSnapshotPrivate } from "./ebs-make-snapshot-private.js";
-import { ebsEncryptSnapshot } from "../../actions/manual-storage.js";
+import { ebsEncryptSnapshot } from "./manual.js";
 import { ebsSnapshotCollector } from "./collector.js";
-import { ebsSnapshotEncrypted, ebsSnapshotNotPublic } from "../../controls/ebs.js";
+import { ebsSnapshotEncrypted, ebsSnapshotNotPublic } from "./controls.js";
 import { ebsSnapshot } from "./model.js";
 
 export const ebsSnapshotFolder: AwsKindFolder = {

@@ -1,9 +1,9 @@
-// One AWS kind folder: EBS volumes. Still shared with sibling kinds (to split): actions/manual.ts, controls/ebs.ts.
+// One AWS kind folder: EBS volumes.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
-import { ebsEncryptVolume } from "../../actions/manual.js";
+import { ebsEncryptVolume } from "./manual.js";
 import { ebsVolumeCollector } from "./collector.js";
-import { ebsVolumeEncrypted } from "../../controls/ebs.js";
+import { ebsVolumeEncrypted } from "./controls.js";
 import { ebsVolume } from "./model.js";
 
 export const ebsVolumeFolder: AwsKindFolder = {

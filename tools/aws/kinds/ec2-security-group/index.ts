@@ -1,9 +1,9 @@
-// One AWS kind folder: security groups. Still shared with sibling kinds (to split): actions/manual-ec2.ts.
+// One AWS kind folder: security groups.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
 import { ec2RevokeDefaultGroupRules } from "./ec2-revoke-default-group-rules.js";
 import { ec2RevokePublicIngress } from "./ec2-revoke-public-ingress.js";
-import { ec2RestrictSecurityGroup } from "../../actions/manual-ec2.js";
+import { ec2RestrictSecurityGroup } from "./manual.js";
 import { ec2SecurityGroupCollector } from "./collector.js";
 import { defaultSecurityGroupClosed, securityGroupHighRiskPorts, securityGroupNoAllPorts, securityGroupNoPublicIngress, securityGroupNoWideCidr, securityGroupNotLaunchWizard, securityGroupRuleLimit } from "./controls.js";
 import { ec2SecurityGroup } from "./model.js";

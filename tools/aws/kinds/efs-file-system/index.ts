@@ -1,12 +1,12 @@
-// One AWS kind folder: EFS file systems. Still shared with sibling kinds (to split): actions/manual-storage.ts, actions/manual.ts, controls/efs.ts.
+// One AWS kind folder: EFS file systems.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
 import { efsEnableBackup } from "./efs-enable-backup.js";
 import { efsEnableLifecycle } from "./efs-enable-lifecycle.js";
-import { efsEncryptAtRest } from "../../actions/manual.js";
-import { efsMakeRegional, efsRestrictFileSystemPolicy } from "../../actions/manual-storage.js";
+import { efsEncryptAtRest } from "./manual-encrypt-at-rest.js";
+import { efsMakeRegional, efsRestrictFileSystemPolicy } from "./manual.js";
 import { efsFileSystemCollector } from "./collector.js";
-import { efsBackupEnabled, efsEncrypted, efsLifecyclePolicy, efsMultiAz, efsPolicyNoAnyClient } from "../../controls/efs.js";
+import { efsBackupEnabled, efsEncrypted, efsLifecyclePolicy, efsMultiAz, efsPolicyNoAnyClient } from "./controls.js";
 import { efsFileSystem } from "./model.js";
 
 export const efsFileSystemFolder: AwsKindFolder = {

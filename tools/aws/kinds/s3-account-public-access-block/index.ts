@@ -1,9 +1,9 @@
-// One AWS kind folder: the account's S3 Block Public Access settings. Still shared with sibling kinds (to split): controls/s3-access.ts.
+// One AWS kind folder: the account's S3 Block Public Access settings.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
 import { s3BlockAccountPublicAccess } from "./s3-block-account-public-access.js";
 import { s3AccountPublicAccessBlockCollector } from "./collector.js";
-import { s3AccountBlockPublicAccess } from "../../controls/s3-access.js";
+import { s3AccountBlockPublicAccess } from "./controls.js";
 import { s3AccountPublicAccessBlock } from "./model.js";
 
 export const s3AccountPublicAccessBlockFolder: AwsKindFolder = {

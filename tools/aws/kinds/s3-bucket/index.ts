@@ -1,4 +1,4 @@
-// One AWS kind folder: S3 buckets. Still shared with sibling kinds (to split): controls/s3-access.ts.
+// One AWS kind folder: S3 buckets.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
 import { s3AddLifecycleRules, s3EnableAccessLoggingManual, s3EnableMfaDelete, s3EnableObjectLock, s3RestrictBucketPolicy } from "./manual.js";
@@ -10,7 +10,7 @@ import { s3EnableBucketKey } from "./s3-enable-bucket-key.js";
 import { s3EnableDefaultEncryption } from "./s3-enable-default-encryption.js";
 import { s3EnableVersioning } from "./s3-enable-versioning.js";
 import { s3BucketCollector } from "./collector.js";
-import { s3BucketAclNoPublicRead, s3BucketAclNoPublicWrite, s3BucketAclsDisabled, s3BucketBlockPublicAccess, s3BucketNotPublic, s3BucketPolicyNoCrossAccount, s3BucketPolicyNotPublic, s3BucketSecureTransport } from "../../controls/s3-access.js";
+import { s3BucketAclNoPublicRead, s3BucketAclNoPublicWrite, s3BucketAclsDisabled, s3BucketBlockPublicAccess, s3BucketNotPublic, s3BucketPolicyNoCrossAccount, s3BucketPolicyNotPublic, s3BucketSecureTransport } from "./controls-access.js";
 import { s3BucketAccessLogging, s3BucketEncrypted, s3BucketKeyEnabled, s3BucketKmsEncrypted, s3BucketLifecycle, s3BucketMfaDelete, s3BucketObjectLock, s3BucketVersioning } from "./controls-data.js";
 import { s3Bucket } from "./model.js";
 

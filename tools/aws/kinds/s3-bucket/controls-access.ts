@@ -1,16 +1,15 @@
-// S3 access controls: public access (as AWS decides it, by flag, by ACL, by policy), cross-account
-// policies, ACLs disabled, TLS-only access, and account-level Block Public Access.
-import type { AwsControl } from "./aws-control.js";
-import type { S3AccountPublicAccessBlockModel } from "../kinds/s3-account-public-access-block/model.js";
-import type { S3BucketModel } from "../kinds/s3-bucket/model.js";
-import type { Condition } from "../../../contracts/policy.js";
-import { BPA_FLAGS } from "../../../engine/control.js";
-import type { BpaFlag, ControlDefinition, ModelResource } from "../../../engine/control.js";
+// S3 bucket access controls: not public, Block Public Access, ACLs, bucket policy and secure transport.
+import type { AwsControl } from "../../controls/aws-control.js";
+import type { S3BucketModel } from "./model.js";
+import type { Condition } from "../../../../contracts/policy.js";
+import { BPA_FLAGS } from "../../../../engine/control.js";
+import type { BpaFlag, ModelResource } from "../../../../engine/control.js";
 
 type Bucket = ModelResource<typeof S3BucketModel>;
-type AccountBlock = ModelResource<typeof S3AccountPublicAccessBlockModel>;
 
-const ALL_ON = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true };
+/** Every Block Public Access flag on (the account-level control requires the same). */
+export const ALL_ON = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true };
+
 const ALL_OFF = { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false };
 
 /** Params for `s3.block-public-access` that turn on exactly these flags ("false" leaves a flag as it is). */
@@ -243,24 +242,5 @@ export const s3BucketAclsDisabled: AwsControl<Bucket> = {
   examples: {
     compliant: { objectOwnership: "BucketOwnerEnforced" },
     noncompliant: { objectOwnership: "ObjectWriter" },
-  },
-};
-
-export const s3AccountBlockPublicAccess: AwsControl<AccountBlock> = {
-  id: "s3.account-block-public-access",
-  kind: "aws.s3.account-public-access-block",
-  title: "S3 Block Public Access is on for the account",
-  description: "All four Block Public Access flags are set at account level, so no bucket can become public.",
-  severity: "high",
-  benchmarks: ["CIS-AWS-3.0-2.1.4", "FSBP-S3.1"],
-  words: ["block public access", "public access block", "account level", "account-level", "not public", "public"],
-  build: () => ({
-    title: "Account-level S3 Block Public Access is fully on",
-    require: { all: BPA_FLAGS.map((f): Condition => ({ path: `effective.${f}`, op: "eq", value: true })) },
-    remediation: { action: "s3.block-account-public-access", params: {} },
-  }),
-  examples: {
-    compliant: { publicAccessBlock: ALL_ON, effective: ALL_ON },
-    noncompliant: { publicAccessBlock: { ...ALL_ON, blockPublicPolicy: false }, effective: { ...ALL_ON, blockPublicPolicy: false } },
   },
 };
