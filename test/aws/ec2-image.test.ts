@@ -1,6 +1,6 @@
 // aws.ec2.image end to end on the sandbox: the owned AMIs are read, a public one fails ec2.ami-not-public,
 // ec2.make-ami-private plans, applies and re-reads private, and the sandbox answers the launch-permission commands as EC2 does.
-import { DescribeImageAttributeCommand, ModifyImageAttributeCommand } from "@aws-sdk/client-ec2";
+import { DescribeImageAttributeCommand, DescribeImagesCommand, ModifyImageAttributeCommand } from "@aws-sdk/client-ec2";
 import { afterEach, describe, expect, it } from "vitest";
 import { isAgpmError } from "../../core/errors.js";
 import type { SandboxFile } from "../../tools/aws/sandbox/index.js";
@@ -107,6 +107,11 @@ describe("the sandbox's launch-permission commands", () => {
     expect(await attribute()).toEqual([{ Group: "all" }, { UserId: OTHER }]);
     await ec2.send(new ModifyImageAttributeCommand({ ImageId: "ami-0private", LaunchPermission: { Remove: [{ Group: "all" }] } }));
     expect(await attribute()).toEqual([{ UserId: OTHER }]);
+    // As in EC2, DescribeImages says Public and never lists the accounts an image is shared with.
+    const [image] = (await ec2.send(new DescribeImagesCommand({ ImageIds: ["ami-0private"] }))).Images ?? [];
+    expect(image).toMatchObject({ ImageId: "ami-0private", Public: false });
+    expect(image).not.toHaveProperty("LaunchPermissions");
+    expect(image).not.toHaveProperty("Region");
   });
 
   it("refuses what EC2 refuses, and names what the sandbox does not simulate", async () => {
