@@ -21,7 +21,6 @@ import type { AwsContext as DomainContext } from "./context.js";
 import { AWS_CONTROLS } from "./controls/index.js";
 import { AWS_KIND_FOLDERS, AWS_KINDS } from "./kinds/index.js";
 import { AWS_PARAMS } from "./params.js";
-import { AWS_POLARITY } from "./words.js";
 import { BENCHMARKS as AWS_BENCHMARKS } from "./controls/benchmarks.js";
 import { ACTIONS as AWS_ACTIONS, COLLECTORS as AWS_COLLECTORS } from "./registry.js";
 import { awsLiveSource, awsSandboxSource } from "./sources.js";
@@ -32,8 +31,8 @@ export const awsDomain: Domain<DomainContext> = {
   kinds: AWS_KINDS,
   controls: AWS_CONTROLS,
   params: AWS_PARAMS,
-  // Polar words kept in words.ts, plus those a kind folder brings with its controls.
-  polarity: Object.assign({}, AWS_POLARITY, ...AWS_KIND_FOLDERS.map((f) => f.polarity ?? {})),
+  // Each kind folder brings its controls' polar words.
+  polarity: Object.assign({}, ...AWS_KIND_FOLDERS.map((f) => f.polarity ?? {})),
   benchmarks: AWS_BENCHMARKS,
   actions: AWS_ACTIONS,
   collectors: AWS_COLLECTORS,

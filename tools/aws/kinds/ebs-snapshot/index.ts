@@ -1,6 +1,7 @@
 // One AWS kind folder: the account's EBS snapshots.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
+import { POLARITY } from "./words.js";
 import { ebsMakeSnapshotPrivate } from "./ebs-make-snapshot-private.js";
 import { ebsEncryptSnapshot } from "./manual.js";
 import { ebsSnapshotCollector } from "./collector.js";
@@ -12,4 +13,5 @@ export const ebsSnapshotFolder: AwsKindFolder = {
   controls: [ebsSnapshotEncrypted, ebsSnapshotNotPublic] as readonly ControlDefinition[],
   collector: ebsSnapshotCollector,
   actions: [ebsMakeSnapshotPrivate, ebsEncryptSnapshot],
+  polarity: POLARITY,
 };

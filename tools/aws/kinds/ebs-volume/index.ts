@@ -1,6 +1,7 @@
 // One AWS kind folder: EBS volumes.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
+import { POLARITY } from "./words.js";
 import { ebsEncryptVolume } from "./manual.js";
 import { ebsVolumeCollector } from "./collector.js";
 import { ebsVolumeEncrypted } from "./controls.js";
@@ -11,4 +12,5 @@ export const ebsVolumeFolder: AwsKindFolder = {
   controls: [ebsVolumeEncrypted] as readonly ControlDefinition[],
   collector: ebsVolumeCollector,
   actions: [ebsEncryptVolume],
+  polarity: POLARITY,
 };

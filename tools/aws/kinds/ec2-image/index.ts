@@ -5,18 +5,13 @@ import { EC2_IMAGE_CONTROLS } from "./controls.js";
 import { ec2MakeAmiPrivate } from "./make-ami-private.js";
 import { ec2Image } from "./model.js";
 import { EC2_IMAGE_SANDBOX } from "./sandbox.js";
+import { POLARITY } from "./words.js";
 
 export const ec2ImageFolder: AwsKindFolder = {
   kind: ec2Image,
   controls: EC2_IMAGE_CONTROLS,
   collector: ec2ImageCollector,
   actions: [ec2MakeAmiPrivate],
-  polarity: {
-    "ec2.ami-not-public": {
-      secure: ["private", "not public"],
-      insecure: ["public", "publicly", "publicly shared", "shared publicly", "shared with everyone", "launchable by anyone", "public ami", "public image"],
-      also: { insecure: ["anyone", "everyone", "everybody"] },
-    },
-  },
+  polarity: POLARITY,
   sandbox: { ec2: EC2_IMAGE_SANDBOX },
 };

@@ -1,6 +1,7 @@
 // One AWS kind folder: EFS access points.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
+import { POLARITY } from "./words.js";
 import { efsSetAccessPointRoot, efsSetAccessPointUser } from "./manual.js";
 import { efsAccessPointCollector } from "./collector.js";
 import { efsAccessPointPosixUser, efsAccessPointRootDirectory } from "./controls.js";
@@ -11,4 +12,5 @@ export const efsAccessPointFolder: AwsKindFolder = {
   controls: [efsAccessPointRootDirectory, efsAccessPointPosixUser] as readonly ControlDefinition[],
   collector: efsAccessPointCollector,
   actions: [efsSetAccessPointRoot, efsSetAccessPointUser],
+  polarity: POLARITY,
 };

@@ -1,6 +1,7 @@
 // One AWS kind folder: EFS file systems.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
+import { POLARITY } from "./words.js";
 import { efsEnableBackup } from "./efs-enable-backup.js";
 import { efsEnableLifecycle } from "./efs-enable-lifecycle.js";
 import { efsEncryptAtRest } from "./manual-encrypt-at-rest.js";
@@ -14,4 +15,5 @@ export const efsFileSystemFolder: AwsKindFolder = {
   controls: [efsEncrypted, efsBackupEnabled, efsLifecyclePolicy, efsMultiAz, efsPolicyNoAnyClient] as readonly ControlDefinition[],
   collector: efsFileSystemCollector,
   actions: [efsEnableBackup, efsEnableLifecycle, efsEncryptAtRest, efsMakeRegional, efsRestrictFileSystemPolicy],
+  polarity: POLARITY,
 };

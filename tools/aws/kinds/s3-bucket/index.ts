@@ -1,6 +1,7 @@
 // One AWS kind folder: S3 buckets.
 import type { ControlDefinition } from "../../../../engine/control.js";
 import type { AwsKindFolder } from "../folder.js";
+import { POLARITY } from "./words.js";
 import { s3AddLifecycleRules, s3EnableAccessLoggingManual, s3EnableMfaDelete, s3EnableObjectLock, s3RestrictBucketPolicy } from "./manual.js";
 import { s3BlockPublicAccess } from "./s3-block-public-access.js";
 import { s3DenyInsecureTransport } from "./s3-deny-insecure-transport.js";
@@ -19,4 +20,5 @@ export const s3BucketFolder: AwsKindFolder = {
   controls: [s3BucketNotPublic, s3BucketBlockPublicAccess, s3BucketAclNoPublicRead, s3BucketAclNoPublicWrite, s3BucketPolicyNotPublic, s3BucketPolicyNoCrossAccount, s3BucketSecureTransport, s3BucketAclsDisabled, s3BucketEncrypted, s3BucketKmsEncrypted, s3BucketKeyEnabled, s3BucketVersioning, s3BucketMfaDelete, s3BucketObjectLock, s3BucketAccessLogging, s3BucketLifecycle] as readonly ControlDefinition[],
   collector: s3BucketCollector,
   actions: [s3BlockPublicAccess, s3EnableDefaultEncryption, s3EnableVersioning, s3DisableAcls, s3DenyInsecureTransport, s3EnableBucketKey, s3EnableAccessLogging, s3EnableMfaDelete, s3EnableObjectLock, s3AddLifecycleRules, s3RestrictBucketPolicy, s3EnableAccessLoggingManual],
+  polarity: POLARITY,
 };
