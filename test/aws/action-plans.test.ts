@@ -3,7 +3,7 @@ import { findKind, modelSchema, findAction } from "../../engine/registry.js";
 import type { Resource } from "../../contracts/resource.js";
 import { NO_BLOCK } from "../../tools/aws/collectors/s3-public.js";
 import type { AutomaticAction } from "../../engine/domain.js";
-import { partitionOf, withSecureTransport } from "../../tools/aws/actions/s3-deny-insecure-transport.js";
+import { partitionOf, withSecureTransport } from "../../tools/aws/kinds/s3-bucket/s3-deny-insecure-transport.js";
 
 /** A valid resource of `kind` (checked against the kind's schema) with `model` fields. */
 function resource(kind: string, id: string, model: Record<string, unknown>): Resource {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PublicAccessBlockModel } from "../../tools/aws/kinds/s3.js";
+import type { PublicAccessBlockModel } from "../../tools/aws/kinds/s3-bucket/model.js";
 import {
   NO_BLOCK, aclPublicPermissions, decidePublic, effectivePublicAccessBlock,
 } from "../../tools/aws/collectors/s3-public.js";

@@ -2,7 +2,7 @@
 import { findKind, modelSchema } from "../../engine/registry.js";
 import type { Resource } from "../../contracts/resource.js";
 import type { Condition, Rule } from "../../contracts/policy.js";
-import type { SecurityGroupRuleModel } from "../../tools/aws/kinds/ec2.js";
+import type { SecurityGroupRuleModel } from "../../tools/aws/kinds/ec2-security-group/model.js";
 
 type Plain = Record<string, unknown>;
 

@@ -19,9 +19,9 @@ export type { CollectFailure, CollectFilter, Inventory } from "./inventory.js";
 import type { Domain } from "../../engine/domain.js";
 import type { AwsContext as DomainContext } from "./context.js";
 import { AWS_CONTROLS } from "./controls/index.js";
-import { AWS_KINDS } from "./kinds/index.js";
+import { AWS_KIND_FOLDERS, AWS_KINDS } from "./kinds/index.js";
 import { AWS_PARAMS } from "./params.js";
-import { AWS_NOT_COVERED, AWS_POLARITY, AWS_SERVICES, AWS_WORDS } from "./words.js";
+import { AWS_NOT_COVERED, AWS_SERVICES, AWS_WORDS } from "./words.js";
 import { BENCHMARKS as AWS_BENCHMARKS } from "./controls/benchmarks.js";
 import { ACTIONS as AWS_ACTIONS, COLLECTORS as AWS_COLLECTORS } from "./registry.js";
 import { awsLiveSource, awsSandboxSource } from "./sources.js";
@@ -32,7 +32,8 @@ export const awsDomain: Domain<DomainContext> = {
   kinds: AWS_KINDS,
   controls: AWS_CONTROLS,
   params: AWS_PARAMS,
-  polarity: AWS_POLARITY,
+  // Each kind folder brings its controls' polar words.
+  polarity: Object.assign({}, ...AWS_KIND_FOLDERS.map((f) => f.polarity ?? {})),
   benchmarks: AWS_BENCHMARKS,
   actions: AWS_ACTIONS,
   collectors: AWS_COLLECTORS,

@@ -1,7 +1,7 @@
 // Block Public Access flags as action parameters: each defaults to on, and "false" means
 // "leave as it is" — a remediation never turns a protection off.
 import { z } from "zod";
-import type { PublicAccessBlockModel } from "../kinds/s3.js";
+import type { PublicAccessBlockModel } from "../kinds/s3-bucket/model.js";
 import type { RemediationPlan } from "../kind-tools.js";
 import { effectivePublicAccessBlock, NO_BLOCK } from "../collectors/s3-public.js";
 import { changeOf } from "./common.js";

@@ -1,7 +1,7 @@
 // Pure decisions on S3 public access: Block Public Access flags, public ACL grants, and
 // whether a bucket is public once Block Public Access has been applied, as AWS decides it.
 import type { Grant } from "@aws-sdk/client-s3";
-import type { PublicAccessBlockModel } from "../kinds/s3.js";
+import type { PublicAccessBlockModel } from "../kinds/s3-bucket/model.js";
 
 /** The four flags as both s3 and s3control return them. */
 export interface PublicAccessBlockFlags {

@@ -1,6 +1,6 @@
 // Flattens EC2 IpPermissions into one rule per source, so policies can quantify over rules.
 import type { IpPermission } from "@aws-sdk/client-ec2";
-import type { SecurityGroupRuleModel } from "../kinds/ec2.js";
+import type { SecurityGroupRuleModel } from "../kinds/ec2-security-group/model.js";
 import { cidrFacts } from "./cidr.js";
 
 const WORLD: ReadonlySet<string> = new Set(["0.0.0.0/0", "::/0"]);

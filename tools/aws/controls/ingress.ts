@@ -1,6 +1,6 @@
 // Shared pieces of the ingress controls (security groups and instances): port lists, the
 // "world-open to a port" condition and a complete ingress rule for examples.
-import type { SecurityGroupRuleModel } from "../kinds/ec2.js";
+import type { SecurityGroupRuleModel } from "../kinds/ec2-security-group/model.js";
 import type { Condition } from "../../../contracts/policy.js";
 
 /** Well-known ports people name when they mean "open to the internet". */

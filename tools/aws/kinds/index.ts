@@ -1,21 +1,35 @@
-// AWS's resource kinds, in catalogue order; the engine's registry reads them through awsDomain.
-import { autoScalingGroup } from "./autoscaling.js";
-import { ebsEncryptionByDefault, ebsSnapshot, ebsVolume, ec2Instance, ec2SecurityGroup } from "./ec2.js";
-import { efsAccessPoint, efsFileSystem } from "./efs.js";
-import { s3AccountPublicAccessBlock, s3Bucket } from "./s3.js";
+// AWS's kind folders, in catalogue order: the ONE list inside the AWS domain. A new AWS kind is its
+// folder here plus one line below; kinds, controls, collectors, actions, polar words and kind-only
+// sandbox handlers are all read from it.
 import type { KindDefinition } from "../../../engine/kind.js";
+import type { AwsKindFolder } from "./folder.js";
+import { autoscalingGroupFolder } from "./autoscaling-group/index.js";
+import { ebsEncryptionByDefaultFolder } from "./ebs-encryption-by-default/index.js";
+import { ebsSnapshotFolder } from "./ebs-snapshot/index.js";
+import { ebsVolumeFolder } from "./ebs-volume/index.js";
+import { ec2ImageFolder } from "./ec2-image/index.js";
+import { ec2InstanceFolder } from "./ec2-instance/index.js";
+import { ec2SecurityGroupFolder } from "./ec2-security-group/index.js";
+import { efsAccessPointFolder } from "./efs-access-point/index.js";
+import { efsFileSystemFolder } from "./efs-file-system/index.js";
+import { s3AccountPublicAccessBlockFolder } from "./s3-account-public-access-block/index.js";
+import { s3BucketFolder } from "./s3-bucket/index.js";
 
 export type { KindDefinition } from "../../../engine/kind.js";
+export type { AwsKindFolder } from "./folder.js";
 
-export const AWS_KINDS: readonly KindDefinition[] = [
-  s3Bucket,
-  s3AccountPublicAccessBlock,
-  ec2Instance,
-  ec2SecurityGroup,
-  ebsVolume,
-  ebsSnapshot,
-  ebsEncryptionByDefault,
-  efsFileSystem,
-  efsAccessPoint,
-  autoScalingGroup,
+export const AWS_KIND_FOLDERS: readonly AwsKindFolder[] = [
+  s3BucketFolder,
+  s3AccountPublicAccessBlockFolder,
+  ec2InstanceFolder,
+  ec2SecurityGroupFolder,
+  ebsVolumeFolder,
+  ebsSnapshotFolder,
+  ebsEncryptionByDefaultFolder,
+  ec2ImageFolder,
+  efsFileSystemFolder,
+  efsAccessPointFolder,
+  autoscalingGroupFolder,
 ];
+
+export const AWS_KINDS: readonly KindDefinition[] = AWS_KIND_FOLDERS.map((f) => f.kind);

@@ -19,6 +19,12 @@ import { S3CONTROL_HANDLERS } from "./handlers/s3control.js";
 import { STS_HANDLERS } from "./handlers/sts.js";
 import type { HandlerTable } from "./handlers/types.js";
 import { addSandboxMiddleware } from "./middleware.js";
+import { AWS_KIND_FOLDERS } from "../kinds/index.js";
+
+/** A service's shared handlers plus the commands only one kind uses, which its kind folder serves. */
+function withKindHandlers(service: ServiceName, shared: HandlerTable): HandlerTable {
+  return Object.assign({}, shared, ...AWS_KIND_FOLDERS.map((f) => f.sandbox?.[service] ?? {}));
+}
 
 export interface SandboxClientOptions {
   /** Latency and throttling to inject (default: none). */
@@ -66,12 +72,12 @@ export function createSandboxClients(account: SandboxAccount, options: SandboxCl
       return account.defaultRegion;
     },
     // Path-style keeps bucket names out of hostnames (no DNS-style endpoint rules apply).
-    s3: factory("s3", S3_HANDLERS, (c) => new S3Client({ ...c, forcePathStyle: true })),
-    s3control: factory("s3control", S3CONTROL_HANDLERS, (c) => new S3ControlClient(c)),
-    ec2: factory("ec2", EC2_HANDLERS, (c) => new EC2Client(c)),
-    efs: factory("efs", EFS_HANDLERS, (c) => new EFSClient(c)),
-    autoscaling: factory("autoscaling", AUTOSCALING_HANDLERS, (c) => new AutoScalingClient(c)),
-    sts: factory("sts", STS_HANDLERS, (c) => new STSClient(c)),
+    s3: factory("s3", withKindHandlers("s3", S3_HANDLERS), (c) => new S3Client({ ...c, forcePathStyle: true })),
+    s3control: factory("s3control", withKindHandlers("s3control", S3CONTROL_HANDLERS), (c) => new S3ControlClient(c)),
+    ec2: factory("ec2", withKindHandlers("ec2", EC2_HANDLERS), (c) => new EC2Client(c)),
+    efs: factory("efs", withKindHandlers("efs", EFS_HANDLERS), (c) => new EFSClient(c)),
+    autoscaling: factory("autoscaling", withKindHandlers("autoscaling", AUTOSCALING_HANDLERS), (c) => new AutoScalingClient(c)),
+    sts: factory("sts", withKindHandlers("sts", STS_HANDLERS), (c) => new STSClient(c)),
     destroy() {
       for (const client of made.splice(0)) client.destroy();
     },

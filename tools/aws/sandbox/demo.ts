@@ -168,7 +168,13 @@ export function generateDemoAccount(): SandboxFile {
         { SnapshotId: "snap-0a1b2c3d4e5f00003", VolumeId: vol(2), VolumeSize: 8, State: "completed", Progress: "100%", StartTime: "2024-05-01T03:00:00.000Z",
           Description: "bastion root before patching", OwnerId: ACCOUNT, Encrypted: false, StorageTier: "standard", CreateVolumePermissions: [], Tags: tags({ Name: "bastion-pre-patch" }) },
       ],
-      images: [{ ImageId: AMI[US], Name: "golden-al2023-2024.06", OwnerId: ACCOUNT, State: "available", Public: false, CreationDate: "2024-06-01T00:00:00.000Z", Architecture: "x86_64", RootDeviceType: "ebs", VirtualizationType: "hvm" }],
+      images: [
+        { ImageId: AMI[US], Name: "golden-al2023-2024.06", OwnerId: ACCOUNT, State: "available", Public: false, CreationDate: "2024-06-01T00:00:00.000Z", Architecture: "x86_64", RootDeviceType: "ebs", VirtualizationType: "hvm",
+          BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0a1b2c3d4e5f00001", VolumeSize: 8, Encrypted: true } }] },
+        // Shared with everyone by mistake when the EU build account was merged in.
+        { Region: EU, ImageId: AMI[EU], Name: "ops-arm64-2024.03", OwnerId: ACCOUNT, State: "available", Public: true, CreationDate: "2024-03-01T00:00:00.000Z", Architecture: "arm64", RootDeviceType: "ebs", VirtualizationType: "hvm",
+          BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0a1b2c3d4e5f00002", VolumeSize: 8, Encrypted: false } }] },
+      ],
       vpcs: [
         { VpcId: VPC[US], CidrBlock: "10.0.0.0/16", State: "available", IsDefault: false, OwnerId: ACCOUNT, Tags: tags({ Name: "main" }) },
         { Region: EU, VpcId: VPC[EU], CidrBlock: "10.20.0.0/16", State: "available", IsDefault: false, OwnerId: ACCOUNT, Tags: tags({ Name: "main-eu" }) },

@@ -103,7 +103,8 @@ export const EC2_READS: HandlerTable = {
   }),
   DescribeImages: read((input: DescribeImagesRequest & DescribeInput, ctx): DescribeImagesResult => {
     const page = describe(IMAGES, input, ctx, ownedBy(input.Owners, ctx));
-    return { Images: page.items.map((i) => toOutput<Image>({ OwnerId: ctx.account.account, ...i }, "none")), ...nextTokenField(page.next) };
+    // LaunchPermissions is file-only (DescribeImageAttribute answers it), as CreateVolumePermissions is for snapshots.
+    return { Images: page.items.map((i) => toOutput<Image>({ OwnerId: ctx.account.account, ...i }, "none", ["Region", "LaunchPermissions"])), ...nextTokenField(page.next) };
   }),
   DescribeVpcs: read((input: DescribeInput, ctx): DescribeVpcsResult => {
     const page = describe(VPCS, input, ctx);

@@ -1,0 +1,16 @@
+// One AWS kind folder: EBS volumes.
+import type { ControlDefinition } from "../../../../engine/control.js";
+import type { AwsKindFolder } from "../folder.js";
+import { POLARITY } from "./words.js";
+import { ebsEncryptVolume } from "./manual.js";
+import { ebsVolumeCollector } from "./collector.js";
+import { ebsVolumeEncrypted } from "./controls.js";
+import { ebsVolume } from "./model.js";
+
+export const ebsVolumeFolder: AwsKindFolder = {
+  kind: ebsVolume,
+  controls: [ebsVolumeEncrypted] as readonly ControlDefinition[],
+  collector: ebsVolumeCollector,
+  actions: [ebsEncryptVolume],
+  polarity: POLARITY,
+};
