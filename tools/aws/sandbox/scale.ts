@@ -3,7 +3,7 @@
 import { acl, ALL_USERS, FULL_BLOCK, fileSystem, instance, securityGroup, sse, volume } from "./build.js";
 import { canonicalId } from "./handlers/s3-buckets.js";
 import { seededRandom } from "./random.js";
-import type { AccessPointInput, AutoScalingGroupInput, BucketInput, InstanceInput, SandboxFile, SecurityGroupInput, SnapshotInput, VolumeInput } from "./schema.js";
+import type { AccessPointInput, AutoScalingGroupInput, BucketInput, ImageInput, InstanceInput, SandboxFile, SecurityGroupInput, SnapshotInput, VolumeInput } from "./schema.js";
 
 export interface ScaleOptions {
   /** Roughly how many resources to create, across all kinds. */
@@ -16,7 +16,7 @@ const ACCOUNT = "123456789012";
 const REGIONS = ["us-east-1", "eu-west-1", "us-west-2", "ap-southeast-2"] as const;
 const DRIFT = 0.3;
 /** Share of the resources given to each kind. */
-const SHARE = { buckets: 0.12, instances: 0.27, groups: 0.15, volumes: 0.24, snapshots: 0.05, fileSystems: 0.05, accessPoints: 0.02, asgs: 0.1 };
+const SHARE = { buckets: 0.12, instances: 0.27, groups: 0.15, volumes: 0.24, snapshots: 0.03, images: 0.02, fileSystems: 0.05, accessPoints: 0.02, asgs: 0.1 };
 
 const hex = (prefix: string, n: number) => `${prefix}-${n.toString(16).padStart(17, "0")}`;
 const dateOf = (n: number) => new Date(Date.UTC(2022, 0, 1) + (n % 900) * 86_400_000).toISOString();
@@ -104,6 +104,19 @@ function snapshots(g: Gen, count: number, volumes: VolumeInput[]): SnapshotInput
   });
 }
 
+/** The account's AMIs, each from one of the snapshots: drifted ones are shared with everyone. */
+function images(g: Gen, count: number, snaps: SnapshotInput[]): ImageInput[] {
+  return Array.from({ length: count }, (_, n): ImageInput => {
+    const snap = snaps[n % Math.max(snaps.length, 1)];
+    const region = g.regions[n % g.regions.length] as string;
+    return {
+      ...(region === "us-east-1" ? {} : { Region: region }), ImageId: `ami-${(n + 1).toString(16).padStart(17, "0")}`, Name: `scale-image-${n}`, OwnerId: ACCOUNT,
+      State: "available", Public: g.drifted(), CreationDate: dateOf(n), Architecture: "x86_64", RootDeviceType: "ebs", VirtualizationType: "hvm",
+      BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: snap?.SnapshotId ?? "snap-ffffffff", VolumeSize: 8, Encrypted: snap?.Encrypted ?? false } }],
+    };
+  });
+}
+
 /** Access points on the file systems: drifted ones expose "/" without a POSIX user. */
 function accessPoints(g: Gen, count: number, fileSystemIds: readonly string[]): AccessPointInput[] {
   return Array.from({ length: count }, (_, n): AccessPointInput => {
@@ -151,13 +164,14 @@ export function generateScaleAccount(options: ScaleOptions): SandboxFile {
     const drift = g.drifted();
     return { ...fileSystem(hex("fs", n + 1), region, ACCOUNT, `scale-fs-${n}`, !(drift && n % 2 === 0), dateOf(n)), BackupPolicy: drift && n % 2 === 1 ? null : { Status: "ENABLED" } };
   });
+  const snaps = snapshots(g, count(SHARE.snapshots), volumes);
   return {
     account: ACCOUNT,
     region: "us-east-1",
     s3: { accountPublicAccessBlock: null, buckets: buckets(g, count(SHARE.buckets)) },
     ec2: {
       ebsEncryptionByDefault: Object.fromEntries(regions.map((r, i) => [r, i % 2 === 1])), instances, securityGroups: groups, volumes,
-      snapshots: snapshots(g, count(SHARE.snapshots), volumes),
+      snapshots: snaps, images: images(g, count(SHARE.images), snaps),
     },
     efs: { fileSystems, accessPoints: accessPoints(g, count(SHARE.accessPoints), fileSystems.map((fs) => fs.FileSystemId)) },
     autoscaling: { groups: autoScalingGroups(g, count(SHARE.asgs), instances) },

@@ -184,6 +184,7 @@ export type InstanceInput = z.input<typeof Instance>;
 export type SecurityGroupInput = z.input<typeof SecurityGroup>;
 export type VolumeInput = z.input<typeof Volume>;
 export type SnapshotInput = z.input<typeof Snapshot>;
+export type ImageInput = z.input<typeof Image>;
 export type FileSystemInput = z.input<typeof FileSystem>;
 export type AccessPointInput = z.input<typeof AccessPoint>;
 export type AutoScalingGroupInput = z.input<typeof AutoScalingGroup>;
