@@ -64,9 +64,12 @@ describe("a scheduled sweep with a worker running", () => {
     expect((await ws.run("drift", "--failing", "--json")).json<{ failing: unknown[] }>().failing).toEqual([]);
 
     // Operating it: JSON log lines carry the ids, and /metrics counts what happened.
-    const lines = worker.stderr().trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    // The job logs its completion after the audit records the fix: wait for that line, not past it.
+    const logLines = () => worker.stderr().trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const completed = (l: Record<string, unknown>) => l.msg === "job completed" && l.queue === "sweeps" && typeof l.jobId === "string" && typeof l.runId === "string";
+    const lines = await until("the sweep job's completion in the worker's log", async () => (logLines().some(completed) ? logLines() : undefined));
     const ready = lines.find((l) => typeof l.metricsPort === "number");
-    expect(lines.some((l) => l.msg === "job completed" && l.queue === "sweeps" && typeof l.jobId === "string" && typeof l.runId === "string")).toBe(true);
+    expect(lines.some(completed)).toBe(true);
     const metrics = await (await fetch(`http://127.0.0.1:${String(ready?.metricsPort)}/metrics`)).text();
     const sample = (name: string, labels: string) => Number(new RegExp(`^${name}\\{${labels}\\} (\\S+)$`, "m").exec(metrics)?.[1] ?? "0");
     expect(sample("agpm_jobs_total", `queue="sweeps",name="sweep-policy",outcome="completed"`)).toBeGreaterThan(0);
