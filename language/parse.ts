@@ -29,8 +29,6 @@ export interface ParsedIntent {
   domains: string[];
   /** Kinds the intent names as subjects. */
   mentionedKinds: string[];
-  /** True when no control of the named kinds matched and another kind's control was used. */
-  reinterpreted: boolean;
   /** Controls chosen (one entry per rule), best first. */
   controls: ControlMatch[];
   /** The recognised values the chosen controls take. */
@@ -90,7 +88,6 @@ export function parseIntent(text: string, registry: Registry = REGISTRY): Parsed
     operation: reading.operation,
     enforce: reading.enforce,
     mentionedKinds: selection.subjects.length > 0 ? selection.subjects : [...new Set(controls.filter((c) => findControl(c.control)?.kind !== ANY_KIND).map((c) => c.kind))],
-    reinterpreted: selection.reinterpreted,
     controls,
     params: collectParams(entities, namedPorts, chosen),
     entities: rest,

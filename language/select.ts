@@ -40,7 +40,6 @@ export interface Selection {
   /** Spans that won their tokens, for the out-of-scope check. */
   owned: Span[];
   notes: string[];
-  reinterpreted: boolean;
   /** Kinds named as subjects (after dropping kind words used by a rival control). */
   subjects: string[];
 }
@@ -161,17 +160,16 @@ export function selectControls(input: SelectionInput): Selection {
     result.subjects.forEach((m) => subjects.add(m.kind));
     matches.push(...toMatches(result.candidates, result.subjects));
   }
-  let reinterpreted = false;
-  if (matches.length === 0) {
-    const kindNote: string[] = [];
-    const result = selectKindless(input, input.mentions.length > 0 ? kindNote : notes, ties);
+  // A kind named with no requirement of its own is refused ("I recognised … but no requirement on
+  // them"), never read as another kind's rule: only an intent naming no kind picks the best-supported one.
+  if (matches.length === 0 && input.mentions.length === 0) {
+    const result = selectKindless(input, notes, ties);
     result.understood.forEach((k) => understood.add(k));
     owned.push(...result.owned);
     matches = toMatches(result.candidates, result.subjects);
-    reinterpreted = input.mentions.length > 0 && matches.length > 0;
   }
   for (const t of ties) notes.push(`"${t.kept}" and "${t.dropped}" fit the words equally; chose ${t.kept}.`);
   const seen = new Set<string>();
   matches = matches.filter((m) => !seen.has(m.ruleId) && seen.add(m.ruleId)).sort((a, b) => b.score - a.score);
-  return { matches, understood, owned, notes: [...new Set(notes)], reinterpreted, subjects: [...subjects] };
+  return { matches, understood, owned, notes: [...new Set(notes)], subjects: [...subjects] };
 }

@@ -27,9 +27,6 @@ export function createPlannerNode(deps: GraphDeps) {
     const scope = scopeFromEntities(parsed.entities);
     const interpretation: string[] = [];
     if (kinds.length > 0) interpretation.push(`Governs ${kinds.map(noun).join(" and ")} ${describeScope(scope)}.`);
-    if (parsed.reinterpreted) {
-      interpretation.push(`No control of ${parsed.mentionedKinds.map(noun).join(", ")} matched; read as a rule on ${controlKinds.map(noun).join(", ")}.`);
-    }
     if (parsed.entities.excludeRegions.length > 0) {
       interpretation.push(`Region exclusions (${parsed.entities.excludeRegions.join(", ")}) are not supported; they were ignored.`);
     }

@@ -75,3 +75,20 @@ describe("when the intent is not understood", () => {
     expect((error as Error).message).toContain("Closest supported controls");
   });
 });
+
+describe("when the intent names a kind but none of that kind's requirements", () => {
+  // Never read as another kind's rule: "encrypted" must not turn security groups into S3 buckets.
+  it.each([
+    ["Security groups must be encrypted", "security groups"],
+    ["AMIs must have versioning enabled", "AMIs"],
+  ])("refuses %s, naming what it recognised", async (intent, noun) => {
+    const error = await translate(intent).catch((e: unknown) => e);
+    expect(isAgpmError(error, "INTENT_UNTRANSLATABLE")).toBe(true);
+    expect((error as Error).message).toContain(`I recognised ${noun} but no requirement on them`);
+  });
+
+  it("still reads an intent that names no kind as a rule on the best-supported one", async () => {
+    const { ruleIds } = await translate("Versioning must be enabled everywhere");
+    expect(ruleIds).toEqual(["s3.bucket-versioning"]);
+  });
+});
