@@ -6,6 +6,7 @@ import { awsError } from "../../sandbox/errors.js";
 import { copy } from "../../sandbox/output.js";
 import { required } from "../../sandbox/handlers/common.js";
 import { dryRun } from "../../sandbox/handlers/ec2-describe.js";
+import { sharesRequested } from "../../sandbox/handlers/share-permissions.js";
 import { read, write } from "../../sandbox/handlers/types.js";
 import type { HandlerContext, HandlerTable } from "../../sandbox/handlers/types.js";
 
@@ -41,26 +42,11 @@ function describeImageAttribute(input: DescribeImageAttributeRequest, ctx: Handl
 
 /** What a request adds and removes, from the LaunchPermission form or Attribute/OperationType/UserGroups/UserIds. */
 function requested(input: ModifyImageAttributeRequest): { add: LaunchPermission[]; remove: LaunchPermission[] } {
-  const add = [...(input.LaunchPermission?.Add ?? [])];
-  const remove = [...(input.LaunchPermission?.Remove ?? [])];
-  const flat: LaunchPermission[] = [...(input.UserGroups ?? []).map((Group) => ({ Group: Group as "all" })), ...(input.UserIds ?? []).map((UserId) => ({ UserId }))];
-  if (flat.length > 0) {
-    if (input.OperationType !== "add" && input.OperationType !== "remove") {
-      throw awsError("ec2", "MissingParameter", 400, "The request must contain the parameter operationType");
-    }
-    (input.OperationType === "add" ? add : remove).push(...flat);
-  }
-  for (const p of [...add, ...remove]) {
-    if (p.Group !== undefined && p.Group !== "all") throw awsError("ec2", "InvalidParameterValue", 400, `Value (${p.Group}) for parameter group is invalid. Only 'all' is supported.`);
-    if (p.UserId !== undefined && !/^\d{12}$/.test(p.UserId)) throw awsError("ec2", "InvalidUserID.Malformed", 400, `Invalid user id: '${p.UserId}'`);
-    if (p.Group === undefined && p.UserId === undefined) {
-      throw new AgpmError("SANDBOX_UNSUPPORTED_COMMAND", "The sandbox simulates launch permissions for the group \"all\" and account ids only", {
-        details: { client: "EC2Client", command: "ModifyImageAttribute", parameter: "LaunchPermission" },
-      });
-    }
-  }
-  if (add.length === 0 && remove.length === 0) throw awsError("ec2", "MissingParameter", 400, "The request must contain the parameter launchPermission");
-  return { add, remove };
+  const shares = sharesRequested({
+    list: input.LaunchPermission, groups: input.UserGroups, userIds: input.UserIds, operationType: input.OperationType,
+    parameter: "launchPermission", command: "ModifyImageAttribute",
+  });
+  return shares as { add: LaunchPermission[]; remove: LaunchPermission[] };
 }
 
 function modifyImageAttribute(input: ModifyImageAttributeRequest, ctx: HandlerContext): object {

@@ -12,6 +12,7 @@ import { awsError } from "../errors.js";
 import type { InstanceState, SnapshotState } from "../schema.js";
 import { required } from "./common.js";
 import { dryRun } from "./ec2-describe.js";
+import { sharesRequested } from "./share-permissions.js";
 import { write } from "./types.js";
 import type { HandlerContext, HandlerTable } from "./types.js";
 
@@ -23,21 +24,11 @@ function snapshotIn(ctx: HandlerContext, id: string): SnapshotState {
 
 /** The permissions a request adds and removes, from either the list form or GroupNames/UserIds. */
 function requested(input: ModifySnapshotAttributeRequest): { add: CreateVolumePermission[]; remove: CreateVolumePermission[] } {
-  const add = [...(input.CreateVolumePermission?.Add ?? [])];
-  const remove = [...(input.CreateVolumePermission?.Remove ?? [])];
-  const flat: CreateVolumePermission[] = [...(input.GroupNames ?? []).map((Group) => ({ Group: Group as "all" })), ...(input.UserIds ?? []).map((UserId) => ({ UserId }))];
-  if (flat.length > 0) {
-    if (input.OperationType !== "add" && input.OperationType !== "remove") {
-      throw awsError("ec2", "MissingParameter", 400, "The request must contain the parameter operationType");
-    }
-    (input.OperationType === "add" ? add : remove).push(...flat);
-  }
-  for (const p of [...add, ...remove]) {
-    if (p.Group !== undefined && p.Group !== "all") throw awsError("ec2", "InvalidParameterValue", 400, `Value (${p.Group}) for parameter group is invalid. Only 'all' is supported.`);
-    if (p.UserId !== undefined && !/^\d{12}$/.test(p.UserId)) throw awsError("ec2", "InvalidUserID.Malformed", 400, `Invalid user id: '${p.UserId}'`);
-  }
-  if (add.length === 0 && remove.length === 0) throw awsError("ec2", "MissingParameter", 400, "The request must contain the parameter createVolumePermission");
-  return { add, remove };
+  const shares = sharesRequested({
+    list: input.CreateVolumePermission, groups: input.GroupNames, userIds: input.UserIds, operationType: input.OperationType,
+    parameter: "createVolumePermission", command: "ModifySnapshotAttribute",
+  });
+  return shares as { add: CreateVolumePermission[]; remove: CreateVolumePermission[] };
 }
 
 const same = (a: CreateVolumePermission, b: Record<string, unknown>): boolean =>
