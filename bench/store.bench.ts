@@ -55,7 +55,8 @@ async function rawBaseline(file: string, findings: Finding[]): Promise<number[]>
   await store.close();
   const db = openSqliteFile(file);
   try {
-    const insert = db.prepare("insert into findings values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    // Columns by name: later migrations append columns (the location ones), which keep their defaults here.
+    const insert = db.prepare("insert into findings (id, run_id, policy_id, policy_version, rule_id, kind, resource_id, region, status, reason, evidence, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const rounds: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const at = new Date().toISOString();
