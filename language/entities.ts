@@ -3,6 +3,7 @@
 import { REGISTRY, type Registry } from "../engine/registry.js";
 import { addEvidence, consume, emptyEntities, isExceptContext, KMS_RE, REGION_RE, type Entities, type EntityContext } from "./context.js";
 import { recogniseExemption } from "./exemption.js";
+import { CONTRASTS } from "./lexicon.js";
 import { recogniseNames } from "./names.js";
 import { recogniseQuantities } from "./quantities.js";
 import { recogniseBpaFlags, recogniseTargetBucket } from "./s3-entities.js";
@@ -11,7 +12,6 @@ import type { Token } from "./tokens.js";
 
 export type { Entities, ExemptionEntity, PortRange } from "./context.js";
 
-const CONTRASTS = [["rather", "than"], ["instead", "of"], ["as", "opposed", "to"]];
 
 /**
  * "SSE-KMS rather than SSE-S3", "launch templates instead of launch configurations": what

@@ -45,6 +45,9 @@ export const NEGATIONS = new Set(["not", "no", "never", "nobody", "none", "canno
 /** Modal and requirement verbs: what follows them is required of the subject. */
 export const REQUIREMENT_CUES = new Set(["must", "should", "shall", "need", "needs", "needed", "require", "requires", "required", "requiring", "has", "have", "having", "carry", "carries", "carrying", "bear", "without", "missing", "lack", "lacks", "lacking", "enforce", "mandate", "mandatory"]);
 
+/** Words that introduce the rejected alternative ("SSE-KMS rather than SSE-S3", "templates instead of configurations"). */
+export const CONTRASTS: readonly (readonly string[])[] = [["rather", "than"], ["instead", "of"], ["as", "opposed", "to"]];
+
 /** Function words and generic nouns carrying no policy meaning of their own. */
 export const FILLER_WORDS = new Set(
   [

@@ -6,7 +6,7 @@
 // odd number of times, or an insecure one an even number, is a weakening. Descriptions of the
 // subject ("public buckets must…", "instances older than 90 days"), questions, check-only
 // clauses and identifiers ("…_allow_ingress_from_internet") are not requests and do not count.
-import { KIND_LEXICON, type Operation } from "./lexicon.js";
+import { CONTRASTS, KIND_LEXICON, type Operation } from "./lexicon.js";
 import { controlFor, POLAR_PHRASES, type Polarity, type PolarPhrase } from "./polarity.js";
 import type { Token } from "./tokens.js";
 
@@ -28,7 +28,6 @@ const LEADING = new Set(["please", "now", "also", "just", "go", "ahead", "then",
 const CHECK_WORDS = new Set(["validate", "check", "audit", "verify", "report", "assess", "scan", "detect", "find", "list", "show", "monitor", "flag", "which", "whether", "confirm", "identify", "review"]);
 const SPLIT_WORDS = new Set(["and", "but", "while", "whereas", "then", "plus"]);
 const SKIPPED: ReadonlySet<Operation> = new Set(["retire", "exempt"]);
-const CONTRASTS = [["instead", "of"], ["rather", "than"], ["as", "opposed", "to"]];
 const ARTICLES = new Set(["a", "an", "the", "any"]);
 
 interface Span {
