@@ -1,5 +1,6 @@
 // The enforcer agent: turns failing findings into remediation actions — planned in a dry run,
 // applied and verified when asked — and audits every change with before and after.
+import pLimit from "p-limit";
 import { AgpmError } from "../../core/errors.js";
 import { runSession, type GraphDeps } from "../../graphs/deps.js";
 import type { AuditEvent } from "../../store/index.js";
@@ -13,19 +14,6 @@ import { plural } from "../../core/plural.js";
 
 /** Resources remediated at once; each SDK call is further bounded by the tools' limiter. */
 export const ENFORCE_CONCURRENCY = 8;
-
-async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 /** What enforcing would do, planned without touching anything: shown while a run waits for approval. */
 export function plannedActions(state: State): ActionResult[] {
@@ -84,7 +72,7 @@ export function createEnforcerNode(deps: GraphDeps) {
     const begun = await interrupted(state);
     // The run's session, opened by evaluate (or by the approval-time re-read); the runner closes it.
     const opened = await runSession(deps, state.runId, state.options.target);
-    const results = await mapBounded(free, ENFORCE_CONCURRENCY, async (item: WorkItem): Promise<ActionResult | null> => {
+    const results = await pLimit(ENFORCE_CONCURRENCY).map(free, async (item: WorkItem): Promise<ActionResult | null> => {
       const key = keyOf(state.runId, { kind: item.resource.kind, region: item.resource.region, resourceId: item.resource.id, action: item.action.name });
       const result = await applyItem(opened, item, policy, async (planned) => {
         await audit(state, planned, "applying", `${key}:applying`);
