@@ -2,7 +2,7 @@
 // from these, and the compile-time checks below keep them in step with the types they describe.
 import { z } from "zod";
 import type { RunReport } from "../agents/reporter/report.js";
-import { ReportFindingSchema } from "../agents/reporter/report-schema.js";
+import { ReportFindingSchema } from "../contracts/report-schema.js";
 import { RUN_STATUSES } from "../store/index.js";
 import { ACTION_STATUSES } from "../graphs/state.js";
 

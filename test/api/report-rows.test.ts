@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunReport } from "../../agents/reporter/report.js";
-import { ReportFindingSchema } from "../../agents/reporter/report-schema.js";
+import { ReportFindingSchema } from "../../contracts/report-schema.js";
 import { statusesOf, summaryOfRows } from "../helpers/report-rows.js";
 import { createApiEnv, eventually, type ApiEnv } from "./api-env.js";
 

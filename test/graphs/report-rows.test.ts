@@ -2,7 +2,7 @@
 // silent pass — and the report's rows and summary agree, through the real graph and sandbox.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { quietReport } from "../../agents/reporter/report.js";
-import { RunReportSchema } from "../../agents/reporter/report-schema.js";
+import { RunReportSchema } from "../../contracts/report-schema.js";
 import { startRun } from "../../graphs/runner.js";
 import { createGraphEnv, type GraphEnv } from "../helpers/graph.js";
 import { summaryOfRows } from "../helpers/report-rows.js";

@@ -1,6 +1,6 @@
 // Reads a report's (rule, resource) rows back into the per-resource summary a report states, so
 // tests check that the rows are the whole evidence behind the counts.
-import type { ReportFinding } from "../../agents/reporter/report-schema.js";
+import type { ReportFinding } from "../../contracts/report-schema.js";
 import type { Summary } from "../../graphs/state.js";
 
 const RANK = { skip: 0, pass: 1, error: 2, fail: 3 } as const;
