@@ -22,7 +22,8 @@ const iid = (n: number) => `i-0a1b2c3d4e5f6000${n}`;
 const vol = (n: number) => `vol-0a1b2c3d4e5f0000${n}`;
 const fs = (n: number) => `fs-0a1b2c3d4e5f0000${n}`;
 
-const DEMO_IDS: DemoIds = {
+/** The ids the kinds' demo items share (exported for the meta-tests). */
+export const DEMO_IDS: DemoIds = {
   account: ACCOUNT, us: US, eu: EU, kmsEu: KMS_EU, vpc: VPC, subnet: SUBNET, ami: AMI,
   instance: iid, securityGroup: sg, volume: vol, snapshot: (n) => `snap-0a1b2c3d4e5f0000${n}`, fileSystem: fs,
 };
