@@ -1,8 +1,8 @@
 // AWS's kind folders, in catalogue order: the ONE list inside the AWS domain. A new AWS kind is its
 // folder here plus one line below; kinds, controls, collectors, actions, polar words and kind-only
-// sandbox handlers are all read from it.
+// sandbox handlers and sandbox lists are all read from it.
 import type { KindDefinition } from "../../../engine/kind.js";
-import type { AwsKindFolder } from "./folder.js";
+import type { AwsKindFolder, SandboxListsOf } from "./folder.js";
 import { autoscalingGroupFolder } from "./autoscaling-group/index.js";
 import { ebsEncryptionByDefaultFolder } from "./ebs-encryption-by-default/index.js";
 import { ebsSnapshotFolder } from "./ebs-snapshot/index.js";
@@ -18,7 +18,7 @@ import { s3BucketFolder } from "./s3-bucket/index.js";
 export type { KindDefinition } from "../../../engine/kind.js";
 export type { AwsKindFolder } from "./folder.js";
 
-export const AWS_KIND_FOLDERS: readonly AwsKindFolder[] = [
+const FOLDERS = [
   s3BucketFolder,
   s3AccountPublicAccessBlockFolder,
   ec2InstanceFolder,
@@ -30,6 +30,11 @@ export const AWS_KIND_FOLDERS: readonly AwsKindFolder[] = [
   efsFileSystemFolder,
   efsAccessPointFolder,
   autoscalingGroupFolder,
-];
+] as const satisfies readonly AwsKindFolder[];
+
+export const AWS_KIND_FOLDERS: readonly AwsKindFolder[] = FOLDERS;
+
+/** The sandbox lists the folders own, as one union type: the sandbox file's static type is built from it. */
+export type AwsKindSandboxList = SandboxListsOf<(typeof FOLDERS)[number]>;
 
 export const AWS_KINDS: readonly KindDefinition[] = AWS_KIND_FOLDERS.map((f) => f.kind);

@@ -1,7 +1,8 @@
 // Builders for realistic AWS resource objects (the SDK output shapes of SANDBOX.md), shared by the
-// demo and scale generators so both produce what real describe/get calls return.
+// demo and scale generators so both produce what real describe/get calls return. Builders of a
+// kind folder's own list live in its sandbox-list.ts.
 
-import type { FileSystemInput, InstanceInput, SecurityGroupInput, VolumeInput } from "./schema.js";
+import type { InstanceInput, SecurityGroupInput } from "./schema.js";
 
 type Json = Record<string, unknown>;
 
@@ -111,39 +112,6 @@ export function securityGroup(id: string, name: string, description: string, vpc
   };
 }
 
-export interface VolumeSpec {
-  id: string;
-  zone: string;
-  sizeGiB: number;
-  encrypted: boolean;
-  kmsKeyId?: string;
-  createTime: string;
-  attachedTo?: { instanceId: string; device: string };
-  snapshotId?: string;
-  name?: string;
-}
-
-export function volume(s: VolumeSpec): VolumeInput {
-  return {
-    VolumeId: s.id,
-    AvailabilityZone: s.zone,
-    CreateTime: s.createTime,
-    Size: s.sizeGiB,
-    VolumeType: "gp3",
-    Iops: 3000,
-    Throughput: 125,
-    Encrypted: s.encrypted,
-    ...(s.encrypted ? { KmsKeyId: s.kmsKeyId ?? `arn:aws:kms:${s.zone.slice(0, -1)}:123456789012:key/aws-ebs-default` } : {}),
-    SnapshotId: s.snapshotId ?? "",
-    State: s.attachedTo ? "in-use" : "available",
-    MultiAttachEnabled: false,
-    Attachments: s.attachedTo
-      ? [{ AttachTime: s.createTime, Device: s.attachedTo.device, InstanceId: s.attachedTo.instanceId, State: "attached", VolumeId: s.id, DeleteOnTermination: s.attachedTo.device === "/dev/xvda" }]
-      : [],
-    ...(s.name ? { Tags: tags({ Name: s.name }) } : {}),
-  };
-}
-
 export const FULL_BLOCK = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
 export const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
 
@@ -168,26 +136,5 @@ export function denyInsecureTransport(bucket: string): Json {
     Action: "s3:*",
     Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
     Condition: { Bool: { "aws:SecureTransport": "false" } },
-  };
-}
-
-export function fileSystem(id: string, region: string, account: string, name: string, encrypted: boolean, created: string, kmsKeyArn?: string): FileSystemInput {
-  return {
-    ...(region === "us-east-1" ? {} : { Region: region }),
-    OwnerId: account,
-    CreationToken: `${name}-token`,
-    FileSystemId: id,
-    FileSystemArn: `arn:aws:elasticfilesystem:${region}:${account}:file-system/${id}`,
-    CreationTime: created,
-    LifeCycleState: "available",
-    Name: name,
-    NumberOfMountTargets: 0,
-    SizeInBytes: { Value: 6144, ValueInIA: 0, ValueInStandard: 6144 },
-    PerformanceMode: "generalPurpose",
-    Encrypted: encrypted,
-    ...(encrypted ? { KmsKeyId: kmsKeyArn ?? `arn:aws:kms:${region}:${account}:key/aws-efs-default` } : {}),
-    ThroughputMode: "bursting",
-    Tags: tags({ Name: name }),
-    FileSystemProtection: { ReplicationOverwriteProtection: "ENABLED" },
   };
 }

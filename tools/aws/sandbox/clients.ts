@@ -23,7 +23,7 @@ import { AWS_KIND_FOLDERS } from "../kinds/index.js";
 
 /** A service's shared handlers plus the commands only one kind uses, which its kind folder serves. */
 function withKindHandlers(service: ServiceName, shared: HandlerTable): HandlerTable {
-  return Object.assign({}, shared, ...AWS_KIND_FOLDERS.map((f) => f.sandbox?.[service] ?? {}));
+  return Object.assign({}, shared, ...AWS_KIND_FOLDERS.map((f) => f.sandbox?.handlers?.[service] ?? {}));
 }
 
 export interface SandboxClientOptions {

@@ -1,10 +1,13 @@
 // The demo account: a small, realistic estate in us-east-1 and eu-west-1 with a deliberate mix of
 // compliant and drifted resources (public buckets, IMDSv1, open SSH/RDP, unencrypted storage,
 // public snapshots, open access points, a launch-wizard group, a single-zone ASG).
-import { fileSystem, instance, securityGroup, tags, volume } from "./build.js";
+// The kinds' lists (volumes, snapshots, images, EFS) come from their kind folders, given DEMO_IDS.
+import { instance, securityGroup, tags } from "./build.js";
 import type { InstanceSpec } from "./build.js";
 import { demoBuckets } from "./demo-buckets.js";
-import type { SandboxFile, SecurityGroupInput, VolumeInput } from "./schema.js";
+import type { DemoIds, SandboxListDef } from "./kind-lists.js";
+import { fileSections, KIND_LISTS, SANDBOX_LISTS } from "./schema.js";
+import type { SandboxFile, SecurityGroupInput } from "./schema.js";
 
 const ACCOUNT = "123456789012";
 const US = "us-east-1";
@@ -17,6 +20,17 @@ const KMS_EU = `arn:aws:kms:${EU}:${ACCOUNT}:key/6f1c2a9e-3b4d-4e5f-8a7b-0c1d2e3
 const sg = (n: number) => `sg-0a1b2c3d4e5f0000${n}`;
 const iid = (n: number) => `i-0a1b2c3d4e5f6000${n}`;
 const vol = (n: number) => `vol-0a1b2c3d4e5f0000${n}`;
+const fs = (n: number) => `fs-0a1b2c3d4e5f0000${n}`;
+
+/** The ids the kinds' demo items share (exported for the meta-tests). */
+export const DEMO_IDS: DemoIds = {
+  account: ACCOUNT, us: US, eu: EU, kmsEu: KMS_EU, vpc: VPC, subnet: SUBNET, ami: AMI,
+  instance: iid, securityGroup: sg, volume: vol, snapshot: (n) => `snap-0a1b2c3d4e5f0000${n}`, fileSystem: fs,
+};
+
+/** File order, except that the demo has always written mount targets right after their file systems. */
+const DEMO_ORDER: readonly SandboxListDef[] = SANDBOX_LISTS.flatMap((l) =>
+  l.list === "mountTargets" ? [] : l.list === "fileSystems" ? [l, ...SANDBOX_LISTS.filter((m) => m.list === "mountTargets")] : [l]);
 
 function securityGroups(): SecurityGroupInput[] {
   return [
@@ -69,49 +83,16 @@ function instanceSpecs(): InstanceSpec[] {
   ];
 }
 
-function volumes(): VolumeInput[] {
-  const at = (instanceId: string) => ({ instanceId, device: "/dev/xvda" });
-  return [
-    volume({ id: vol(1), zone: `${US}a`, sizeGiB: 30, encrypted: true, createTime: "2024-02-11T08:30:00.000Z", attachedTo: at(iid(1)), name: "web-1-root" }),
-    volume({ id: vol(2), zone: `${US}a`, sizeGiB: 8, encrypted: false, createTime: "2024-04-13T08:30:00.000Z", attachedTo: at(iid(3)), name: "bastion-root" }),
-    volume({ id: vol(3), zone: `${US}b`, sizeGiB: 500, encrypted: false, createTime: "2023-11-02T15:12:00.000Z", name: "old-reports-scratch", snapshotId: "snap-0a1b2c3d4e5f00001" }),
-    volume({ id: vol(4), zone: `${EU}b`, sizeGiB: 50, encrypted: true, kmsKeyId: KMS_EU, createTime: "2024-07-16T08:30:00.000Z", attachedTo: at(iid(6)), name: "api-1-root" }),
-    volume({ id: vol(5), zone: `${EU}a`, sizeGiB: 100, encrypted: true, kmsKeyId: KMS_EU, createTime: "2024-05-20T10:00:00.000Z", name: "detached-data" }),
-    volume({ id: vol(6), zone: `${EU}b`, sizeGiB: 60, encrypted: false, createTime: "2024-01-18T08:30:00.000Z", attachedTo: at(iid(8)), name: "windows-admin-root" }),
-  ];
-}
-
-function efs(): NonNullable<SandboxFile["efs"]> {
-  const a = fileSystem("fs-0a1b2c3d4e5f00001", US, ACCOUNT, "shared-home", true, "2023-09-01T12:00:00.000Z");
-  const b = fileSystem("fs-0a1b2c3d4e5f00002", US, ACCOUNT, "build-cache", false, "2023-10-05T12:00:00.000Z");
-  const c = fileSystem("fs-0a1b2c3d4e5f00003", EU, ACCOUNT, "api-uploads", true, "2024-03-08T12:00:00.000Z", KMS_EU);
-  const mount = (n: number, fs: string, zone: string, subnet: string) => ({
-    OwnerId: ACCOUNT, MountTargetId: `fsmt-0a1b2c3d4e5f0000${n}`, FileSystemId: fs, SubnetId: subnet, LifeCycleState: "available",
+/** The EFS mount targets (support data: no kind of ours), on the demo's file systems. */
+function mountTargets(): Array<Record<string, unknown>> {
+  const mount = (n: number, fileSystem: string, zone: string, subnet: string) => ({
+    OwnerId: ACCOUNT, MountTargetId: `fsmt-0a1b2c3d4e5f0000${n}`, FileSystemId: fileSystem, SubnetId: subnet, LifeCycleState: "available",
     IpAddress: `10.0.${n}.50`, NetworkInterfaceId: `eni-0a1b2c3d4e5f0000${n}`, AvailabilityZoneName: zone, VpcId: zone.startsWith(US) ? VPC[US] : VPC[EU],
   });
-  return {
-    fileSystems: [
-      { ...a, NumberOfMountTargets: 2, BackupPolicy: { Status: "ENABLED" }, LifecyclePolicies: [{ TransitionToIA: "AFTER_30_DAYS" }] },
-      { ...b, NumberOfMountTargets: 1, BackupPolicy: { Status: "ENABLED" }, LifecyclePolicies: [],
-        // Any client that reaches the mount target may mount and write.
-        FileSystemPolicy: { Version: "2012-10-17", Statement: [{ Sid: "OpenToClients", Effect: "Allow", Principal: { AWS: "*" }, Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"] }] } },
-      { ...c, NumberOfMountTargets: 1, BackupPolicy: null, LifecyclePolicies: [{ TransitionToIA: "AFTER_14_DAYS" }, { TransitionToPrimaryStorageClass: "AFTER_1_ACCESS" }],
-        FileSystemPolicy: { Version: "2012-10-17", Statement: [{ Sid: "EnforceTls", Effect: "Deny", Principal: { AWS: "*" }, Action: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } }] } },
-    ],
-    mountTargets: [mount(1, "fs-0a1b2c3d4e5f00001", `${US}a`, SUBNET[US]), mount(2, "fs-0a1b2c3d4e5f00001", `${US}b`, SUBNET[US]), mount(3, "fs-0a1b2c3d4e5f00002", `${US}a`, SUBNET[US]), mount(4, "fs-0a1b2c3d4e5f00003", `${EU}a`, SUBNET[EU])],
-    accessPoints: [{
-      AccessPointId: "fsap-0a1b2c3d4e5f00001", AccessPointArn: `arn:aws:elasticfilesystem:${US}:${ACCOUNT}:access-point/fsap-0a1b2c3d4e5f00001`,
-      FileSystemId: "fs-0a1b2c3d4e5f00001", Name: "home-users", OwnerId: ACCOUNT, LifeCycleState: "available",
-      PosixUser: { Uid: 1000, Gid: 1000 }, RootDirectory: { Path: "/home" }, Tags: tags({ Name: "home-users" }),
-    }, {
-      // The whole file system, as whatever user the client claims to be.
-      AccessPointId: "fsap-0a1b2c3d4e5f00002", AccessPointArn: `arn:aws:elasticfilesystem:${US}:${ACCOUNT}:access-point/fsap-0a1b2c3d4e5f00002`,
-      FileSystemId: "fs-0a1b2c3d4e5f00002", Name: "ci-cache", OwnerId: ACCOUNT, LifeCycleState: "available", Tags: tags({ Name: "ci-cache" }),
-    }],
-  };
+  return [mount(1, fs(1), `${US}a`, SUBNET[US]), mount(2, fs(1), `${US}b`, SUBNET[US]), mount(3, fs(2), `${US}a`, SUBNET[US]), mount(4, fs(3), `${EU}a`, SUBNET[EU])];
 }
 
-function autoscaling(): NonNullable<SandboxFile["autoscaling"]> {
+function autoscaling(): { groups: Array<Record<string, unknown>>; launchConfigurations: Array<Record<string, unknown>> } {
   const member = (id: string, zone: string, extra: Record<string, unknown>) => ({
     InstanceId: id, InstanceType: id === iid(1) || id === iid(2) ? "t3.medium" : "m6g.large", AvailabilityZone: zone,
     LifecycleState: "InService", HealthStatus: "Healthy", ProtectedFromScaleIn: false, ...extra,
@@ -150,38 +131,24 @@ function autoscaling(): NonNullable<SandboxFile["autoscaling"]> {
 
 /** The demo account (deterministic: fixed ids and dates). */
 export function generateDemoAccount(): SandboxFile {
-  const specs = instanceSpecs();
+  const { groups, launchConfigurations } = autoscaling();
+  const lists = new Map<string, readonly unknown[]>([
+    ["buckets", demoBuckets(ACCOUNT)],
+    ["instances", instanceSpecs().map(instance)],
+    ["securityGroups", securityGroups()],
+    ["vpcs", [
+      { VpcId: VPC[US], CidrBlock: "10.0.0.0/16", State: "available", IsDefault: false, OwnerId: ACCOUNT, Tags: tags({ Name: "main" }) },
+      { Region: EU, VpcId: VPC[EU], CidrBlock: "10.20.0.0/16", State: "available", IsDefault: false, OwnerId: ACCOUNT, Tags: tags({ Name: "main-eu" }) },
+    ]],
+    ["flowLogs", [{ FlowLogId: "fl-0a1b2c3d4e5f00001", ResourceId: VPC[US], TrafficType: "REJECT", LogDestinationType: "s3", LogDestination: "arn:aws:s3:::audit-logs/flow/", FlowLogStatus: "ACTIVE", CreationTime: "2024-01-05T00:00:00.000Z" }]],
+    ["mountTargets", mountTargets()],
+    ["groups", groups],
+    ["launchConfigurations", launchConfigurations],
+    ...KIND_LISTS.map((l): [string, readonly unknown[]] => [l.list, l.demo(DEMO_IDS)]),
+  ]);
   return {
     account: ACCOUNT,
     region: US,
-    s3: { accountPublicAccessBlock: null, buckets: demoBuckets(ACCOUNT) },
-    ec2: {
-      ebsEncryptionByDefault: { [US]: false, [EU]: true },
-      instances: specs.map(instance),
-      securityGroups: securityGroups(),
-      volumes: volumes(),
-      snapshots: [
-        { SnapshotId: "snap-0a1b2c3d4e5f00001", VolumeId: vol(3), VolumeSize: 500, State: "completed", Progress: "100%", StartTime: "2023-11-01T03:00:00.000Z",
-          Description: "reports scratch before migration", OwnerId: ACCOUNT, Encrypted: false, StorageTier: "standard", CreateVolumePermissions: [{ Group: "all" }] },
-        { Region: EU, SnapshotId: "snap-0a1b2c3d4e5f00002", VolumeId: vol(4), VolumeSize: 50, State: "completed", Progress: "100%", StartTime: "2024-08-01T03:00:00.000Z",
-          Description: "api-1 nightly", OwnerId: ACCOUNT, Encrypted: true, KmsKeyId: KMS_EU, StorageTier: "standard", CreateVolumePermissions: [] },
-        { SnapshotId: "snap-0a1b2c3d4e5f00003", VolumeId: vol(2), VolumeSize: 8, State: "completed", Progress: "100%", StartTime: "2024-05-01T03:00:00.000Z",
-          Description: "bastion root before patching", OwnerId: ACCOUNT, Encrypted: false, StorageTier: "standard", CreateVolumePermissions: [], Tags: tags({ Name: "bastion-pre-patch" }) },
-      ],
-      images: [
-        { ImageId: AMI[US], Name: "golden-al2023-2024.06", OwnerId: ACCOUNT, State: "available", Public: false, CreationDate: "2024-06-01T00:00:00.000Z", Architecture: "x86_64", RootDeviceType: "ebs", VirtualizationType: "hvm",
-          BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0a1b2c3d4e5f00001", VolumeSize: 8, Encrypted: true } }] },
-        // Shared with everyone by mistake when the EU build account was merged in.
-        { Region: EU, ImageId: AMI[EU], Name: "ops-arm64-2024.03", OwnerId: ACCOUNT, State: "available", Public: true, CreationDate: "2024-03-01T00:00:00.000Z", Architecture: "arm64", RootDeviceType: "ebs", VirtualizationType: "hvm",
-          BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: "snap-0a1b2c3d4e5f00002", VolumeSize: 8, Encrypted: false } }] },
-      ],
-      vpcs: [
-        { VpcId: VPC[US], CidrBlock: "10.0.0.0/16", State: "available", IsDefault: false, OwnerId: ACCOUNT, Tags: tags({ Name: "main" }) },
-        { Region: EU, VpcId: VPC[EU], CidrBlock: "10.20.0.0/16", State: "available", IsDefault: false, OwnerId: ACCOUNT, Tags: tags({ Name: "main-eu" }) },
-      ],
-      flowLogs: [{ FlowLogId: "fl-0a1b2c3d4e5f00001", ResourceId: VPC[US], TrafficType: "REJECT", LogDestinationType: "s3", LogDestination: "arn:aws:s3:::audit-logs/flow/", FlowLogStatus: "ACTIVE", CreationTime: "2024-01-05T00:00:00.000Z" }],
-    },
-    efs: efs(),
-    autoscaling: autoscaling(),
+    ...fileSections({ s3: { accountPublicAccessBlock: null }, ec2: { ebsEncryptionByDefault: { [US]: false, [EU]: true } }, efs: {}, autoscaling: {} }, lists, DEMO_ORDER),
   };
 }

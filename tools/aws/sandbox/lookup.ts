@@ -1,5 +1,5 @@
 // Region rules and id lookups over a loaded state, built lazily and dropped on reload.
-import type { SandboxState } from "./schema.js";
+import { SANDBOX_LISTS, type SandboxListName, type SandboxState } from "./schema.js";
 
 type Item = Record<string, unknown> & { Region?: string | undefined };
 
@@ -21,20 +21,16 @@ export function regionOf(item: Item, fallback: string, impliedByZone = false): s
   return (impliedByZone ? regionOfZone(zoneOf(item)) : undefined) ?? fallback;
 }
 
-export type ListName =
-  | "buckets" | "instances" | "securityGroups" | "volumes" | "snapshots" | "images" | "vpcs" | "flowLogs"
-  | "fileSystems" | "accessPoints" | "mountTargets" | "groups" | "launchConfigurations";
+export type ListName = SandboxListName;
+
+/** Each list's section, and the lists whose items without "Region" live in their zone's region. */
+const SECTION_OF: ReadonlyMap<string, string> = new Map(SANDBOX_LISTS.map((l) => [l.list, l.section]));
+const ZONED: ReadonlySet<string> = new Set(SANDBOX_LISTS.filter((l) => l.zoned).map((l) => l.list));
 
 export function listOf(state: SandboxState, name: ListName): Item[] {
-  switch (name) {
-    case "buckets": return state.s3.buckets;
-    case "fileSystems": case "accessPoints": case "mountTargets": return state.efs[name];
-    case "groups": case "launchConfigurations": return state.autoscaling[name];
-    default: return state.ec2[name];
-  }
+  const section = state[SECTION_OF.get(name) ?? ""] as Record<string, Item[]> | undefined;
+  return section?.[name] ?? [];
 }
-
-const ZONED: ReadonlySet<ListName> = new Set(["instances", "volumes"]);
 
 /** Per-list region buckets and id maps, computed once per loaded state. */
 export class SandboxLookup {
@@ -78,8 +74,7 @@ export class SandboxLookup {
   /** Every region the file mentions, plus its default region, sorted. */
   regions(): string[] {
     const found = new Set<string>([this.state.region, ...Object.keys(this.state.ec2.ebsEncryptionByDefault)]);
-    const lists: ListName[] = ["buckets", "instances", "securityGroups", "volumes", "snapshots", "images", "vpcs", "flowLogs", "fileSystems", "accessPoints", "mountTargets", "groups", "launchConfigurations"];
-    for (const list of lists) {
+    for (const { list } of SANDBOX_LISTS as ReadonlyArray<{ list: ListName }>) {
       this.inRegion(list, this.state.region);
       for (const region of this.byRegionCache.get(list)?.keys() ?? []) found.add(region);
     }

@@ -2,7 +2,7 @@
 // of the first problem (schema issues first, then duplicate ids).
 import { AgpmError } from "../../../core/errors.js";
 import { formatJsonPath } from "../../../core/json-path.js";
-import { SandboxFileSchema } from "./schema.js";
+import { SANDBOX_LISTS, SandboxFileSchema } from "./schema.js";
 import type { SandboxState } from "./schema.js";
 
 interface Problem {
@@ -10,25 +10,9 @@ interface Problem {
   message: string;
 }
 
-/** Lists whose items must have unique ids (ASGs and launch configurations: unique per region). */
-const UNIQUE: ReadonlyArray<{ section: "s3" | "ec2" | "efs" | "autoscaling"; list: string; id: string; perRegion?: true }> = [
-  { section: "s3", list: "buckets", id: "Name" },
-  { section: "ec2", list: "instances", id: "InstanceId" },
-  { section: "ec2", list: "securityGroups", id: "GroupId" },
-  { section: "ec2", list: "volumes", id: "VolumeId" },
-  { section: "ec2", list: "snapshots", id: "SnapshotId" },
-  { section: "ec2", list: "images", id: "ImageId" },
-  { section: "ec2", list: "vpcs", id: "VpcId" },
-  { section: "ec2", list: "flowLogs", id: "FlowLogId" },
-  { section: "efs", list: "fileSystems", id: "FileSystemId" },
-  { section: "efs", list: "accessPoints", id: "AccessPointId" },
-  { section: "efs", list: "mountTargets", id: "MountTargetId" },
-  { section: "autoscaling", list: "groups", id: "AutoScalingGroupName", perRegion: true },
-  { section: "autoscaling", list: "launchConfigurations", id: "LaunchConfigurationName", perRegion: true },
-];
-
 function firstDuplicate(state: SandboxState): Problem | null {
-  for (const rule of UNIQUE) {
+  // Every list's items have unique ids (per region for ASGs and launch configurations), checked in file order.
+  for (const rule of SANDBOX_LISTS) {
     const items = (state[rule.section] as Record<string, unknown>)[rule.list] as Array<Record<string, unknown>>;
     const seen = new Map<string, number>();
     for (const [index, item] of items.entries()) {

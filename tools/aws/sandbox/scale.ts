@@ -1,9 +1,12 @@
 // Large generated accounts for benchmarks: about `resources` resources over 2–4 regions, ~30%
-// drifted, reproducible from a seed.
-import { acl, ALL_USERS, FULL_BLOCK, fileSystem, instance, securityGroup, sse, volume } from "./build.js";
+// drifted, reproducible from a seed. The kinds' lists (volumes, snapshots, images, EFS) come from
+// their kind folders; the lists here are the ones not moved to a folder yet.
+import { acl, ALL_USERS, FULL_BLOCK, instance, securityGroup, sse } from "./build.js";
 import { canonicalId } from "./handlers/s3-buckets.js";
+import { scaleDate as dateOf, scaleId as hex, type ScaleContext, type ScaleSpec } from "./kind-lists.js";
 import { seededRandom } from "./random.js";
-import type { AccessPointInput, AutoScalingGroupInput, BucketInput, ImageInput, InstanceInput, SandboxFile, SecurityGroupInput, SnapshotInput, VolumeInput } from "./schema.js";
+import { fileSections, KIND_LISTS } from "./schema.js";
+import type { BucketInput, SandboxFile } from "./schema.js";
 
 export interface ScaleOptions {
   /** Roughly how many resources to create, across all kinds. */
@@ -15,25 +18,13 @@ export interface ScaleOptions {
 const ACCOUNT = "123456789012";
 const REGIONS = ["us-east-1", "eu-west-1", "us-west-2", "ap-southeast-2"] as const;
 const DRIFT = 0.3;
-/** Share of the resources given to each kind. */
-const SHARE = { buckets: 0.12, instances: 0.27, groups: 0.15, volumes: 0.24, snapshots: 0.03, images: 0.02, fileSystems: 0.05, accessPoints: 0.02, asgs: 0.1 };
-
-const hex = (prefix: string, n: number) => `${prefix}-${n.toString(16).padStart(17, "0")}`;
-const dateOf = (n: number) => new Date(Date.UTC(2022, 0, 1) + (n % 900) * 86_400_000).toISOString();
-
-interface Gen {
-  random: () => number;
-  regions: readonly string[];
-  drifted: () => boolean;
-}
 
 type Json = Record<string, unknown>;
 const withoutBucketKey = (encryption: Json): Json => ({ Rules: (encryption["Rules"] as Json[]).map((r) => ({ ...r, BucketKeyEnabled: false })) });
 const publicWrite = (grants: Json): Json => ({ ...grants, Grants: [...(grants["Grants"] as Json[]), { Grantee: { Type: "Group", URI: ALL_USERS }, Permission: "WRITE" }] });
 
-function buckets(g: Gen, count: number): BucketInput[] {
-  const owner = canonicalId(ACCOUNT);
-  return Array.from({ length: count }, (_, n) => {
+function bucket(owner: string): (n: number, g: ScaleContext) => BucketInput {
+  return (n, g) => {
     const drift = g.drifted() ? Math.floor(g.random() * 3) : -1;
     // The first bucket is the one access logs go to (the targetBucket param's sample names it), in
     // the region listed first, so the buckets read first can send it theirs (S3 logs within a region).
@@ -51,94 +42,54 @@ function buckets(g: Gen, count: number): BucketInput[] {
       Acl: drift === 0 && n % 2 === 1 ? publicWrite(acl(owner, true)) : acl(owner, drift === 0),
       Logging: null, Lifecycle: null, ObjectLock: null, Tags: [{ Key: "owner", Value: `team-${n % 12}` }],
     };
+  };
+}
+
+function securityGroupItem(n: number, g: ScaleContext): Json {
+  const region = g.regions[n % g.regions.length] as string;
+  const open = g.drifted();
+  const rules = open
+    ? [n % 2 === 0 ? { protocol: "tcp", from: 22, cidrs: ["0.0.0.0/0"] } : { protocol: "tcp", from: 3389, cidrs6: ["::/0"] }]
+    : [{ protocol: "tcp", from: 443, cidrs: ["10.0.0.0/8"] }];
+  return securityGroup(hex("sg", n + 1), `scale-sg-${n}`, "generated", `vpc-${region}`, ACCOUNT, rules, region === "us-east-1" ? undefined : region);
+}
+
+/** Instance n, in a security group; the first instances get a root volume (the volumes list builds it next). */
+function instanceItem(n: number, g: ScaleContext): Json {
+  const region = g.regions[n % g.regions.length] as string;
+  const zone = `${region}${"abc"[n % 3]}`;
+  const groups = g.items("securityGroups");
+  const group = groups[n % Math.max(groups.length, 1)];
+  return instance({
+    id: hex("i", n + 1), name: `scale-${n}`, zone, type: n % 4 === 0 ? "m6i.large" : "t3.medium", running: n % 10 !== 0, imdsv2: !g.drifted(),
+    vpcId: `vpc-${region}`, subnetId: `subnet-${zone}`, imageId: "ami-0a1b2c3d4e5f00101", launchTime: dateOf(n),
+    groups: group ? [{ id: String(group["GroupId"]), name: String(group["GroupName"] ?? "") }] : [],
+    volumeIds: n < g.count("volumes") ? [hex("vol", n + 1)] : [], privateIp: `10.${n >> 16 & 255}.${(n >> 8) & 255}.${n & 255}`,
   });
 }
 
-function securityGroups(g: Gen, count: number): SecurityGroupInput[] {
-  return Array.from({ length: count }, (_, n) => {
-    const region = g.regions[n % g.regions.length] as string;
-    const open = g.drifted();
-    const rules = open
-      ? [n % 2 === 0 ? { protocol: "tcp", from: 22, cidrs: ["0.0.0.0/0"] } : { protocol: "tcp", from: 3389, cidrs6: ["::/0"] }]
-      : [{ protocol: "tcp", from: 443, cidrs: ["10.0.0.0/8"] }];
-    return securityGroup(hex("sg", n + 1), `scale-sg-${n}`, "generated", `vpc-${region}`, ACCOUNT, rules, region === "us-east-1" ? undefined : region);
-  });
+interface GeneratedInstance {
+  InstanceId?: string;
+  Placement?: { AvailabilityZone?: string };
 }
 
-function instancesAndVolumes(g: Gen, instanceCount: number, volumeCount: number, groups: SecurityGroupInput[]): { instances: InstanceInput[]; volumes: VolumeInput[] } {
-  const instances: InstanceInput[] = [];
-  const volumes: VolumeInput[] = [];
-  for (let n = 0; n < instanceCount; n++) {
-    const region = g.regions[n % g.regions.length] as string;
-    const zone = `${region}${"abc"[n % 3]}`;
-    const id = hex("i", n + 1);
-    const group = groups[n % Math.max(groups.length, 1)];
-    const volumeIds = n < volumeCount ? [hex("vol", n + 1)] : [];
-    instances.push(instance({
-      id, name: `scale-${n}`, zone, type: n % 4 === 0 ? "m6i.large" : "t3.medium", running: n % 10 !== 0, imdsv2: !g.drifted(),
-      vpcId: `vpc-${region}`, subnetId: `subnet-${zone}`, imageId: "ami-0a1b2c3d4e5f00101", launchTime: dateOf(n),
-      groups: group ? [{ id: group.GroupId, name: group.GroupName ?? "" }] : [], volumeIds, privateIp: `10.${n >> 16 & 255}.${(n >> 8) & 255}.${n & 255}`,
-    }));
-    if (volumeIds[0]) volumes.push(volume({ id: volumeIds[0], zone, sizeGiB: 8 + (n % 8) * 8, encrypted: !g.drifted(), createTime: dateOf(n), attachedTo: { instanceId: id, device: "/dev/xvda" } }));
-  }
-  for (let n = volumes.length; n < volumeCount; n++) {
-    const region = g.regions[n % g.regions.length] as string;
-    volumes.push(volume({ id: hex("vol", n + 1), zone: `${region}a`, sizeGiB: 100, encrypted: !g.drifted(), createTime: dateOf(n) }));
-  }
-  return { instances, volumes };
-}
-
-/** Snapshots of the first volumes: drifted ones are unencrypted, and every other drifted one public. */
-function snapshots(g: Gen, count: number, volumes: VolumeInput[]): SnapshotInput[] {
-  return Array.from({ length: count }, (_, n): SnapshotInput => {
-    const source = volumes[n % Math.max(volumes.length, 1)];
-    const zone = String(source?.AvailabilityZone ?? `${g.regions[0]}a`);
-    const region = zone.slice(0, -1);
-    const drift = g.drifted();
-    return {
-      ...(region === "us-east-1" ? {} : { Region: region }), SnapshotId: hex("snap", n + 1), VolumeId: source?.VolumeId ?? "vol-ffffffff",
-      VolumeSize: Number(source?.["Size"] ?? 8), State: "completed", Progress: "100%", StartTime: dateOf(n), OwnerId: ACCOUNT, Encrypted: !drift,
-      ...(drift ? {} : { KmsKeyId: `arn:aws:kms:${region}:${ACCOUNT}:key/aws-ebs-default` }), StorageTier: "standard",
-      CreateVolumePermissions: drift && n % 2 === 0 ? [{ Group: "all" }] : [], Description: `scale snapshot ${n}`,
-    };
+/** The instances that belong to a group (60%), by region. */
+function groupedInstances(g: ScaleContext): Map<string, GeneratedInstance[]> {
+  const byRegion = new Map<string, GeneratedInstance[]>(g.regions.map((r) => [r, []]));
+  (g.items("instances") as readonly GeneratedInstance[]).forEach((i, n) => {
+    if (n % 5 < 3) byRegion.get(g.regions[n % g.regions.length] as string)?.push(i);
   });
-}
-
-/** The account's AMIs, each from one of the snapshots: drifted ones are shared with everyone. */
-function images(g: Gen, count: number, snaps: SnapshotInput[]): ImageInput[] {
-  return Array.from({ length: count }, (_, n): ImageInput => {
-    const snap = snaps[n % Math.max(snaps.length, 1)];
-    const region = g.regions[n % g.regions.length] as string;
-    return {
-      ...(region === "us-east-1" ? {} : { Region: region }), ImageId: `ami-${(n + 1).toString(16).padStart(17, "0")}`, Name: `scale-image-${n}`, OwnerId: ACCOUNT,
-      State: "available", Public: g.drifted(), CreationDate: dateOf(n), Architecture: "x86_64", RootDeviceType: "ebs", VirtualizationType: "hvm",
-      BlockDeviceMappings: [{ DeviceName: "/dev/xvda", Ebs: { SnapshotId: snap?.SnapshotId ?? "snap-ffffffff", VolumeSize: 8, Encrypted: snap?.Encrypted ?? false } }],
-    };
-  });
-}
-
-/** Access points on the file systems: drifted ones expose "/" without a POSIX user. */
-function accessPoints(g: Gen, count: number, fileSystemIds: readonly string[]): AccessPointInput[] {
-  return Array.from({ length: count }, (_, n): AccessPointInput => {
-    const drift = g.drifted();
-    return {
-      AccessPointId: hex("fsap", n + 1), FileSystemId: fileSystemIds[n % Math.max(fileSystemIds.length, 1)] ?? hex("fs", 1), Name: `scale-ap-${n}`,
-      OwnerId: ACCOUNT, LifeCycleState: "available",
-      ...(drift ? {} : { PosixUser: { Uid: 1000 + (n % 50), Gid: 1000 }, RootDirectory: { Path: `/app-${n}` } }),
-    };
-  });
+  return byRegion;
 }
 
 /** About 60% of instances belong to a group (of similar size) in their region. */
-function autoScalingGroups(g: Gen, count: number, instances: InstanceInput[]): AutoScalingGroupInput[] {
-  const byRegion = new Map<string, InstanceInput[]>(g.regions.map((r) => [r, []]));
-  instances.forEach((i, n) => {
-    if (n % 5 < 3) byRegion.get(g.regions[n % g.regions.length] as string)?.push(i);
-  });
-  const perRegion = Math.max(1, Math.ceil(count / g.regions.length));
-  return Array.from({ length: count }, (_, n): AutoScalingGroupInput => {
+function autoScalingGroup(): (n: number, g: ScaleContext) => Json {
+  let pools: Map<string, GeneratedInstance[]> | undefined;
+  return (n, g) => {
+    pools ??= groupedInstances(g); // once: every instance exists by the groups' phase
+    const perRegion = Math.max(1, Math.ceil(g.count("groups") / g.regions.length));
     const region = g.regions[n % g.regions.length] as string;
-    const pool = byRegion.get(region) ?? [];
+    const pool = pools.get(region) ?? [];
     const size = Math.ceil(pool.length / perRegion);
     const slot = Math.floor(n / g.regions.length);
     const mine = pool.slice(slot * size, (slot + 1) * size);
@@ -148,32 +99,46 @@ function autoScalingGroups(g: Gen, count: number, instances: InstanceInput[]): A
       Instances: mine.map((i) => ({ InstanceId: i.InstanceId, AvailabilityZone: String(i.Placement?.AvailabilityZone), LifecycleState: "InService", HealthStatus: "Healthy", ProtectedFromScaleIn: false })),
       Tags: [],
     };
-  });
+  };
+}
+
+type Generator = ScaleSpec<Json> & { list: string };
+
+/**
+ * The lists not in a kind folder, with their shares of the resources and phases (see ScaleSpec:
+ * the phases keep today's draws from the seed). Fresh per account: the groups keep their pools.
+ */
+function sharedGenerators(): Generator[] {
+  return [
+    { list: "securityGroups", share: 0.15, phase: 10, item: securityGroupItem },
+    { list: "instances", share: 0.27, phase: 20, item: instanceItem },
+    { list: "buckets", share: 0.12, phase: 50, item: bucket(canonicalId(ACCOUNT)) },
+    { list: "groups", share: 0.1, phase: 80, item: autoScalingGroup() },
+  ];
 }
 
 /** A generated account of about `resources` resources (deterministic for a seed; fast). */
 export function generateScaleAccount(options: ScaleOptions): SandboxFile {
   const random = seededRandom(options.seed ?? 42);
   const regions = REGIONS.slice(0, 2 + Math.floor(random() * 3));
-  const g: Gen = { random, regions, drifted: () => random() < DRIFT };
-  const count = (share: number) => Math.max(1, Math.round(options.resources * share));
-  const groups = securityGroups(g, count(SHARE.groups));
-  const { instances, volumes } = instancesAndVolumes(g, count(SHARE.instances), count(SHARE.volumes), groups);
-  const fileSystems = Array.from({ length: count(SHARE.fileSystems) }, (_, n) => {
-    const region = regions[n % regions.length] as string;
-    const drift = g.drifted();
-    return { ...fileSystem(hex("fs", n + 1), region, ACCOUNT, `scale-fs-${n}`, !(drift && n % 2 === 0), dateOf(n)), BackupPolicy: drift && n % 2 === 1 ? null : { Status: "ENABLED" } };
-  });
-  const snaps = snapshots(g, count(SHARE.snapshots), volumes);
+  // Shared lists first, then the kinds' in catalogue order: within a phase, item n of each in turn.
+  const generators: Generator[] = [...sharedGenerators(), ...KIND_LISTS.map((l): Generator => ({ list: l.list, ...l.scale }))];
+  const counts = new Map(generators.map((gen) => [gen.list, Math.max(1, Math.round(options.resources * gen.share))]));
+  const items = new Map<string, Json[]>(generators.map((gen) => [gen.list, []]));
+  const ctx: ScaleContext = {
+    account: ACCOUNT, regions, random, drifted: () => random() < DRIFT,
+    items: (list) => items.get(list) ?? [], count: (list) => counts.get(list) ?? 0,
+  };
+  for (const phase of [...new Set(generators.map((gen) => gen.phase))].sort((a, b) => a - b)) {
+    const inPhase = generators.filter((gen) => gen.phase === phase);
+    const longest = Math.max(...inPhase.map((gen) => ctx.count(gen.list)));
+    for (let n = 0; n < longest; n++) {
+      for (const gen of inPhase) if (n < ctx.count(gen.list)) items.get(gen.list)?.push(gen.item(n, ctx));
+    }
+  }
   return {
     account: ACCOUNT,
     region: "us-east-1",
-    s3: { accountPublicAccessBlock: null, buckets: buckets(g, count(SHARE.buckets)) },
-    ec2: {
-      ebsEncryptionByDefault: Object.fromEntries(regions.map((r, i) => [r, i % 2 === 1])), instances, securityGroups: groups, volumes,
-      snapshots: snaps, images: images(g, count(SHARE.images), snaps),
-    },
-    efs: { fileSystems, accessPoints: accessPoints(g, count(SHARE.accessPoints), fileSystems.map((fs) => fs.FileSystemId)) },
-    autoscaling: { groups: autoScalingGroups(g, count(SHARE.asgs), instances) },
+    ...fileSections({ s3: { accountPublicAccessBlock: null }, ec2: { ebsEncryptionByDefault: Object.fromEntries(regions.map((r, i) => [r, i % 2 === 1])) } }, items),
   };
 }

@@ -1,42 +1,13 @@
 // The sandbox account file (docs/SANDBOX.md) as a zod schema: validates what the handlers
-// rely on, keeps every unknown field so real AWS responses paste in unchanged.
+// rely on, keeps every unknown field so real AWS responses paste in unchanged. The lists of our
+// kinds come from their kind folders (kinds/<kind>/sandbox-list.ts); the lists here are shared
+// support data, or kinds whose lists have not moved to their folder yet.
 import { z } from "zod";
+import { AWS_KIND_FOLDERS, type AwsKindSandboxList } from "../kinds/index.js";
+import { SANDBOX_SECTIONS, type SandboxListDef, type SandboxSection } from "./kind-lists.js";
+import { Bool, Id, IsoDate, List, Obj, PolicyDocument, Regional, RegionName, Str, Tags } from "./schema-parts.js";
 
-const Str = z.string({ error: "expected a string" });
-const Id = Str.min(1, { error: "expected a non-empty id" });
-const Bool = z.boolean({ error: "expected true or false" });
-const Obj = <T extends z.ZodRawShape>(shape: T) => z.looseObject(shape, { error: "expected an object" });
-const List = <T extends z.ZodType>(item: T) => z.array(item, { error: "expected an array" });
-
-/** An AWS region name such as us-east-1, eu-west-1 or us-gov-west-1. */
-export const RegionName = Str.regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, {
-  error: "expected a region name such as us-east-1",
-});
-
-/** ISO-8601 date-time as AWS CLI prints it (Z or an offset; fractional seconds allowed). */
-export const IsoDate = Str.check(
-  z.refine((v: string) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)), {
-    error: "expected an ISO-8601 date such as 2024-03-01T00:00:00Z",
-  }),
-);
-
-const Tag = Obj({ Key: Str, Value: Str.optional() });
-const Tags = List(Tag).nullish();
-
-/** A policy document: an object, or the JSON string the API returns (parsed here). */
-export const PolicyDocument = z
-  .union([Str, Obj({})], { error: "expected a policy object or a JSON string" })
-  .transform((value, ctx): Record<string, unknown> => {
-    if (typeof value !== "string") return value;
-    try {
-      const parsed: unknown = JSON.parse(value);
-      if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
-      ctx.addIssue({ code: "custom", message: "policy JSON must be an object" });
-    } catch (error) {
-      ctx.addIssue({ code: "custom", message: `policy is not valid JSON (${(error as Error).message})` });
-    }
-    return z.NEVER;
-  });
+export { IsoDate, PolicyDocument, RegionName } from "./schema-parts.js";
 
 export const PublicAccessBlockConfiguration = Obj({
   BlockPublicAcls: Bool.optional(),
@@ -67,7 +38,6 @@ export const Bucket = Obj({
 });
 
 const Placement = Obj({ AvailabilityZone: Str.optional() });
-const Regional = { Region: RegionName.optional() };
 
 export const Instance = Obj({
   ...Regional,
@@ -101,30 +71,8 @@ export const SecurityGroup = Obj({
   Tags,
 });
 
-export const Volume = Obj({
-  ...Regional,
-  VolumeId: Id,
-  AvailabilityZone: Str.optional(),
-  CreateTime: IsoDate.optional(),
-  Attachments: List(Obj({ InstanceId: Str.optional(), AttachTime: IsoDate.optional() })).optional(),
-  Tags,
-});
-
-export const Snapshot = Obj({ ...Regional, SnapshotId: Id, StartTime: IsoDate.optional(), CreateVolumePermissions: List(Obj({})).optional(), Tags });
-export const Image = Obj({ ...Regional, ImageId: Id, Tags });
 export const Vpc = Obj({ ...Regional, VpcId: Id, Tags });
 export const FlowLog = Obj({ ...Regional, FlowLogId: Id, CreationTime: IsoDate.optional(), Tags });
-
-export const FileSystem = Obj({
-  ...Regional,
-  FileSystemId: Id,
-  CreationTime: IsoDate.optional(),
-  BackupPolicy: Obj({ Status: Str }).nullish(),
-  LifecyclePolicies: List(Obj({})).nullish(),
-  FileSystemPolicy: PolicyDocument.nullish(),
-  Tags,
-});
-export const AccessPoint = Obj({ ...Regional, AccessPointId: Id, FileSystemId: Id, Tags });
 export const MountTarget = Obj({ ...Regional, MountTargetId: Id, FileSystemId: Id });
 
 export const AutoScalingGroup = Obj({
@@ -136,38 +84,79 @@ export const AutoScalingGroup = Obj({
 });
 export const LaunchConfiguration = Obj({ ...Regional, LaunchConfigurationName: Id, CreatedTime: IsoDate.optional() });
 
+/** Each section's settings: single values, written before its lists. */
+const SETTINGS = {
+  s3: { accountPublicAccessBlock: PublicAccessBlockConfiguration.nullish().transform((v) => v ?? null) },
+  ec2: { ebsEncryptionByDefault: z.record(RegionName, Bool, { error: "expected an object of region: boolean" }).default({}) },
+  efs: {},
+  autoscaling: {},
+} as const satisfies Record<SandboxSection, z.ZodRawShape>;
+const SETTING_DEFAULTS: Record<SandboxSection, Record<string, unknown>> = {
+  s3: { accountPublicAccessBlock: null },
+  ec2: { ebsEncryptionByDefault: {} },
+  efs: {},
+  autoscaling: {},
+};
+
+/**
+ * Lists that are not in a kind folder: support data that is no kind of ours (vpcs, flowLogs,
+ * mountTargets, launchConfigurations), and kinds whose lists have not moved yet (buckets,
+ * instances, securityGroups, groups). "before" lists come before the kinds' lists in their
+ * section, "after" ones after them: the order the file has always had.
+ */
+export const SHARED_LISTS = [
+  { place: "before", section: "s3", list: "buckets", id: "Name", schema: Bucket },
+  { place: "before", section: "ec2", list: "instances", id: "InstanceId", schema: Instance, zoned: true },
+  { place: "before", section: "ec2", list: "securityGroups", id: "GroupId", schema: SecurityGroup },
+  { place: "after", section: "ec2", list: "vpcs", id: "VpcId", schema: Vpc },
+  { place: "after", section: "ec2", list: "flowLogs", id: "FlowLogId", schema: FlowLog },
+  { place: "after", section: "efs", list: "mountTargets", id: "MountTargetId", schema: MountTarget },
+  { place: "before", section: "autoscaling", list: "groups", id: "AutoScalingGroupName", schema: AutoScalingGroup, perRegion: true },
+  { place: "after", section: "autoscaling", list: "launchConfigurations", id: "LaunchConfigurationName", schema: LaunchConfiguration, perRegion: true },
+] as const satisfies ReadonlyArray<SandboxListDef & { place: "before" | "after" }>;
+
+/** The lists the kind folders own, in catalogue order. */
+export const KIND_LISTS: readonly AwsKindSandboxList[] = AWS_KIND_FOLDERS.flatMap((f) => (f.sandbox?.lists ?? []) as readonly AwsKindSandboxList[]);
+
+/** Every list of the file, in file order: by section; in a section, shared "before", the kinds', shared "after". */
+export const SANDBOX_LISTS: readonly SandboxListDef[] = SANDBOX_SECTIONS.flatMap((section) => [
+  ...SHARED_LISTS.filter((l) => l.section === section && l.place === "before"),
+  ...KIND_LISTS.filter((l) => l.section === section),
+  ...SHARED_LISTS.filter((l) => l.section === section && l.place === "after"),
+]);
+
+type AnyList = (typeof SHARED_LISTS)[number] | AwsKindSandboxList;
+/** Every list's name (lookup.ts and the handlers name lists by it). */
+export type SandboxListName = AnyList["list"];
+type ListsIn<Sec extends SandboxSection> = Extract<AnyList, { section: Sec }>;
+type Settings<Sec extends SandboxSection> = (typeof SETTINGS)[Sec];
+type Loose = { [key: string]: unknown };
+
+type SectionState<Sec extends SandboxSection> = { -readonly [K in keyof Settings<Sec>]: z.output<Settings<Sec>[K]> } & {
+  [L in ListsIn<Sec> as L["list"]]: Array<z.output<L["schema"]>>;
+} & Loose;
+type SectionFile<Sec extends SandboxSection> = { -readonly [K in keyof Settings<Sec>]?: z.input<Settings<Sec>[K]> } & {
+  [L in ListsIn<Sec> as L["list"]]?: Array<z.input<L["schema"]>> | undefined;
+} & Loose;
+
+/** A loaded sandbox: every section and list present, policies parsed to objects. */
+export type SandboxState = { account: string; region: string } & { [Sec in SandboxSection]: SectionState<Sec> } & Loose;
+/** A sandbox file as written (sections and lists optional, Policy may be a JSON string). */
+export type SandboxFile = { account: string; region?: string | undefined } & { [Sec in SandboxSection]?: SectionFile<Sec> | undefined } & Loose;
+
+function sectionSchema(section: SandboxSection) {
+  const lists = SANDBOX_LISTS.filter((l) => l.section === section);
+  return Obj({ ...SETTINGS[section], ...Object.fromEntries(lists.map((l) => [l.list, List(l.schema).default([])])) })
+    .default(() => ({ ...SETTING_DEFAULTS[section], ...Object.fromEntries(lists.map((l) => [l.list, []])) }));
+}
+
+// Built from the lists at run time, so zod cannot infer its type: SandboxState and SandboxFile
+// above state it from the same lists (test/aws/sandbox-lists.test.ts checks the two agree).
 export const SandboxFileSchema = Obj({
   account: Str.regex(/^\d{12}$/, { error: "expected a 12-digit account id" }),
   region: RegionName.default("us-east-1"),
-  s3: Obj({
-    accountPublicAccessBlock: PublicAccessBlockConfiguration.nullish().transform((v) => v ?? null),
-    buckets: List(Bucket).default([]),
-  }).default({ accountPublicAccessBlock: null, buckets: [] }),
-  ec2: Obj({
-    ebsEncryptionByDefault: z.record(RegionName, Bool, { error: "expected an object of region: boolean" }).default({}),
-    instances: List(Instance).default([]),
-    securityGroups: List(SecurityGroup).default([]),
-    volumes: List(Volume).default([]),
-    snapshots: List(Snapshot).default([]),
-    images: List(Image).default([]),
-    vpcs: List(Vpc).default([]),
-    flowLogs: List(FlowLog).default([]),
-  }).default(() => ({ ebsEncryptionByDefault: {}, instances: [], securityGroups: [], volumes: [], snapshots: [], images: [], vpcs: [], flowLogs: [] })),
-  efs: Obj({
-    fileSystems: List(FileSystem).default([]),
-    accessPoints: List(AccessPoint).default([]),
-    mountTargets: List(MountTarget).default([]),
-  }).default(() => ({ fileSystems: [], accessPoints: [], mountTargets: [] })),
-  autoscaling: Obj({
-    groups: List(AutoScalingGroup).default([]),
-    launchConfigurations: List(LaunchConfiguration).default([]),
-  }).default(() => ({ groups: [], launchConfigurations: [] })),
-});
-
-/** A sandbox file as written (sections and lists optional, Policy may be a JSON string). */
-export type SandboxFile = z.input<typeof SandboxFileSchema>;
-/** A loaded sandbox: every section and list present, policies parsed to objects. */
-export type SandboxState = z.output<typeof SandboxFileSchema>;
+  ...Object.fromEntries(SANDBOX_SECTIONS.map((section) => [section, sectionSchema(section)])),
+}) as unknown as z.ZodType<SandboxState, SandboxFile>;
 
 export type BucketState = SandboxState["s3"]["buckets"][number];
 export type InstanceState = SandboxState["ec2"]["instances"][number];
@@ -182,9 +171,22 @@ export type PublicAccessBlockState = z.output<typeof PublicAccessBlockConfigurat
 export type BucketInput = z.input<typeof Bucket>;
 export type InstanceInput = z.input<typeof Instance>;
 export type SecurityGroupInput = z.input<typeof SecurityGroup>;
-export type VolumeInput = z.input<typeof Volume>;
-export type SnapshotInput = z.input<typeof Snapshot>;
-export type ImageInput = z.input<typeof Image>;
-export type FileSystemInput = z.input<typeof FileSystem>;
-export type AccessPointInput = z.input<typeof AccessPoint>;
 export type AutoScalingGroupInput = z.input<typeof AutoScalingGroup>;
+
+/**
+ * A generated file's sections, keyed as the file writes them: each section's settings, then its
+ * lists in `order` (file order unless given); lists not given are left out, as are empty sections' keys.
+ */
+export function fileSections(
+  settings: Partial<Record<SandboxSection, Record<string, unknown>>>,
+  lists: ReadonlyMap<string, readonly unknown[]>,
+  order: readonly SandboxListDef[] = SANDBOX_LISTS,
+): Pick<SandboxFile, SandboxSection> {
+  const sections: Record<string, Record<string, unknown>> = {};
+  for (const section of SANDBOX_SECTIONS) {
+    const entries = order.filter((l) => l.section === section && lists.has(l.list)).map((l) => [l.list, lists.get(l.list)] as const);
+    if (settings[section] || entries.length > 0) sections[section] = { ...settings[section], ...Object.fromEntries(entries) };
+  }
+  // The items come from each list's typed builders; writeSandboxFile validates the whole file anyway.
+  return sections as Pick<SandboxFile, SandboxSection>;
+}

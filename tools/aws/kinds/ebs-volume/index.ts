@@ -6,11 +6,13 @@ import { ebsEncryptVolume } from "./manual.js";
 import { ebsVolumeCollector } from "./collector.js";
 import { ebsVolumeEncrypted } from "./controls.js";
 import { ebsVolume } from "./model.js";
+import { EBS_VOLUME_LIST } from "./sandbox-list.js";
 
-export const ebsVolumeFolder: AwsKindFolder = {
+export const ebsVolumeFolder = {
   kind: ebsVolume,
   controls: [ebsVolumeEncrypted] as readonly ControlDefinition[],
   collector: ebsVolumeCollector,
   actions: [ebsEncryptVolume],
   polarity: POLARITY,
-};
+  sandbox: { lists: [EBS_VOLUME_LIST] },
+} satisfies AwsKindFolder;

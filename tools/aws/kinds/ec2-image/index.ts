@@ -6,12 +6,13 @@ import { ec2MakeAmiPrivate } from "./make-ami-private.js";
 import { ec2Image } from "./model.js";
 import { EC2_IMAGE_SANDBOX } from "./sandbox.js";
 import { POLARITY } from "./words.js";
+import { EC2_IMAGE_LIST } from "./sandbox-list.js";
 
-export const ec2ImageFolder: AwsKindFolder = {
+export const ec2ImageFolder = {
   kind: ec2Image,
   controls: EC2_IMAGE_CONTROLS,
   collector: ec2ImageCollector,
   actions: [ec2MakeAmiPrivate],
   polarity: POLARITY,
-  sandbox: { ec2: EC2_IMAGE_SANDBOX },
-};
+  sandbox: { handlers: { ec2: EC2_IMAGE_SANDBOX }, lists: [EC2_IMAGE_LIST] },
+} satisfies AwsKindFolder;

@@ -6,11 +6,13 @@ import { efsSetAccessPointRoot, efsSetAccessPointUser } from "./manual.js";
 import { efsAccessPointCollector } from "./collector.js";
 import { efsAccessPointPosixUser, efsAccessPointRootDirectory } from "./controls.js";
 import { efsAccessPoint } from "./model.js";
+import { EFS_ACCESS_POINT_LIST } from "./sandbox-list.js";
 
-export const efsAccessPointFolder: AwsKindFolder = {
+export const efsAccessPointFolder = {
   kind: efsAccessPoint,
   controls: [efsAccessPointRootDirectory, efsAccessPointPosixUser] as readonly ControlDefinition[],
   collector: efsAccessPointCollector,
   actions: [efsSetAccessPointRoot, efsSetAccessPointUser],
   polarity: POLARITY,
-};
+  sandbox: { lists: [EFS_ACCESS_POINT_LIST] },
+} satisfies AwsKindFolder;

@@ -9,11 +9,13 @@ import { efsMakeRegional, efsRestrictFileSystemPolicy } from "./manual.js";
 import { efsFileSystemCollector } from "./collector.js";
 import { efsBackupEnabled, efsEncrypted, efsLifecyclePolicy, efsMultiAz, efsPolicyNoAnyClient } from "./controls.js";
 import { efsFileSystem } from "./model.js";
+import { EFS_FILE_SYSTEM_LIST } from "./sandbox-list.js";
 
-export const efsFileSystemFolder: AwsKindFolder = {
+export const efsFileSystemFolder = {
   kind: efsFileSystem,
   controls: [efsEncrypted, efsBackupEnabled, efsLifecyclePolicy, efsMultiAz, efsPolicyNoAnyClient] as readonly ControlDefinition[],
   collector: efsFileSystemCollector,
   actions: [efsEnableBackup, efsEnableLifecycle, efsEncryptAtRest, efsMakeRegional, efsRestrictFileSystemPolicy],
   polarity: POLARITY,
-};
+  sandbox: { lists: [EFS_FILE_SYSTEM_LIST] },
+} satisfies AwsKindFolder;
