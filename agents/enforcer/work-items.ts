@@ -4,7 +4,7 @@ import { stableStringify } from "../../core/stable-json.js";
 import type { Finding, Resource } from "../../contracts/resource.js";
 import type { Policy, Rule } from "../../contracts/policy.js";
 import { findAction } from "../../engine/registry.js";
-import type { Action as RemediationAction } from "../../engine/domain.js";
+import type { Action as RemediationAction, SourceApplies } from "../../engine/domain.js";
 import type { Plan } from "../../graphs/state.js";
 
 export interface WorkItem {
@@ -36,6 +36,16 @@ export function holdPending(items: readonly WorkItem[], pending: ReadonlyMap<str
     else free.push(item);
   }
   return { free, held };
+}
+
+/**
+ * The work a session can take: a read-only one ("none") takes no automatic fix, not even as a plan
+ * or proposal — only manual guidance is left; `dropped` counts what was left out, for the run's note.
+ */
+export function applicableItems(items: readonly WorkItem[], applies: SourceApplies): { items: WorkItem[]; dropped: number } {
+  if (applies !== "none") return { items: [...items], dropped: 0 };
+  const kept = items.filter((item) => item.action.manual);
+  return { items: kept, dropped: items.length - kept.length };
 }
 
 export function workItems(policy: Policy, plan: Plan, findings: readonly Finding[], failing: readonly Resource[]): WorkItem[] {
