@@ -10,8 +10,8 @@ import type { ActionResult, State, StateUpdate } from "../../graphs/state.js";
 import { applyItem, planItem } from "./execute.js";
 import { observedAfter } from "./observe.js";
 import { approvedByPerson } from "../approval/node.js";
-import { pendingChanges } from "../approval/pending.js";
-import { applicableItems, holdPending, workItems, type WorkItem } from "./work-items.js";
+import { heldDetail, pendingChanges, unreadableWarnings } from "../approval/pending.js";
+import { applicableItems, holdPending, NO_HOLDS, workItems, type WorkItem } from "./work-items.js";
 import { plural } from "../../core/plural.js";
 
 /** Resources remediated at once; each SDK call is further bounded by the tools' limiter. */
@@ -66,13 +66,13 @@ export function createEnforcerNode(deps: GraphDeps) {
     }
     // A change waiting for a person's decision in another run is never made around it; a proposal changes nothing, so waits for none.
     const noHold = approvedByPerson(state) || opened.applies !== "cloud";
-    const { free, held } = holdPending(items, noHold ? new Map() : await pendingChanges(deps.store, state.runId));
+    const { free, held } = holdPending(items, noHold ? NO_HOLDS : await pendingChanges(deps.store, state.runId));
     const waiting = held.map(({ item, by }): ActionResult => {
       const planned = planItem(item);
       return {
         resourceId: item.resource.id, kind: item.resource.kind, region: item.resource.region, action: item.action.name, ruleIds: item.rules.map((r) => r.id),
         status: "pending-approval", before: planned?.before ?? null, after: planned?.after ?? null, summary: planned?.summary ?? item.action.title,
-        detail: `not changed: run ${by.runId} waits for approval of a change to this resource (${by.action}); decide on it first (agpm approve|reject ${by.runId})`,
+        detail: heldDetail(by),
       };
     });
     const begun = await interrupted(state);
@@ -98,6 +98,6 @@ export function createEnforcerNode(deps: GraphDeps) {
       await audit(state, resumed, "verified", key);
       return resumed;
     });
-    return { actions: [...results.filter((a): a is ActionResult => a !== null), ...waiting], notes };
+    return { actions: [...results.filter((a): a is ActionResult => a !== null), ...waiting], notes: [...notes, ...unreadableWarnings(held)] };
   };
 }
