@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SourceApplies } from "../../engine/domain.js";
 import { startRun } from "../../graphs/runner.js";
+import { renderReport } from "../../cli/output/report.js";
 import { createGraphEnv, type GraphEnv } from "../helpers/graph.js";
 
 const INTENT = "Ensure all AWS cloud storage buckets are private and encrypted.";
@@ -22,6 +23,15 @@ function openAs(applies: SourceApplies): void {
 }
 
 const bytes = () => readFileSync(env.sandboxFile);
+
+/** Runs the intent (with overrides), checking the sandbox file is byte-identical afterwards. */
+async function runUnchanged(overrides: Parameters<GraphEnv["options"]>[0]) {
+  const before = bytes();
+  const { report } = await startRun(env.deps, env.store.checkpointer, { intent: INTENT, options: env.options({ command: "run", ...overrides }) });
+  expect(bytes().equals(before), "the sandbox file is byte-identical").toBe(true);
+  return report;
+}
+const APPLY_YES = { apply: true, autoApprove: true, maxChanges: 100 };
 /** The run's audit events about resources (not the policy it published or its approval). */
 async function resourceEvents(runId: string) {
   return (await env.store.audit.listAudit({ runId })).filter((e) => e.resourceId !== null);
@@ -32,10 +42,8 @@ describe("a files target", () => {
   beforeEach(() => openAs("files"));
 
   it("--apply --yes proposes every automatic fix with its before and after, changes nothing, and audits the proposals", async () => {
-    const before = bytes();
-    const { report } = await startRun(env.deps, env.store.checkpointer, { intent: INTENT, options: env.options({ command: "run", apply: true, autoApprove: true, maxChanges: 100 }) });
+    const report = await runUnchanged(APPLY_YES);
     expect(report.status).toBe("completed");
-    expect(bytes().equals(before), "the sandbox file is byte-identical").toBe(true);
 
     const proposed = report.actions.filter((a) => a.status === "proposed");
     expect(proposed.length).toBeGreaterThan(0);
@@ -48,6 +56,10 @@ describe("a files target", () => {
     }
     // Nothing was fixed, so everything still counts against the exit code.
     expect(outstanding(report.outstanding)).toBeGreaterThan(0);
+    const text = renderReport(report, false);
+    expect(text).toContain("Proposed changes (edit the files; nothing was changed)");
+    expect(text).toContain(`, ${proposed.length} proposed.`);
+    expect(text).toMatch(/\d+ changes? proposed, not made: the target is files/);
 
     const events = await resourceEvents(report.runId);
     expect(events.map((e) => e.result)).toEqual(proposed.map(() => "proposed"));
@@ -58,9 +70,7 @@ describe("a files target", () => {
   });
 
   it("a dry run lists the same fixes as proposals and audits nothing", async () => {
-    const before = bytes();
-    const { report } = await startRun(env.deps, env.store.checkpointer, { intent: INTENT, options: env.options({ command: "run" }) });
-    expect(bytes().equals(before)).toBe(true);
+    const report = await runUnchanged({});
     expect(report.actions.length).toBeGreaterThan(0);
     expect(report.actions.every((a) => a.status === "proposed")).toBe(true);
     expect(await resourceEvents(report.runId)).toEqual([]);
@@ -71,10 +81,8 @@ describe("a read-only target", () => {
   beforeEach(() => openAs("none"));
 
   it("--apply --yes plans no automatic fix, says the source is read-only, and changes and audits nothing", async () => {
-    const before = bytes();
-    const { report } = await startRun(env.deps, env.store.checkpointer, { intent: INTENT, options: env.options({ command: "run", apply: true, autoApprove: true, maxChanges: 100 }) });
+    const report = await runUnchanged(APPLY_YES);
     expect(report.status).toBe("completed");
-    expect(bytes().equals(before)).toBe(true);
     expect(report.summary.failed).toBeGreaterThan(0);
     expect(report.actions.filter((a) => a.status !== "manual")).toEqual([]);
     expect(report.notes.join("\n")).toMatch(/is read-only: \d+ automatic fix(es)? not planned/);
