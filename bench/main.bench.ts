@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createOfflineTranslator } from "../agents/translator/offline.js";
 import { startRun } from "../graphs/runner.js";
-import { CONTROLS, KIND_NAMES } from "../engine/registry.js";
+import { CONTROLS, KIND_NAMES, openSession } from "../engine/registry.js";
 import { instantiateControl } from "../engine/instantiate.js";
 import { compilePolicy, evaluatePolicy } from "../engine/evaluate.js";
 import type { Policy } from "../contracts/policy.js";
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     const deps = {
       store,
       translators: { offline: createOfflineTranslator() },
-      openTarget: (target: Target) => openTarget(target, { concurrency: 16 }),
+      openTarget: (target: Target) => openSession(target, { concurrency: 16 }),
       now: () => new Date(),
     };
     const options = { command: "run" as const, maxChanges: 10, maxTranslationAttempts: 3, actor: "bench", target: { type: "sandbox" as const, file } };

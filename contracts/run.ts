@@ -51,8 +51,11 @@ export const PlanSchema = z.object({
 });
 export type Plan = z.infer<typeof PlanSchema>;
 
-/** `pending-approval`: not changed, because another run's change to the resource waits for a person's decision. */
-export const ACTION_STATUSES = ["planned", "applied", "verified", "failed", "manual", "skipped", "pending-approval"] as const;
+/**
+ * `pending-approval`: not changed, because another run's change to the resource waits for a person's decision.
+ * `proposed`: not changed, because the target is files (a static source): the plan's before → after is the edit to make.
+ */
+export const ACTION_STATUSES = ["planned", "applied", "verified", "failed", "manual", "skipped", "pending-approval", "proposed"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** `stale`: a run paused for approval whose plan was overtaken (see agents/approval/stale.ts); it can no longer be approved. */

@@ -117,6 +117,11 @@ export interface Inventory {
 export interface Session<Ctx = unknown> {
   /** The context tools receive (for AWS: clients, limiter, retry policy). */
   ctx: Ctx;
+  /**
+   * Where this session's automatic actions take effect, as its Source declares: the enforcer calls
+   * `apply` only for "cloud"; a "files" session's fixes are proposals, a "none" session plans none.
+   */
+  applies: SourceApplies;
   /** The root the session reads (AWS: the account id). */
   root(): string;
   /** The partitions it covers (AWS: regions). */

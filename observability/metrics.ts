@@ -6,7 +6,7 @@ import type { ProgressEvent } from "../contracts/progress.js";
 
 export type JobOutcome = "completed" | "failed" | "retried" | "unrecoverable" | "skipped";
 export type FindingStatus = "pass" | "fail" | "skip" | "error";
-export type RemediationResult = "verified" | "failed" | "manual" | "planned" | "skipped";
+export type RemediationResult = "verified" | "failed" | "manual" | "planned" | "skipped" | "proposed";
 
 /** Jobs range from a single re-check (ms) to a whole-account sweep (many minutes). */
 export const JOB_DURATION_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800];

@@ -44,7 +44,7 @@ const STATUS: Record<RunReport["status"], string> = {
 };
 
 const ACTION_ICON: Record<string, string> = {
-  planned: ":small_blue_diamond:", applied: ":arrow_right:", verified: ":white_check_mark:", failed: ":x:", manual: ":wrench:", skipped: ":fast_forward:", "pending-approval": ":raised_hand:",
+  planned: ":small_blue_diamond:", applied: ":arrow_right:", verified: ":white_check_mark:", failed: ":x:", manual: ":wrench:", skipped: ":fast_forward:", "pending-approval": ":raised_hand:", proposed: ":memo:",
 };
 
 function leaves(value: unknown, path: string, out: Map<string, unknown>): void {
@@ -113,7 +113,9 @@ function changeBlocks(report: RunReport): Block[] {
   if (report.actions.length > 0) {
     const heading = report.actions.every((a) => a.status === "planned" || a.status === "manual")
       ? `*Planned changes* (${report.actions.length}, dry run — nothing was changed)`
-      : `*Changes* (${report.actions.length})`;
+      : report.actions.every((a) => a.status === "proposed" || a.status === "manual")
+        ? `*Proposed changes* (${report.actions.length}, edits to the files — nothing was changed)`
+        : `*Changes* (${report.actions.length})`;
     return listSections(heading, report.actions.map(actionLine), MAX_LISTED_CHANGES, more);
   }
   if (report.status === "awaiting-approval") {

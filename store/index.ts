@@ -8,7 +8,7 @@ export type { Exclusive } from "./checkpointer.js";
 export { newId } from "./ids.js";
 export { fromLocationColumns } from "./location.js";
 export type { PolicyRepository } from "./policies.js";
-export type { RunRepository } from "./runs.js";
+export type { RunRef, RunRepository } from "./runs.js";
 export type { FindingRepository } from "./findings.js";
 export { FINDINGS_PER_STATEMENT } from "./findings.js";
 export type { AuditRepository } from "./audit.js";

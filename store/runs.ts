@@ -8,6 +8,9 @@ import { JsonObjectSchema, NewRunSchema, RunErrorSchema, RunPatchSchema, RunQuer
 import type { NewRun, Run, RunPatch, RunQuery, RunStatus } from "./records.js";
 import type { RunsTable } from "./tables.js";
 
+/** A run's plain columns — never stored JSON — so it can be listed even when its JSON is unreadable. */
+export type RunRef = Pick<Run, "id" | "kind" | "status" | "policyId" | "policyVersion" | "createdAt">;
+
 export interface RunRepository {
   createRun(run: NewRun): Promise<Run>;
   updateRun(id: string, patch: RunPatch): Promise<Run>;
@@ -15,6 +18,11 @@ export interface RunRepository {
   updateRunIf(id: string, expected: RunStatus, patch: RunPatch): Promise<Run | null>;
   getRun(id: string): Promise<Run | null>;
   listRuns(query?: RunQuery): Promise<Run[]>;
+  /**
+   * Like listRuns, but only the plain columns, so no row is ever left out as unreadable: for callers
+   * that must fail closed on a run they cannot read (the approval hold), not skip it.
+   */
+  listRunRefs(query?: RunQuery): Promise<RunRef[]>;
 }
 
 function toRun(row: RunsTable): Run {
@@ -51,6 +59,17 @@ export function createRunRepository({ db, now, unreadable }: StoreContext): RunR
   async function getRun(id: string): Promise<Run | null> {
     const row = await guarded("getRun", () => db.selectFrom("runs").selectAll().where("id", "=", id).executeTakeFirst());
     return row === undefined ? null : toRun(row);
+  }
+
+  /** The rows a run query names, newest first, undecoded. */
+  async function selectRuns(what: string, input: RunQuery): Promise<RunsTable[]> {
+    const query = parseInput(RunQuerySchema, input, "run query");
+    return guarded(what, () => {
+      let select = db.selectFrom("runs").selectAll().orderBy("created_at", "desc").orderBy("id", "desc");
+      if (query.status !== undefined) select = select.where("status", "=", query.status);
+      if (query.limit !== undefined) select = select.limit(query.limit);
+      return select.execute();
+    });
   }
 
   return {
@@ -103,14 +122,12 @@ export function createRunRepository({ db, now, unreadable }: StoreContext): RunR
 
     /** Newest first; all runs unless `limit` is given. */
     async listRuns(input = {}) {
-      const query = parseInput(RunQuerySchema, input, "run query");
-      const rows = await guarded("listRuns", () => {
-        let select = db.selectFrom("runs").selectAll().orderBy("created_at", "desc").orderBy("id", "desc");
-        if (query.status !== undefined) select = select.where("status", "=", query.status);
-        if (query.limit !== undefined) select = select.limit(query.limit);
-        return select.execute();
-      });
-      return decodeRows("listRuns", rows, toRun, unreadable);
+      return decodeRows("listRuns", await selectRuns("listRuns", input), toRun, unreadable);
+    },
+
+    async listRunRefs(input = {}) {
+      const rows = await selectRuns("listRunRefs", input);
+      return rows.map((row) => ({ id: row.id, kind: row.kind, status: row.status, policyId: row.policy_id, policyVersion: row.policy_version, createdAt: row.created_at }));
     },
   };
 }

@@ -1,10 +1,12 @@
 // Carries out one work item: plan (dry run), or re-read → plan → apply → re-read → verify.
-// Never trusts the snapshot when acting: the resource is read again first.
+// Never trusts the snapshot when acting: the resource is read again first. A files session's
+// fixes stop at the plan: they are proposed edits, never applied (engine/domain.ts SourceApplies).
 import { errorMessage } from "../../core/errors.js";
 import { observedAfter } from "./observe.js";
 import { compileRule, evaluate } from "../../engine/evaluate.js";
 import type { Policy } from "../../contracts/policy.js";
 import type { Resource } from "../../contracts/resource.js";
+import type { SourceApplies } from "../../engine/domain.js";
 import type { OpenedTarget } from "../../graphs/deps.js";
 import type { ActionResult } from "../../graphs/state.js";
 import type { WorkItem } from "./work-items.js";
@@ -17,15 +19,21 @@ function passesAll(item: WorkItem, resource: Resource, policy: Policy): boolean 
   return item.rules.every((rule) => evaluate(compileRule(rule), resource, policy).status !== "fail");
 }
 
-/** The planned change, or a manual-fix notice, without touching anything. */
-export function planItem(item: WorkItem, resource: Resource = item.resource): ActionResult | null {
+export const PROPOSED_DETAIL = "not changed: the target is files, where agpm only proposes the edit (before → after); make it in the files and run again";
+
+/**
+ * The planned change, or a manual-fix notice, without touching anything. Where the session's
+ * actions take effect decides what a plan is: a change --apply makes ("cloud"), or an edit proposed.
+ */
+export function planItem(item: WorkItem, resource: Resource = item.resource, applies: SourceApplies = "cloud"): ActionResult | null {
   const { action } = item;
   if (action.manual) {
     return { ...base(item), status: "manual", before: null, after: null, summary: action.title, detail: action.guidance(resource, item.params as never) };
   }
   const plan = action.plan(resource, item.params as never);
   if (!plan) return null;
-  return { ...base(item), status: "planned", before: plan.before, after: plan.after, summary: plan.summary };
+  const planned = { ...base(item), before: plan.before, after: plan.after, summary: plan.summary };
+  return applies === "cloud" ? { ...planned, status: "planned" } : { ...planned, status: "proposed", detail: PROPOSED_DETAIL };
 }
 
 /**
@@ -42,8 +50,10 @@ export async function applyItem(session: OpenedTarget, item: WorkItem, policy: P
     current = await session.collectOne(item.resource.kind, item.resource.id, item.resource.region);
     if (!current) return { ...base(item), status: "failed", before: null, after: null, summary: action.title, detail: "the resource no longer exists" };
     if (passesAll(item, current, policy)) return null;
-    planned = planItem(item, current);
+    planned = planItem(item, current, session.applies);
     if (!planned) return null;
+    // Only a cloud session's fixes are made; any other's end here, as the proposal of a fresh read.
+    if (planned.status !== "planned") return planned;
     await beforeApply?.(planned);
   } catch (error) {
     return { ...(planned ?? { ...base(item), before: null, after: null, summary: action.title }), status: "failed", detail: errorMessage(error) };

@@ -1,5 +1,7 @@
 // The enforcer agent: turns failing findings into remediation actions — planned in a dry run,
-// applied and verified when asked — and audits every change with before and after.
+// applied and verified when asked — and audits every change with before and after. Where the
+// run's session says its actions take effect decides what "apply" means: a cloud call, a proposed
+// edit to files (audited as proposed), or nothing at all for a read-only source.
 import pLimit from "p-limit";
 import { AgpmError } from "../../core/errors.js";
 import { runSession, type GraphDeps } from "../../graphs/deps.js";
@@ -8,8 +10,8 @@ import type { ActionResult, State, StateUpdate } from "../../graphs/state.js";
 import { applyItem, planItem } from "./execute.js";
 import { observedAfter } from "./observe.js";
 import { approvedByPerson } from "../approval/node.js";
-import { pendingChanges } from "../approval/pending.js";
-import { holdPending, workItems, type WorkItem } from "./work-items.js";
+import { heldDetail, pendingChanges, unreadableWarnings } from "../approval/pending.js";
+import { applicableItems, holdPending, NO_HOLDS, workItems, type WorkItem } from "./work-items.js";
 import { plural } from "../../core/plural.js";
 
 /** Resources remediated at once; each SDK call is further bounded by the tools' limiter. */
@@ -47,9 +49,12 @@ export function createEnforcerNode(deps: GraphDeps) {
   return async function enforcer(state: State): Promise<StateUpdate> {
     const { policy, plan } = state;
     if (!policy || !plan) throw new AgpmError("INTERNAL", "enforcer reached without an approved policy");
-    const items = workItems(policy, plan, state.findings, state.failing);
+    // The run's session, opened by evaluate (or by the approval-time re-read); the runner closes it.
+    const opened = await runSession(deps, state.runId, state.options.target);
+    const { items, dropped } = applicableItems(workItems(policy, plan, state.findings, state.failing), opened.applies);
+    const notes = dropped === 0 ? state.notes : [...state.notes, `${opened.describe} is read-only: ${plural(dropped, "automatic fix", "automatic fixes")} not planned, as nothing can be changed through it.`];
     if (!state.options.apply) {
-      return { actions: items.map((item) => planItem(item)).filter((a): a is ActionResult => a !== null) };
+      return { actions: items.map((item) => planItem(item, item.resource, opened.applies)).filter((a): a is ActionResult => a !== null), notes };
     }
     deps.onProgress?.({ type: "stage", stage: "enforcing" });
     if (state.approval) {
@@ -59,19 +64,18 @@ export function createEnforcerNode(deps: GraphDeps) {
         dedupeKey: `${state.runId}:approval`,
       });
     }
-    // A change waiting for a person's decision in another run is never made around it.
-    const { free, held } = holdPending(items, approvedByPerson(state) ? new Map() : await pendingChanges(deps.store, state.runId));
+    // A change waiting for a person's decision in another run is never made around it; a proposal changes nothing, so waits for none.
+    const noHold = approvedByPerson(state) || opened.applies !== "cloud";
+    const { free, held } = holdPending(items, noHold ? NO_HOLDS : await pendingChanges(deps.store, state.runId));
     const waiting = held.map(({ item, by }): ActionResult => {
       const planned = planItem(item);
       return {
         resourceId: item.resource.id, kind: item.resource.kind, region: item.resource.region, action: item.action.name, ruleIds: item.rules.map((r) => r.id),
         status: "pending-approval", before: planned?.before ?? null, after: planned?.after ?? null, summary: planned?.summary ?? item.action.title,
-        detail: `not changed: run ${by.runId} waits for approval of a change to this resource (${by.action}); decide on it first (agpm approve|reject ${by.runId})`,
+        detail: heldDetail(by),
       };
     });
     const begun = await interrupted(state);
-    // The run's session, opened by evaluate (or by the approval-time re-read); the runner closes it.
-    const opened = await runSession(deps, state.runId, state.options.target);
     const results = await pLimit(ENFORCE_CONCURRENCY).map(free, async (item: WorkItem): Promise<ActionResult | null> => {
       const key = keyOf(state.runId, { kind: item.resource.kind, region: item.resource.region, resourceId: item.resource.id, action: item.action.name });
       const result = await applyItem(opened, item, policy, async (planned) => {
@@ -94,6 +98,6 @@ export function createEnforcerNode(deps: GraphDeps) {
       await audit(state, resumed, "verified", key);
       return resumed;
     });
-    return { actions: [...results.filter((a): a is ActionResult => a !== null), ...waiting] };
+    return { actions: [...results.filter((a): a is ActionResult => a !== null), ...waiting], notes: [...notes, ...unreadableWarnings(held)] };
   };
 }

@@ -4,7 +4,7 @@ import { stableStringify } from "../../core/stable-json.js";
 import type { Finding, Resource } from "../../contracts/resource.js";
 import type { Policy, Rule } from "../../contracts/policy.js";
 import { findAction } from "../../engine/registry.js";
-import type { Action as RemediationAction } from "../../engine/domain.js";
+import type { Action as RemediationAction, SourceApplies } from "../../engine/domain.js";
 import type { Plan } from "../../graphs/state.js";
 
 export interface WorkItem {
@@ -19,23 +19,47 @@ export const resourceKey = (kind: string, region: string, id: string) => `${kind
 /** A change another run plans and a person has not yet decided on (see agents/approval/pending.ts). */
 export interface HeldBy {
   runId: string;
-  action: string;
+  /** The action it plans, or null when its plan cannot be read. */
+  action: string | null;
+  /** Why the run's stored plan cannot be read, and its policy: it then holds every resource of the policy's kinds. */
+  unreadable?: { reason: string; policyId: string | null };
 }
+
+/** What paused runs hold: resources their plans name, and whole kinds for runs whose plans cannot be read. */
+export interface Holds {
+  resources: ReadonlyMap<string, HeldBy>;
+  /** `kinds: null`: the run's policy cannot be read either, so it holds every kind. */
+  kinds: ReadonlyArray<{ by: HeldBy; kinds: ReadonlySet<string> | null }>;
+}
+
+export const NO_HOLDS: Holds = { resources: new Map(), kinds: [] };
 
 /**
  * Splits work into what may be applied and what must wait: an automatic change never goes
- * ahead on a resource whose change waits for a person's decision, whichever policy asks for it.
- * Manual items change nothing, so they are never held.
+ * ahead on a resource whose change waits for a person's decision, whichever policy asks for it —
+ * nor on one a paused run might change when its plan cannot be read. Manual items change nothing,
+ * so they are never held.
  */
-export function holdPending(items: readonly WorkItem[], pending: ReadonlyMap<string, HeldBy>): { free: WorkItem[]; held: Array<{ item: WorkItem; by: HeldBy }> } {
+export function holdPending(items: readonly WorkItem[], holds: Holds): { free: WorkItem[]; held: Array<{ item: WorkItem; by: HeldBy }> } {
   const free: WorkItem[] = [];
   const held: Array<{ item: WorkItem; by: HeldBy }> = [];
   for (const item of items) {
-    const by = item.action.manual ? undefined : pending.get(resourceKey(item.resource.kind, item.resource.region, item.resource.id));
+    const { kind, region, id } = item.resource;
+    const by = item.action.manual ? undefined : holds.resources.get(resourceKey(kind, region, id)) ?? holds.kinds.find((h) => h.kinds === null || h.kinds.has(kind))?.by;
     if (by) held.push({ item, by });
     else free.push(item);
   }
   return { free, held };
+}
+
+/**
+ * The work a session can take: a read-only one ("none") takes no automatic fix, not even as a plan
+ * or proposal — only manual guidance is left; `dropped` counts what was left out, for the run's note.
+ */
+export function applicableItems(items: readonly WorkItem[], applies: SourceApplies): { items: WorkItem[]; dropped: number } {
+  if (applies !== "none") return { items: [...items], dropped: 0 };
+  const kept = items.filter((item) => item.action.manual);
+  return { items: kept, dropped: items.length - kept.length };
 }
 
 export function workItems(policy: Policy, plan: Plan, findings: readonly Finding[], failing: readonly Resource[]): WorkItem[] {

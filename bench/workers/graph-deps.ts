@@ -3,13 +3,13 @@
 import { createOfflineTranslator } from "../../agents/translator/offline.js";
 import type { GraphDeps } from "../../graphs/deps.js";
 import type { Store } from "../../store/index.js";
-import { openTarget } from "../../tools/aws/target.js";
+import { openSession } from "../../engine/registry.js";
 
 export function benchGraphDeps(store: Store): GraphDeps {
   return {
     store,
     translators: { offline: createOfflineTranslator() },
-    openTarget: (target) => openTarget(target, { concurrency: 16 }),
+    openTarget: (target) => openSession(target, { concurrency: 16 }),
     now: () => new Date(),
   };
 }

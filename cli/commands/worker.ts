@@ -38,7 +38,7 @@ export function terminationSignal(): Promise<string> {
   });
 }
 
-const REMEDIATION_RESULTS = new Set(["verified", "failed", "manual", "planned", "skipped"] as const);
+const REMEDIATION_RESULTS = new Set(["verified", "failed", "manual", "planned", "skipped", "proposed"] as const);
 type RemediationResult = Parameters<Metrics["remediation"]>[1];
 
 /** Findings, drift and remediation counters from what a finished job reports. */

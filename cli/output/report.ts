@@ -34,13 +34,18 @@ function findingsBlock(report: RunReport, style: TableStyle, all: boolean): stri
   );
 }
 
+function actionsTitle(report: RunReport): string {
+  if (report.actions.every((a) => a.status === "proposed" || a.status === "manual") && report.actions.some((a) => a.status === "proposed")) return "Proposed changes (edit the files; nothing was changed)";
+  return report.applied ? "Actions" : "Changes it would make (dry run)";
+}
+
 function actionsBlock(report: RunReport, style: TableStyle): string {
   const { color } = style;
   if (report.actions.length === 0) return "";
   const rows = report.actions.slice(0, MAX_ROWS);
   const more = report.actions.length - rows.length;
   return (
-    section(report.applied ? "Actions" : "Changes it would make (dry run)", color) +
+    section(actionsTitle(report), color) +
     renderTable(rows, [
       { header: "STATUS", value: (a) => a.status.toUpperCase(), color: (a, t) => statusColor(a.status, t) },
       { header: "ACTION", value: (a) => a.action },
@@ -58,6 +63,8 @@ function nextStep(report: RunReport): string {
   }
   const planned = report.actions.filter((a) => a.status === "planned").length;
   if (report.command === "run" && !report.applied && planned > 0) return `Dry run: nothing was changed. Re-run with --apply to make ${planned === 1 ? "this change" : `these ${planned} changes`}.`;
+  const proposed = report.actions.filter((a) => a.status === "proposed").length;
+  if (proposed > 0) return `${plural(proposed, "change")} proposed, not made: the target is files; make the edits shown (before → after) and run again.`;
   const held = report.actions.filter((a) => a.status === "pending-approval");
   if (held.length > 0) return `${plural(held.length, "change")} not made: ${held[0]?.detail ?? "another run waits for approval of changes to the same resources"}.`;
   const failed = report.actions.filter((a) => a.status === "failed").length;
@@ -94,7 +101,7 @@ export function renderReport(report: RunReport, styleOrColor: boolean | TableSty
   if (report.policy) out += `\n${plural(s.resources, "resource")}: ${s.passed} passed, ${s.failed} failed, ${plural(s.errors, "error")}${s.skipped ? `, ${s.skipped} skipped` : ""}. Run ${report.runId}: ${color ? statusColor(report.status, report.status) : report.status}.\n`;
   if (report.applied && report.actions.length > 0) {
     const count = (status: string) => report.actions.filter((a) => a.status === status).length;
-    out += `Actions: ${count("verified")} verified, ${count("failed")} failed, ${count("manual")} manual.\n`;
+    out += `Actions: ${count("verified")} verified, ${count("failed")} failed, ${count("manual")} manual${count("proposed") > 0 ? `, ${count("proposed")} proposed` : ""}.\n`;
   }
   const left = (["critical", "high", "medium", "low"] as const).filter((sev) => report.outstanding[sev] > 0).map((sev) => `${report.outstanding[sev]} ${sev}`);
   // What the exit code gates on (--fail-on), said plainly for CI logs.

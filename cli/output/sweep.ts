@@ -21,7 +21,8 @@ export function renderSweep(result: SweepResult, styleOrColor: boolean | TableSt
       { header: "DRIFT", value: (r) => (r.drift?.baseline ? "baseline" : String(r.drift?.drift ?? 0)) },
       { header: "RECOVERED", value: (r) => String(r.drift?.recovered ?? 0) },
       { header: "FIXED", value: (r) => String(r.actions.verified ?? 0) },
-      { header: "PLANNED", value: (r) => String(r.actions.planned ?? 0) },
+      // A files target's fixes are proposed, never made: they are still the changes it plans.
+      { header: "PLANNED", value: (r) => String((r.actions.planned ?? 0) + (r.actions.proposed ?? 0)) },
       { header: "RUN", value: (r) => r.runId },
     ], style).trimEnd());
   }

@@ -65,6 +65,6 @@ export function statusColor(status: string, text: string): string {
   if (["fail", "failed", "rejected"].includes(status)) return pc.red(text);
   if (["error", "manual", "awaiting-approval", "needs-input", "pending-approval", "stale"].includes(status)) return pc.yellow(text);
   if (["pass", "verified", "applied", "completed", "active"].includes(status)) return pc.green(text);
-  if (status === "planned") return pc.cyan(text);
+  if (status === "planned" || status === "proposed") return pc.cyan(text);
   return text;
 }

@@ -13,7 +13,7 @@ export function when(iso: string | null | undefined): Html {
 const TONE: Record<string, string> = {
   pass: "good", verified: "good", applied: "good", completed: "good", approved: "good", remediated: "good", recovered: "good",
   fail: "bad", failed: "bad", error: "bad", rejected: "bad", drift: "bad",
-  "awaiting-approval": "wait", "needs-input": "wait", "pending-approval": "wait", stale: "bad", planned: "wait", manual: "wait", queued: "wait", waiting: "wait", delayed: "wait",
+  "awaiting-approval": "wait", "needs-input": "wait", "pending-approval": "wait", stale: "bad", planned: "wait", proposed: "wait", manual: "wait", queued: "wait", waiting: "wait", delayed: "wait",
   running: "busy", active: "busy",
 };
 

@@ -122,10 +122,11 @@ async function fixOne(source: Source, targets: readonly RehearsalTarget[], kind:
     const proposed = afterState(resource, plan);
     expect(evaluate(compileRule(rule), proposed, REF).status, "the planned after-state passes the rule").toBe("pass");
     const { partition } = locationOf(resource);
-    if (source.applies === "cloud") await action.apply(session.ctx, resource, params);
+    expect(session.applies).toBe(source.applies);
+    if (session.applies === "cloud") await action.apply(session.ctx, resource, params);
     const reread = await session.collectOne(kind, resource.id, partition);
     if (!reread) throw new Error(`${kind} ${resource.id} is gone after ${action.name}`);
-    if (source.applies !== "cloud") {
+    if (session.applies !== "cloud") {
       // A static source only proposes: the target is left as it was.
       expect(reread).toEqual(resource);
       return;
@@ -139,7 +140,7 @@ async function fixOne(source: Source, targets: readonly RehearsalTarget[], kind:
 }
 
 /** The read-only half of the suite on one target: partitions, collect, collect-one, evaluate. */
-function describeReads(domain: Domain, target: RehearsalTarget): void {
+function describeReads(source: Source, domain: Domain, target: RehearsalTarget): void {
   describe(`on ${target.label}`, () => {
     let rehearsal: Rehearsal | undefined;
     const inventories = new Map<string, Inventory>();
@@ -160,6 +161,10 @@ function describeReads(domain: Domain, target: RehearsalTarget): void {
       expect(session().root().length).toBeGreaterThan(0);
       expect(session().partitions().length).toBeGreaterThan(0);
       expect(session().describe.length).toBeGreaterThan(0);
+    });
+
+    it("says where its actions take effect, as its source declares (the enforcer reads the session's)", () => {
+      expect(session().applies).toBe(source.applies);
     });
 
     for (const kind of domain.kinds) {
@@ -224,7 +229,7 @@ export function describeSource(name: string, target: RehearsalTarget, ...more: R
       if (source.applies !== "cloud") expect(source.rehearsal.by).toBe("simulation");
     });
 
-    for (const t of targets) describeReads(domain, t);
+    for (const t of targets) describeReads(source, domain, t);
 
     for (const kind of domain.kinds) {
       const actions = automaticActions(domain, kind.name);

@@ -8,9 +8,9 @@ import { createLlmTranslator } from "../../agents/translator/llm.js";
 import { createOfflineTranslator } from "../../agents/translator/offline.js";
 import type { GraphDeps, GraphProgress } from "../../graphs/deps.js";
 import type { RunOptionsInput } from "../../graphs/state.js";
+import { openSession } from "../../engine/registry.js";
 import { openStore, type Store } from "../../store/index.js";
 import { generateDemoAccount, writeSandboxFile, type SandboxFaults } from "../../tools/aws/sandbox/index.js";
-import { openTarget } from "../../tools/aws/target.js";
 
 export interface GraphEnv {
   deps: GraphDeps;
@@ -31,7 +31,8 @@ export async function createGraphEnv(settings: { llmResponses?: string[]; faults
   const deps: GraphDeps = {
     store,
     translators: { offline: createOfflineTranslator(), ...(llm ? { llm } : {}) },
-    openTarget: (target) => openTarget(target, { retry: { baseDelayMs: 1, maxDelayMs: 5 }, onProgress: (e) => events.push(e) }),
+    // The registry opens it through its source, as the CLI does.
+    openTarget: (target) => openSession(target, { retry: { baseDelayMs: 1, maxDelayMs: 5 }, onProgress: (e) => events.push(e) }),
     now: () => new Date(),
     onProgress: (e) => events.push(e),
   };

@@ -5,12 +5,15 @@ import type { AwsContext } from "./context.js";
 import { openTarget } from "./target.js";
 import { generateDemoAccount, generateScaleAccount, writeSandboxFile } from "./sandbox/index.js";
 
+// Both change an account through the SDK clients: the sandbox's answer them from its file.
+const APPLIES = "cloud";
+
 const awsSource = (name: string, type: Target["type"]): Omit<Source<AwsContext>, "rehearsal"> => ({
   name,
   targetTypes: [type],
-  // Both change an account through the SDK clients: the sandbox's answer them from its file.
-  applies: "cloud",
-  open: openTarget,
+  applies: APPLIES,
+  // The session says what the source says, so the enforcer reads it from what it acts through.
+  open: async (target, options) => ({ ...(await openTarget(target, options)), applies: APPLIES }),
 });
 
 export const awsLiveSource: Source<AwsContext> = {

@@ -21,8 +21,11 @@ export { TargetSchema, type Target };
 
 export type OpenTargetOptions = SessionOptions;
 
-/** An opened AWS account: the engine's Session (root = account, partitions = regions) over an AwsContext. */
-export type OpenedTarget = Session<AwsContext>;
+/**
+ * An opened AWS account: the engine's Session (root = account, partitions = regions) over an AwsContext,
+ * but for where its actions take effect, which the source that opened it declares (tools/aws/sources.ts).
+ */
+export type OpenedTarget = Omit<Session<AwsContext>, "applies">;
 
 function parseTarget(input: unknown): Target {
   const parsed = TargetSchema.safeParse(input);
