@@ -6,9 +6,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { isAgpmError } from "../../core/errors.js";
 import type { Target } from "../../contracts/target.js";
-import { ANY_KIND, ControlParamsSchema } from "../../engine/control.js";
+import { ANY_KIND } from "../../engine/control.js";
 import {
-  ACTIONS, BENCHMARKS, COLLECTORS, CONTROLS, DOMAINS, KIND_NAMES, KINDS, PARAMS, POLARITY, domainOfKind, findKind, openSession, simulatedSource, sourceFor,
+  ACTIONS, BENCHMARKS, COLLECTORS, CONTROLS, ControlParamsSchema, DOMAINS, KIND_NAMES, KINDS, PARAMS, POLARITY, domainOfKind, findKind, openSession, simulatedSource, sourceFor,
 } from "../../engine/registry.js";
 
 describe.each(DOMAINS.map((d) => [d.name, d] as const))("the %s domain", (name, domain) => {
