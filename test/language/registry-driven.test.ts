@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import type { ControlParams } from "../../engine/control.js";
 import { describe, expect, it } from "vitest";
-import type { ControlDefinition, Domain, KindDefinition } from "../../engine/domain.js";
-import { defineParam } from "../../engine/params.js";
+import type { ControlDefinition, Domain, KindDefinition, ParamDefinition } from "../../engine/domain.js";
 import { createRegistry, DOMAINS, REGISTRY } from "../../engine/registry.js";
 import { findKindMentions } from "../../language/kinds.js";
 import { lexiconOf } from "../../language/lexicon.js";
@@ -15,13 +15,18 @@ import { parseIntent } from "../../language/parse.js";
 import { tokenize } from "../../language/tokens.js";
 import { findWeakening } from "../../language/weakening.js";
 
-// The lab domain's params, added to the engine's params type the way a domain does it.
-declare module "../../engine/control.js" {
-  interface ControlParamsMap {
-    labKey?: string;
-    labModes?: string[];
-    labSink?: string;
-  }
+/**
+ * A lab param. A domain adds its params to ControlParamsMap by declaration merging (tools/aws/params.ts);
+ * done here it would reach every test's types (`Required<ControlParams>`), so the test-only names are cast.
+ */
+type LabParam = Omit<ParamDefinition, "name" | "schema" | "sample" | "recognise"> & {
+  name: string;
+  schema: z.ZodType;
+  sample: unknown;
+  recognise(found: Readonly<Record<string, unknown>>): unknown;
+};
+function labParam(param: LabParam): ParamDefinition {
+  return param as unknown as ParamDefinition;
 }
 
 const text = (v: unknown): string | undefined => (typeof v === "string" && v ? v : undefined);
@@ -31,9 +36,9 @@ const safe: KindDefinition = {
   model: z.object({ sealedWith: z.string().nullable(), modes: z.array(z.string()), sink: z.string().nullable() }),
 };
 
-function control(id: string, words: string[], takes: ControlDefinition["takes"]): ControlDefinition {
+function control(id: string, words: string[], param: string): ControlDefinition {
   return {
-    id, kind: safe.name, title: `Safes: ${id}`, description: "Test-only control.", severity: "high", benchmarks: [], words, takes,
+    id, kind: safe.name, title: `Safes: ${id}`, description: "Test-only control.", severity: "high", benchmarks: [], words, takes: [param as keyof ControlParams],
     build: () => ({ title: id, require: { path: "sealedWith", op: "truthy" } }),
     examples: { compliant: { sealedWith: "key:a" }, noncompliant: { sealedWith: null } },
   };
@@ -42,15 +47,15 @@ function control(id: string, words: string[], takes: ControlDefinition["takes"])
 const lab: Domain = {
   name: "lab",
   kinds: [safe],
-  controls: [control("lab.safe-sealed", ["sealed", "seal"], ["labKey"]), control("lab.safe-modes", ["mode", "modes"], ["labModes"]), control("lab.safe-audited", ["audited", "audit"], ["labSink"])],
+  controls: [control("lab.safe-sealed", ["sealed", "seal"], "labKey"), control("lab.safe-modes", ["mode", "modes"], "labModes"), control("lab.safe-audited", ["audited", "audit"], "labSink")],
   params: [
-    defineParam({ name: "labKey", description: "The key a safe is sealed with.", rank: 200, schema: z.string().min(1), sample: "key:a", token: /^key:[a-z0-9-]+$/, recognise: (found) => text(found.labKey) }),
-    defineParam({
+    labParam({ name: "labKey", description: "The key a safe is sealed with.", rank: 200, schema: z.string().min(1), sample: "key:a", token: /^key:[a-z0-9-]+$/, recognise: (found) => text(found.labKey) }),
+    labParam({
       name: "labModes", description: "The modes a safe runs in.", rank: 210, schema: z.array(z.enum(["strict", "paranoid"])).min(1), sample: ["strict"],
       phrases: { strict: ["strict mode"], paranoid: ["paranoid mode"] },
       recognise: (found) => (Array.isArray(found.labModes) ? (found.labModes as string[]) : undefined),
     }),
-    defineParam({
+    labParam({
       name: "labSink", description: "Where a safe's audit goes.", rank: 205, schema: z.string().min(1), sample: "journal-1",
       after: { verbs: ["audited"], leads: ["to"], skip: ["the"], nouns: ["journal"], value: /^[a-z0-9-]+$/ },
       recognise: (found) => text(found.labSink),
