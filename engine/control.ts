@@ -10,10 +10,6 @@ import type { Condition, RemediationRef, Severity } from "../contracts/policy.js
  */
 export const ANY_KIND = "*";
 
-/** The four S3 Block Public Access flags, as the models name them. */
-export const BPA_FLAGS = ["blockPublicAcls", "ignorePublicAcls", "blockPublicPolicy", "restrictPublicBuckets"] as const;
-export type BpaFlag = (typeof BPA_FLAGS)[number];
-
 export const TagValuesParamSchema = z
   .object({
     /** The tag key whose value is constrained, e.g. `env`. */
@@ -27,35 +23,29 @@ export const TagValuesParamSchema = z
 export type TagValuesParam = z.infer<typeof TagValuesParamSchema>;
 
 /**
- * Values the translator recognised in the intent, offered to the controls that take them.
- * TODO(issue 10): today one hand-kept union of every domain's params; it becomes the schema generated
- * from the registry's ParamDefinitions once each domain declares its own.
+ * Values the translator recognised in the intent, offered to the controls that take them: the
+ * params every domain shares. A domain adds its own by augmenting this interface from its params
+ * file (`declare module "…/engine/control.js" { interface ControlParamsMap { … } }`), so controls
+ * keep typed params; the runtime schema is generated from the registry's ParamDefinitions
+ * (`ControlParamsSchema` in engine/registry.ts), each of which carries its own schema.
  */
-export const ControlParamsSchema = z
-  .object({
-    /** Ports (TCP/UDP) the intent names: "SSH", "port 5432", "MySQL". */
-    ports: z.array(z.number().int().min(0).max(65535)).min(1).optional(),
-    /** A KMS key id, ARN or alias ("alias/data") the resource must be encrypted with. */
-    kmsKeyId: z.string().min(1).optional(),
-    /** A duration in whole days: maximum instance age, maximum time stopped, EFS transition age. */
-    days: z.number().int().positive().optional(),
-    /** A count limit, e.g. the most rules a security group may have. */
-    count: z.number().int().positive().optional(),
-    /** A CIDR prefix length: public sources wider than /prefixLength are refused. */
-    prefixLength: z.number().int().min(1).max(128).optional(),
-    /** The Block Public Access flags the intent names; absent = all four. */
-    bpaFlags: z.array(z.enum(BPA_FLAGS)).min(1).optional(),
-    /** The bucket that receives S3 server access logs. */
-    targetBucket: z.string().min(1).optional(),
-    /** Tags a resource must carry: key → required value, or null for any value. */
-    tags: z.record(z.string().min(1), z.string().nullable()).optional(),
-    /** The values (or pattern) one tag's value must take. */
-    tagValues: TagValuesParamSchema.optional(),
-    /** A glob (`prod-*`) or a regular expression (`^prod-[a-z]+$`) names or ids must match. */
-    namePattern: z.string().min(1).optional(),
-  })
-  .strict();
-export type ControlParams = z.infer<typeof ControlParamsSchema>;
+export interface ControlParamsMap {
+  /** Ports (TCP/UDP) the intent names: "SSH", "port 5432", "MySQL". */
+  ports?: number[];
+  /** A duration in whole days: maximum instance age, maximum time stopped, transition age. */
+  days?: number;
+  /** A count limit, e.g. the most rules a security group may have. */
+  count?: number;
+  /** A CIDR prefix length: public sources wider than /prefixLength are refused. */
+  prefixLength?: number;
+  /** Tags a resource must carry: key → required value, or null for any value. */
+  tags?: Record<string, string | null>;
+  /** The values (or pattern) one tag's value must take. */
+  tagValues?: TagValuesParam;
+  /** A glob (`prod-*`) or a regular expression (`^prod-[a-z]+$`) names or ids must match. */
+  namePattern?: string;
+}
+export type ControlParams = ControlParamsMap;
 
 export interface BuiltRule {
   title: string;

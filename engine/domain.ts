@@ -14,15 +14,55 @@ export type { ControlDefinition, KindDefinition };
 /**
  * A parameter controls take from an intent ("port 22", "alias/data", "30 days"): its schema, how to
  * read it from what the intent's recognisers found, and a sample value for docs and examples.
+ *
+ * A domain's own values are found by recognisers it declares as data — `token`, `phrases`,
+ * `after` — which the parser (language/) implements once for every domain: each puts what it
+ * found under the param's name for `recognise` to read.
  */
 export interface ParamDefinition<K extends keyof ControlParams = keyof ControlParams> {
   name: K;
   /** One line for the catalogue docs. */
   description: string;
   schema: z.ZodType<NonNullable<ControlParams[K]>>;
+  /**
+   * Where the param stands among every domain's params, lowest first: the generated params schema
+   * and the recognised params list their keys in this order, whichever domains are registered.
+   */
+  rank: number;
   /** The value the recognised entities carry for this param, or undefined when the intent names none. */
   recognise(found: Readonly<Record<string, unknown>>): ControlParams[K] | undefined;
   sample: NonNullable<ControlParams[K]>;
+  /**
+   * A token matching this whole (lower case) is the value, as written: "alias/data", a key ARN.
+   * Such a token is never read as a tag key.
+   */
+  token?: RegExp;
+  /**
+   * Values by the phrases that name them ("block public acls" → `blockPublicAcls`): found as the
+   * list of the values named, in this record's order.
+   */
+  phrases?: Readonly<Record<string, readonly string[]>>;
+  /** A value written after a lead word: "logs go to bucket audit-logs", "target bucket x". */
+  after?: ParamAfter;
+}
+
+/** Where a value follows a lead word (see {@link ParamDefinition.after}); the first match in the intent wins. */
+export interface ParamAfter {
+  /** A lead counts only in a clause where one of these words (or stems) comes at or before it: "log", "deliver". */
+  verbs: readonly string[];
+  /** Words that introduce the value in such a clause: "to", "into". */
+  leads: readonly string[];
+  /** Words that introduce the value in any clause when one of `nouns` (or its plural) follows: "target" (bucket x). */
+  labels?: readonly string[];
+  /** Words that may stand between the lead and the value: "the", "dedicated". */
+  skip?: readonly string[];
+  /**
+   * Nouns (matched as written) that vouch for the value when they stand between the lead and it ("to bucket logs");
+   * a value nothing vouches for must look like a name (a dash, dot, underscore or digit).
+   */
+  nouns?: readonly string[];
+  /** What the value, as written, must match. */
+  value: RegExp;
 }
 
 /** A benchmark id's published entry (CIS, FSBP…), as a domain's table of titles holds it. */
@@ -205,4 +245,15 @@ export interface Domain<Ctx = unknown> {
   services?: readonly ServiceDefinition[];
   /** Services people ask about that it knows it does not cover ("rds", "lambda"): refused, never read as a lookalike kind. */
   notCovered?: readonly string[];
+  /**
+   * How its partitions are written ("us-east-1"): a token matching it scopes the intent to that
+   * partition, and is never read as a name, tag key or tag value.
+   */
+  partitionPattern?: RegExp;
+  /** Resource ids people write ("sg-0abc…"): a bare one in an exemption names the resource exempted. */
+  idPattern?: RegExp;
+  /** Phrases holding a kind word that do not name the kind ("server side", "object versions"). */
+  notKindPhrases?: readonly string[];
+  /** Words of its own that carry no policy meaning ("region", "account"): never reported as unrecognised. */
+  fillerWords?: readonly string[];
 }

@@ -2,11 +2,12 @@
 // collectors and sources by name. The engine's any-kind controls (tags, names) join every domain's.
 // Only this file imports tools/; engine/controls/any-kind.ts is imported only here (it reads the
 // registry back at call time, so the registry must be evaluated first).
+import { z } from "zod";
 import { AgpmError } from "../core/errors.js";
 import type { JsonValue } from "../contracts/policy.js";
 import type { Target } from "../contracts/target.js";
 import { DOMAINS } from "../tools/index.js";
-import { ANY_KIND, ControlParamsSchema } from "./control.js";
+import { ANY_KIND } from "./control.js";
 import { namesPattern, tagsAllowedValues, tagsRequired } from "./controls/any-kind.js";
 import type { Action, BenchmarkEntry, ControlDefinition, ControlPolarity, Domain, KindCollector, KindDefinition, ParamDefinition, Session, SessionOptions, Source } from "./domain.js";
 import { NEUTRAL_PARAMS } from "./params.js";
@@ -24,7 +25,10 @@ export interface Registry {
   kinds: readonly KindDefinition[];
   /** Every domain's controls, then the any-kind ones. */
   controls: readonly ControlDefinition[];
+  /** Every domain's params and the neutral ones, by rank (so recognised params keep a stable key order). */
   params: readonly ParamDefinition[];
+  /** The params a control may carry, generated from `params`: each key optional, no others. */
+  paramsSchema: ControlParamsObject;
   polarity: Readonly<Record<string, ControlPolarity>>;
   benchmarks: Readonly<Record<string, BenchmarkEntry>>;
   findKind(name: string): KindDefinition | undefined;
@@ -32,17 +36,25 @@ export interface Registry {
   domainOfKind(kind: string): Domain<unknown> | undefined;
 }
 
-const PARAM_ORDER = Object.keys(ControlParamsSchema.shape);
+/** The generated params schema: one optional key per registered param, in rank order. */
+export type ControlParamsObject = z.ZodObject<Record<string, z.ZodOptional<z.ZodType>>, z.core.$strict>;
+
+/** The params schema of a list of params: each param's own schema, optional, and nothing else. */
+export function controlParamsSchema(params: readonly ParamDefinition[]): ControlParamsObject {
+  return z.object(Object.fromEntries(params.map((p) => [p.name, p.schema.optional()]))).strict();
+}
 
 export function createRegistry(domains: readonly Domain<unknown>[]): Registry {
   const kinds = domains.flatMap((d) => d.kinds);
   const controls = [...domains.flatMap((d) => d.controls), ...ANY_KIND_CONTROLS];
+  // By rank (a stable sort keeps declaration order on ties), so recognised params keep a stable key order.
+  const params = [...NEUTRAL_PARAMS, ...domains.flatMap((d) => d.params)].sort((a, b) => a.rank - b.rank);
   return {
     domains,
     kinds,
     controls,
-    // In the params schema's order, so recognised params keep a stable key order.
-    params: [...NEUTRAL_PARAMS, ...domains.flatMap((d) => d.params)].sort((a, b) => PARAM_ORDER.indexOf(a.name) - PARAM_ORDER.indexOf(b.name)),
+    params,
+    paramsSchema: controlParamsSchema(params),
     polarity: Object.assign({}, ...domains.map((d) => d.polarity), ANY_KIND_POLARITY) as Record<string, ControlPolarity>,
     benchmarks: Object.assign({}, ...domains.map((d) => d.benchmarks)) as Record<string, BenchmarkEntry>,
     findKind: (name) => kinds.find((k) => k.name === name),
@@ -58,6 +70,8 @@ export const KIND_NAMES = KINDS.map((k) => k.name);
 export const CONTROLS: readonly ControlDefinition[] = REGISTRY.controls;
 /** Every param, in the params schema's order (so recognised params keep a stable key order). */
 export const PARAMS: readonly ParamDefinition[] = REGISTRY.params;
+/** Values the translator recognised in the intent, offered to the controls that take them (the built-in registry's params). */
+export const ControlParamsSchema: ControlParamsObject = REGISTRY.paramsSchema;
 /** Every control's polar words, by control id. */
 export const POLARITY: Readonly<Record<string, ControlPolarity>> = REGISTRY.polarity;
 /** Every domain's benchmark table, merged: the catalogue docs list it. */

@@ -1,7 +1,7 @@
 // What the entity recognisers share: the entities they fill, the tokens they read, and small
 // helpers for the structure around a token (except-clauses, requirement cues, clause edges).
-import type { BpaFlag, ControlParams, TagValuesParam } from "../engine/control.js";
-import { REQUIREMENT_CUES } from "./lexicon.js";
+import type { ControlParams, TagValuesParam } from "../engine/control.js";
+import { isPartition, REQUIREMENT_CUES, type Lexicon } from "./lexicon.js";
 import type { Token } from "./tokens.js";
 
 /** A documented exception the intent asks for ("exempt bucket x from … until …, reason: …"). */
@@ -34,12 +34,14 @@ export interface Entities {
   namedPorts: Array<{ port: number; start: number; end: number }>;
   /** Canonical phrases standing in for what the intent wrote ("0-65535" → "all ports"). */
   concepts: Array<{ phrase: string; start: number; end: number }>;
-  kmsKeyId?: string;
   days?: number;
   count?: number;
   prefixLength?: number;
-  bpaFlags?: BpaFlag[];
-  targetBucket?: string;
+  /**
+   * What the domains' declared recognisers found (a token's text, the values phrases named, a
+   * value after a lead), by param name: each param's `recognise` reads its own.
+   */
+  values: Partial<Record<keyof ControlParams, string | string[]>>;
   /** Tags the intent requires resources to carry (not scope: "must be tagged owner"). */
   requiredTags?: Record<string, string | null>;
   tagValues?: TagValuesParam;
@@ -59,17 +61,15 @@ export interface EntityContext {
   text: string;
   /** Positions of tokens inside a kind phrase ("buckets", "security group"). */
   kindAt: ReadonlySet<number>;
+  /** The registry's vocabulary: partitions, resource ids, fillers and the domains' value recognisers. */
+  lexicon: Lexicon;
   out: Entities;
 }
 
 export function emptyEntities(): Entities {
-  return { regions: [], tags: {}, names: [], excludeTags: {}, excludeNames: [], excludeRegions: [], ports: [], portRanges: [], allPorts: false, namedPorts: [], concepts: [], controlRefs: [], exemption: null, evidence: {}, consumed: new Set() };
+  return { regions: [], tags: {}, names: [], excludeTags: {}, excludeNames: [], excludeRegions: [], ports: [], portRanges: [], allPorts: false, namedPorts: [], concepts: [], values: {}, controlRefs: [], exemption: null, evidence: {}, consumed: new Set() };
 }
 
-export const REGION_RE = /^(us|eu|ap|sa|ca|me|af|il|mx)(-gov)?-(north|south|east|west|central|northeast|southeast|northwest|southwest)-\d$/;
-export const KMS_RE = /^(arn:aws[\w-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[\w/-]+|alias\/[\w/-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
-/** AWS resource ids people name: instances, groups, volumes, snapshots, file systems, access points. */
-export const RESOURCE_ID_RE = /^(i|sg|vol|snap|fs|fsap|ami|subnet|vpc)-[0-9a-f]{8,17}$/;
 const EXCEPT_WORDS = new Set(["except", "excluding", "exclude", "unless", "but", "other", "outside", "excepting", "besides", "skip", "skipping", "ignore", "ignoring", "apart"]);
 
 export function consume(out: Entities, from: number, to: number = from): void {
@@ -128,7 +128,7 @@ export function followsRequirementCue(ctx: EntityContext, index: number): boolea
   return false;
 }
 
-/** A word that could be a resource name, tag key or value: has a dash, dot, underscore or digit. */
-export function nameLike(raw: string): boolean {
-  return /[-_.\d*]/.test(raw) && /[a-z0-9]/i.test(raw) && !REGION_RE.test(raw.toLowerCase());
+/** A word that could be a resource name, tag key or value: has a dash, dot, underscore or digit, and is no partition. */
+export function nameLike(ctx: Pick<EntityContext, "lexicon">, raw: string): boolean {
+  return /[-_.\d*]/.test(raw) && /[a-z0-9]/i.test(raw) && !isPartition(ctx.lexicon, raw.toLowerCase());
 }

@@ -1,12 +1,13 @@
 // Entity recognisers, run in an order that lets the most specific claim tokens first:
-// exemption clauses, regions and keys, naming and tag requirements, scope, numbers, S3 values.
+// exemption clauses, partitions and literal values, the domains' own values, naming and tag
+// requirements, scope, numbers.
 import { REGISTRY, type Registry } from "../engine/registry.js";
-import { addEvidence, consume, emptyEntities, isExceptContext, KMS_RE, REGION_RE, type Entities, type EntityContext } from "./context.js";
+import { addEvidence, consume, emptyEntities, isExceptContext, type Entities, type EntityContext } from "./context.js";
 import { recogniseExemption } from "./exemption.js";
-import { CONTRASTS } from "./lexicon.js";
+import { CONTRASTS, isPartition, lexiconOf } from "./lexicon.js";
 import { recogniseNames } from "./names.js";
+import { recogniseValuePhrases, recogniseValuesAfter } from "./param-values.js";
 import { recogniseQuantities } from "./quantities.js";
-import { recogniseBpaFlags, recogniseTargetBucket } from "./s3-entities.js";
 import { recogniseTags } from "./tags.js";
 import type { Token } from "./tokens.js";
 
@@ -29,18 +30,19 @@ function recogniseContrast(ctx: EntityContext): void {
   }
 }
 
-/** Regions, KMS keys and control ids written literally. */
+/** Partitions ("us-east-1"), values the domains know by their form ("alias/data") and control ids, written literally. */
 function recogniseLiterals(ctx: EntityContext, registry: Registry): void {
   const { tokens, out } = ctx;
   tokens.forEach((t, i) => {
     if (out.consumed.has(i)) return;
-    if (REGION_RE.test(t.text)) {
+    const value = ctx.lexicon.valueTokens.find((v) => v.token.test(t.text));
+    if (isPartition(ctx.lexicon, t.text)) {
       (isExceptContext(ctx, i) ? out.excludeRegions : out.regions).push(t.text);
       consume(out, i);
-    } else if (KMS_RE.test(t.text)) {
-      out.kmsKeyId = t.raw;
+    } else if (value) {
+      out.values[value.param] = t.raw;
       consume(out, i);
-      addEvidence(out, "kmsKeyId", i);
+      addEvidence(out, value.param, i);
     } else if (registry.findControl(t.text)) {
       out.controlRefs.push(t.text);
       consume(out, i);
@@ -53,12 +55,12 @@ function recogniseLiterals(ctx: EntityContext, registry: Registry): void {
  * tell scope ("buckets tagged x must …") from requirements ("buckets must be tagged x").
  */
 export function recogniseEntities(tokens: readonly Token[], text: string, kindAt: ReadonlySet<number>, registry: Registry = REGISTRY): Entities {
-  const ctx: EntityContext = { tokens, text, kindAt, out: emptyEntities() };
+  const ctx: EntityContext = { tokens, text, kindAt, lexicon: lexiconOf(registry), out: emptyEntities() };
   recogniseExemption(ctx);
   recogniseLiterals(ctx, registry);
   recogniseContrast(ctx);
-  recogniseTargetBucket(ctx);
-  recogniseBpaFlags(ctx);
+  recogniseValuesAfter(ctx);
+  recogniseValuePhrases(ctx);
   recogniseTags(ctx);
   recogniseNames(ctx);
   recogniseQuantities(ctx);

@@ -1,6 +1,6 @@
 // Kind mentions: where the intent names a resource kind, and how strongly ("S3" alone only
 // names a service; "buckets" names the kind).
-import { lexiconOf, NOT_KIND_PHRASES, type Lexicon } from "./lexicon.js";
+import { lexiconOf, type Lexicon } from "./lexicon.js";
 import { findPhrase, type Token } from "./tokens.js";
 
 export interface KindMention {
@@ -17,7 +17,7 @@ export interface KindMention {
  */
 export function findKindMentions(tokens: readonly Token[], blocked: ReadonlySet<number>, lexicon: Lexicon = lexiconOf(), domains?: ReadonlySet<string>): KindMention[] {
   const used = new Set(blocked);
-  for (const phrase of NOT_KIND_PHRASES) {
+  for (const phrase of lexicon.notKindPhrases) {
     for (const start of findPhrase(tokens, phrase.stems, used)) phrase.stems.forEach((_, j) => used.add(start + j));
   }
   const mentions: KindMention[] = [];

@@ -2,6 +2,7 @@
 // own words and services) plus the few function words every intent uses. Adding a kind,
 // control or domain teaches it new words.
 import { ANY_KIND } from "../engine/control.js";
+import type { ParamAfter, ParamDefinition } from "../engine/domain.js";
 import { REGISTRY, type Registry } from "../engine/registry.js";
 import { NEUTRAL_NOT_COVERED } from "./out-of-scope.js";
 import { phraseStems, stem } from "./tokens.js";
@@ -48,12 +49,10 @@ export const REQUIREMENT_CUES = new Set(["must", "should", "shall", "need", "nee
 /** Words that introduce the rejected alternative ("SSE-KMS rather than SSE-S3", "templates instead of configurations"). */
 export const CONTRASTS: readonly (readonly string[])[] = [["rather", "than"], ["instead", "of"], ["as", "opposed", "to"]];
 
-/** Function words and generic nouns carrying no policy meaning of their own. */
-export const FILLER_WORDS = new Set(
-  [
-    "a", "an", "the", "all", "any", "every", "each", "our", "my", "your", "their", "its", "it", "of", "on", "in", "into", "at", "to", "for", "from", "by", "with", "within", "across", "and", "or", "nor", "but", "are", "is", "be", "been", "being", "was", "were", "have", "has", "having", "had", "do", "does", "did", "that", "which", "who", "whose", "this", "these", "those", "there", "so", "as", "than", "then", "we", "us", "i", "you", "they", "them", "please", "aws", "amazon", "cloud", "account", "accounts", "resource", "resources", "rule", "rules", "policy", "policies", "control", "controls", "setting", "settings", "configured", "configuration", "enabled", "turned", "on", "set", "up", "no", "not", "never", "none", "may", "can", "cannot", "will", "would", "could", "only", "also", "too", "both", "region", "regions", "sure", "make", "get", "got", "properly", "correctly", "always", "currently", "now", "new", "old", "anymore", "using", "use", "uses", "used", "via", "through", "where", "when", "if", "else", "whether", "just", "still", "against", "about", "like", "such", "other", "more", "than", "least", "everything", "anything", "nothing", "everywhere", "one", "per", "nobody", "noone", "anyone", "except", "excluding", "exclude", "unless", "besides", "key", "keys", "id", "value", "allow", "allowed", "allowing", "permit", "tcp", "udp", "protocol", "traffic", "tagged", "tag", "tags", "named", "called", "general", "purpose", "requirement", "requirements", "true", "false", "well", "own", "let", "able", "stay", "remain", "ever", "anywhere", "need", "needs", "must", "should", "shall", "require", "required", "ensure", "enforce", "over", "beyond", "several",
-  ].map(stem),
-);
+/** Function words and generic nouns carrying no policy meaning of their own; each domain adds its own (`fillerWords`). */
+const NEUTRAL_FILLER_WORDS: readonly string[] = [
+    "a", "an", "the", "all", "any", "every", "each", "our", "my", "your", "their", "its", "it", "of", "on", "in", "into", "at", "to", "for", "from", "by", "with", "within", "across", "and", "or", "nor", "but", "are", "is", "be", "been", "being", "was", "were", "have", "has", "having", "had", "do", "does", "did", "that", "which", "who", "whose", "this", "these", "those", "there", "so", "as", "than", "then", "we", "us", "i", "you", "they", "them", "please", "cloud", "resource", "resources", "rule", "rules", "policy", "policies", "control", "controls", "setting", "settings", "configured", "configuration", "enabled", "turned", "on", "set", "up", "no", "not", "never", "none", "may", "can", "cannot", "will", "would", "could", "only", "also", "too", "both", "sure", "make", "get", "got", "properly", "correctly", "always", "currently", "now", "new", "old", "anymore", "using", "use", "uses", "used", "via", "through", "where", "when", "if", "else", "whether", "just", "still", "against", "about", "like", "such", "other", "more", "than", "least", "everything", "anything", "nothing", "everywhere", "one", "per", "nobody", "noone", "anyone", "except", "excluding", "exclude", "unless", "besides", "key", "keys", "id", "value", "allow", "allowed", "allowing", "permit", "tcp", "udp", "protocol", "traffic", "tagged", "tag", "tags", "named", "called", "requirement", "requirements", "true", "false", "well", "own", "let", "able", "stay", "remain", "ever", "anywhere", "need", "needs", "must", "should", "shall", "require", "required", "ensure", "enforce", "over", "beyond", "several",
+];
 
 function toPhrases(words: readonly string[]): Phrase[] {
   return words.map((w): Phrase => {
@@ -78,9 +77,6 @@ export interface ControlLexeme {
   phrases: Phrase[];
 }
 
-/** Phrases that contain a kind word without naming the kind ("server-side encryption"). */
-export const NOT_KIND_PHRASES: readonly Phrase[] = toPhrases(["server side", "client side", "host name", "hostname", "object versions", "object version", "object lock", "object ownership", "object storage class"]);
-
 /** What the parser knows of one registry; built once per registry (see {@link lexiconOf}). */
 export interface Lexicon {
   registry: Registry;
@@ -100,6 +96,18 @@ export interface Lexicon {
   outOfScope: readonly string[][];
   /** Every covered service's display name, in domain then catalogue order ("S3", "Auto Scaling"). */
   serviceTitles: readonly string[];
+  /** Stems of words carrying no policy meaning: the neutral ones and every domain's. */
+  fillers: ReadonlySet<string>;
+  /** Phrases that contain a kind word without naming the kind ("server-side encryption"), from every domain. */
+  notKindPhrases: readonly Phrase[];
+  /** How the domains write partitions ("us-east-1"). */
+  partitions: readonly RegExp[];
+  /** How the domains write resource ids ("sg-0abc…"). */
+  resourceIds: readonly RegExp[];
+  /** The params whose values the domains declare recognisers for (see ParamDefinition), as the parser reads them. */
+  valueTokens: ReadonlyArray<{ param: ParamDefinition["name"]; token: RegExp }>;
+  valuePhrases: ReadonlyArray<{ param: ParamDefinition["name"]; values: ReadonlyArray<{ value: string; phrases: readonly string[][] }> }>;
+  valuesAfter: ReadonlyArray<{ param: ParamDefinition["name"]; after: ParamAfter }>;
 }
 
 function buildLexicon(registry: Registry): Lexicon {
@@ -128,6 +136,13 @@ function buildLexicon(registry: Registry): Lexicon {
     files: registry.domains.flatMap((d) => (d.files ?? []).map((f) => ({ domain: d.name, suffix: f.replace(/^\*/, "").toLowerCase() }))),
     outOfScope: foreign.filter((stems, i) => !used.has(stems.join(" ")) && foreign.findIndex((o) => o.join(" ") === stems.join(" ")) === i),
     serviceTitles: services.map((s) => s.title),
+    fillers: new Set([...NEUTRAL_FILLER_WORDS, ...registry.domains.flatMap((d) => d.fillerWords ?? [])].map(stem)),
+    notKindPhrases: toPhrases(registry.domains.flatMap((d) => d.notKindPhrases ?? [])),
+    partitions: registry.domains.flatMap((d) => (d.partitionPattern ? [d.partitionPattern] : [])),
+    resourceIds: registry.domains.flatMap((d) => (d.idPattern ? [d.idPattern] : [])),
+    valueTokens: registry.params.flatMap((p) => (p.token ? [{ param: p.name, token: p.token }] : [])),
+    valuePhrases: registry.params.flatMap((p) => (p.phrases ? [{ param: p.name, values: Object.entries(p.phrases).map(([value, phrases]) => ({ value, phrases: phrases.map(phraseStems) })) }] : [])),
+    valuesAfter: registry.params.flatMap((p) => (p.after ? [{ param: p.name, after: p.after }] : [])),
   };
 }
 
@@ -143,12 +158,24 @@ export function lexiconOf(registry: Registry = REGISTRY): Lexicon {
   return lexicon;
 }
 
+/** The token is a partition some domain names ("us-east-1"). */
+export function isPartition(lexicon: Lexicon, text: string): boolean {
+  return lexicon.partitions.some((re) => re.test(text));
+}
+
+/** The token is a param value some domain recognises by its form ("alias/data"). */
+export function isValueToken(lexicon: Lexicon, text: string): boolean {
+  return lexicon.valueTokens.some((v) => v.token.test(text));
+}
+
 /** The domain a control belongs to ("" for the any-kind controls every domain shares). */
 export function domainOfControl(lexicon: Lexicon, kind: string): string {
   return kind === ANY_KIND ? "" : (lexicon.kinds.find((k) => k.kind === kind)?.domain ?? "");
 }
 
 export const KIND_LEXICON: readonly KindLexeme[] = lexiconOf().kinds;
+/** The built-in registry's filler stems (the parser reads its own registry's: `lexicon.fillers`). */
+export const FILLER_WORDS: ReadonlySet<string> = lexiconOf().fillers;
 export const CONTROL_LEXICON: readonly ControlLexeme[] = lexiconOf().controls;
 export const LIFECYCLE_LEXICON = LIFECYCLE_WORDS.map((g) => ({ operation: g.operation, phrases: g.words.map((w) => w.split(" ")) }));
 export const ENFORCE_LEXICON = toPhrases(ENFORCE_WORDS);

@@ -1,6 +1,7 @@
 // Names: the scope ("buckets named prod-*", "the finance-* buckets", "except www-assets") and
 // the naming-convention requirement ("bucket names must start with acme-").
-import { addEvidence, consume, consumeContent, hardBoundaryBefore, isExceptContext, nameLike, REGION_RE, RESOURCE_ID_RE, type EntityContext } from "./context.js";
+import { addEvidence, consume, consumeContent, hardBoundaryBefore, isExceptContext, nameLike, type EntityContext } from "./context.js";
+import { isPartition } from "./lexicon.js";
 import { rawSpan, wordEnd } from "./tokens.js";
 
 type Shape = "prefix" | "suffix" | "contains" | "match";
@@ -49,7 +50,7 @@ function requirementAt(ctx: EntityContext, i: number): boolean {
       if (!w) break;
       shape = PREDICATES[w.text];
       if (shape) break;
-      if (!SKIP_TO_PREDICATE.has(w.text) && !ctx.kindAt.has(j) && !REGION_RE.test(w.text)) return false;
+      if (!SKIP_TO_PREDICATE.has(w.text) && !ctx.kindAt.has(j) && !isPartition(ctx.lexicon, w.text)) return false;
       j++;
     }
     if (!shape) return false;
@@ -100,9 +101,9 @@ function bareName(ctx: EntityContext, i: number): boolean {
   if (!t || ctx.out.consumed.has(i) || ctx.kindAt.has(i) || t.joined) return false;
   const end = wordEnd(ctx.tokens, i);
   const raw = rawSpan(ctx.tokens, i, end);
-  if (!nameLike(raw) || /^\d+$/.test(raw)) return false;
+  if (!nameLike(ctx, raw) || /^\d+$/.test(raw)) return false;
   const besideKind = ctx.kindAt.has(i - 1) || ctx.kindAt.has(end + 1);
-  const wanted = ctx.out.exemption !== null ? besideKind || RESOURCE_ID_RE.test(raw) : isExceptContext(ctx, i);
+  const wanted = ctx.out.exemption !== null ? besideKind || ctx.lexicon.resourceIds.some((re) => re.test(raw)) : isExceptContext(ctx, i);
   if (!wanted) return false;
   placeName(ctx, i, raw);
   consume(ctx.out, i, end);

@@ -1,7 +1,7 @@
 // The control parameters an intent carries, as the catalogue's controls take them.
 import type { ControlDefinition, ControlParams } from "../engine/control.js";
 import type { Entities } from "./context.js";
-import { PARAMS } from "../engine/registry.js";
+import { REGISTRY, type Registry } from "../engine/registry.js";
 
 /** Ports named one by one (by number or service) plus every port of each range, sorted. */
 export function portList(entities: Pick<Entities, "ports" | "portRanges">, named: readonly number[] = []): number[] {
@@ -10,11 +10,14 @@ export function portList(entities: Pick<Entities, "ports" | "portRanges">, named
   return [...all].sort((a, b) => a - b);
 }
 
-/** Every recognised value, whether or not a chosen control takes it: each registry param reads its own from the entities. */
-export function recognisedParams(entities: Entities, named: readonly number[]): ControlParams {
-  const found: Record<string, unknown> = { ...entities, ports: portList(entities, named) };
+/**
+ * Every recognised value, whether or not a chosen control takes it: each registry param reads its
+ * own from the entities (the domains' declared recognisers left theirs in `values`).
+ */
+export function recognisedParams(entities: Entities, named: readonly number[], registry: Registry = REGISTRY): ControlParams {
+  const found: Record<string, unknown> = { ...entities.values, ...entities, ports: portList(entities, named) };
   const params: Record<string, unknown> = {};
-  for (const param of PARAMS) {
+  for (const param of registry.params) {
     const value = param.recognise(found);
     if (value !== undefined) params[param.name] = value;
   }
@@ -29,7 +32,7 @@ export function paramsFor(control: Pick<ControlDefinition, "takes">, params: Con
 }
 
 /** The recognised params that at least one of the chosen controls takes. */
-export function collectParams(entities: Entities, named: readonly number[], chosen: ReadonlyArray<Pick<ControlDefinition, "takes">>): ControlParams {
-  const all = recognisedParams(entities, named);
+export function collectParams(entities: Entities, named: readonly number[], chosen: ReadonlyArray<Pick<ControlDefinition, "takes">>, registry: Registry = REGISTRY): ControlParams {
+  const all = recognisedParams(entities, named, registry);
   return chosen.reduce<ControlParams>((acc, c) => ({ ...acc, ...paramsFor(c, all) }), {});
 }

@@ -6,7 +6,7 @@ import { chooseDomains, controlsIn } from "./domains.js";
 import type { Entities } from "./context.js";
 import { recogniseEntities } from "./entities.js";
 import { findKindMentions, mentionPositions } from "./kinds.js";
-import { FILLER_WORDS, lexiconOf, type Operation } from "./lexicon.js";
+import { lexiconOf, type Operation } from "./lexicon.js";
 import { detectOperation } from "./operation.js";
 import { findOutOfScope } from "./out-of-scope.js";
 import { collectParams } from "./params.js";
@@ -76,8 +76,8 @@ export function parseIntent(text: string, registry: Registry = REGISTRY): Parsed
   const claimed = claimedAgainst(selection.owned, "ports", lexicon);
   const namedPorts = entities.namedPorts.filter((p) => !claimed.has(p.start)).map((p) => p.port);
   const covered = new Set(selection.owned.flatMap((s) => s.positions));
-  const unrecognised = tokens.filter((t, i) => !understood.has(i) && !FILLER_WORDS.has(t.stem)).map((t) => t.text);
-  const content = [...understood].filter((i) => !FILLER_WORDS.has(tokens[i]?.stem ?? "")).length;
+  const unrecognised = tokens.filter((t, i) => !understood.has(i) && !lexicon.fillers.has(t.stem)).map((t) => t.text);
+  const content = [...understood].filter((i) => !lexicon.fillers.has(tokens[i]?.stem ?? "")).length;
   const controls = selection.matches;
   const confidence = controls.length === 0 ? 0 : content / Math.max(1, content + unrecognised.length);
   const { consumed: _consumed, evidence: _evidence, ...rest } = entities;
@@ -89,13 +89,13 @@ export function parseIntent(text: string, registry: Registry = REGISTRY): Parsed
     enforce: reading.enforce,
     mentionedKinds: selection.subjects.length > 0 ? selection.subjects : [...new Set(controls.filter((c) => findControl(c.control)?.kind !== ANY_KIND).map((c) => c.kind))],
     controls,
-    params: collectParams(entities, namedPorts, chosen),
+    params: collectParams(entities, namedPorts, chosen, registry),
     entities: rest,
     notes: selection.notes,
     unrecognised,
     outOfScope: findOutOfScope(tokens, covered, lexicon),
     confidence: Math.round(confidence * 100) / 100,
-    weakening: findWeakening(tokens, normalised, reading.operation, blocked),
+    weakening: findWeakening(tokens, normalised, reading.operation, blocked, registry),
     injection: findInjection(text),
     schedule: timing.schedule,
     scheduleDescription: timing.description,

@@ -1,10 +1,10 @@
 // The polar phrases of every domain's controls (each domain's words file says which words name the
 // state a control requires and which the state it forbids), indexed for the weakening detector.
 import { ANY_KIND } from "../engine/control.js";
-import { CONTROLS, findControl, POLARITY } from "../engine/registry.js";
+import { POLARITY, REGISTRY, type Registry } from "../engine/registry.js";
+import { phraseStems } from "./tokens.js";
 
 export { POLARITY };
-import { phraseStems } from "./tokens.js";
 
 export type Polarity = "secure" | "insecure";
 
@@ -15,11 +15,10 @@ export interface PolarPhrase {
   controls: ReadonlyArray<{ control: string; kind: string; primary: boolean }>;
 }
 
-/** Every polar phrase, longest first; one entry per (stems, polarity). */
-export const POLAR_PHRASES: readonly PolarPhrase[] = (() => {
+function buildPolarPhrases(registry: Registry): PolarPhrase[] {
   const byKey = new Map<string, PolarPhrase>();
-  for (const control of CONTROLS) {
-    const entry = POLARITY[control.id];
+  for (const control of registry.controls) {
+    const entry = registry.polarity[control.id];
     if (!entry) continue;
     const lists: Array<[Polarity, readonly string[], boolean]> = [
       ["secure", entry.secure, true],
@@ -37,7 +36,19 @@ export const POLAR_PHRASES: readonly PolarPhrase[] = (() => {
     }
   }
   return [...byKey.values()].sort((a, b) => b.stems.length - a.stems.length);
-})();
+}
+
+const built = new WeakMap<Registry, readonly PolarPhrase[]>();
+
+/** Every polar phrase of a registry's controls, longest first; one entry per (stems, polarity). Built once per registry. */
+export function polarPhrasesOf(registry: Registry = REGISTRY): readonly PolarPhrase[] {
+  let phrases = built.get(registry);
+  if (!phrases) {
+    phrases = buildPolarPhrases(registry);
+    built.set(registry, phrases);
+  }
+  return phrases;
+}
 
 /** The control a phrase most likely weakens, preferring one of the kinds the intent names. */
 export function controlFor(phrase: PolarPhrase, kinds: readonly string[]): string {
@@ -47,7 +58,7 @@ export function controlFor(phrase: PolarPhrase, kinds: readonly string[]): strin
 }
 
 /** "s3.bucket-versioning (S3 buckets have versioning enabled)" */
-export function describeControl(id: string): string {
-  const control = findControl(id);
+export function describeControl(id: string, registry: Registry = REGISTRY): string {
+  const control = registry.findControl(id);
   return control ? `${control.id} (${control.title})` : id;
 }

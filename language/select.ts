@@ -8,7 +8,7 @@ import { ruleIdFor } from "../engine/instantiate.js";
 import { splitClauses, type Clause } from "./clauses.js";
 import type { Entities } from "./context.js";
 import type { KindMention } from "./kinds.js";
-import { FILLER_WORDS, type Lexicon } from "./lexicon.js";
+import type { Lexicon } from "./lexicon.js";
 import { candidatesFrom, dominate, matchSpans, ownedSpans, type Candidate, type Span } from "./scoring.js";
 import type { Token } from "./tokens.js";
 
@@ -45,7 +45,7 @@ export interface Selection {
 }
 
 function fillerAt(input: SelectionInput): Set<number> {
-  return new Set(input.tokens.flatMap((t, i) => (FILLER_WORDS.has(t.stem) ? [i] : [])));
+  return new Set(input.tokens.flatMap((t, i) => (input.lexicon.fillers.has(t.stem) ? [i] : [])));
 }
 
 const noun = (input: SelectionInput, kind: string) => input.lexicon.registry.findKind(kind)?.plural ?? kind;

@@ -1,7 +1,8 @@
 // Allowed tag values: "… must be one of dev, staging or prod", "… must match ^CC-[0-9]{4}$",
 // "only the values blue and green are allowed for the deployment tag".
 import type { TagValuesParam } from "../engine/control.js";
-import { hardBoundaryBefore, REGION_RE, type EntityContext } from "./context.js";
+import { hardBoundaryBefore, type EntityContext } from "./context.js";
+import { isPartition } from "./lexicon.js";
 import { rawSpan, wordEnd } from "./tokens.js";
 
 const SKIPPABLE = new Set(["on", "in", "for", "of", "the", "a", "an", "all", "every", "each", "any", "our", "must", "should", "shall", "may", "can", "has", "have", "to", "only", "always", "value", "values", "its", "their", "it"]);
@@ -26,7 +27,7 @@ export function patternAsRegex(pattern: string): string {
 
 function valueWord(ctx: EntityContext, j: number): { raw: string; end: number } | null {
   const t = ctx.tokens[j];
-  if (!t || ctx.out.consumed.has(j) || VALUE_STOPS.has(t.text) || ctx.kindAt.has(j) || REGION_RE.test(t.text)) return null;
+  if (!t || ctx.out.consumed.has(j) || VALUE_STOPS.has(t.text) || ctx.kindAt.has(j) || isPartition(ctx.lexicon, t.text)) return null;
   const end = t.pattern ? j : wordEnd(ctx.tokens, j);
   return { raw: rawSpan(ctx.tokens, j, end), end };
 }
@@ -71,7 +72,7 @@ export function readValuePredicate(ctx: EntityContext, from: number): ValuePredi
       const end = target.pattern ? k : wordEnd(ctx.tokens, k);
       return { value: { pattern: patternAsRegex(rawSpan(ctx.tokens, k, end)) }, start: from, end };
     }
-    if (!SKIPPABLE.has(t.text) && !ctx.kindAt.has(j) && !REGION_RE.test(t.text) && t.text !== "look" && t.text !== "looks") return null;
+    if (!SKIPPABLE.has(t.text) && !ctx.kindAt.has(j) && !isPartition(ctx.lexicon, t.text) && t.text !== "look" && t.text !== "looks") return null;
     j++;
   }
   return null;

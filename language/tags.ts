@@ -1,8 +1,8 @@
 // Tag mentions: "tagged env=prod" (scope), "must be tagged owner and cost-center" (required
 // tags), "the env tag must be one of dev or prod" (allowed values), "except tagged k=v"
 // (exclusion) and "exempt … tagged k=v" (exemption targets).
-import { addEvidence, consume, consumeContent, followsRequirementCue, hardBoundaryBefore, isExceptContext, KMS_RE, REGION_RE, type EntityContext } from "./context.js";
-import { FILLER_WORDS, REQUIREMENT_CUES } from "./lexicon.js";
+import { addEvidence, consume, consumeContent, followsRequirementCue, hardBoundaryBefore, isExceptContext, type EntityContext } from "./context.js";
+import { isPartition, isValueToken, REQUIREMENT_CUES } from "./lexicon.js";
 import { readValuePredicate, readValuesBefore } from "./tag-values.js";
 import { wordEnd, rawSpan } from "./tokens.js";
 
@@ -31,7 +31,7 @@ function startOfSentence(ctx: EntityContext, i: number): boolean {
 /** One key or key=value word at i, or null; returns the item and the last token it spans. */
 function readItem(ctx: EntityContext, i: number): { item: TagItem; end: number } | null {
   const t = ctx.tokens[i];
-  if (!t || ctx.out.consumed.has(i) || t.pattern || REGION_RE.test(t.text) || KMS_RE.test(t.text) || t.text.startsWith("arn:")) return null;
+  if (!t || ctx.out.consumed.has(i) || t.pattern || isPartition(ctx.lexicon, t.text) || isValueToken(ctx.lexicon, t.text) || t.text.startsWith("arn:")) return null;
   const pair = PAIR_RE.exec(t.raw);
   if (pair?.[1] && pair[3] !== undefined && pair[2] === "=") return { item: { key: pair[1], value: pair[3] === "" || pair[3] === "*" ? null : pair[3] }, end: i };
   const end = wordEnd(ctx.tokens, i);
@@ -133,7 +133,7 @@ function place(ctx: EntityContext, m: Mention): void {
 
 /** "Tag every EBS snapshot with owner": the imperative verb, its object, then the keys. */
 function imperativeTag(ctx: EntityContext): Mention | null {
-  const first = ctx.tokens.findIndex((t) => !FILLER_WORDS.has(t.stem) || t.text === "tag");
+  const first = ctx.tokens.findIndex((t) => !ctx.lexicon.fillers.has(t.stem) || t.text === "tag");
   if (ctx.tokens[first]?.text !== "tag") return null;
   const withAt = ctx.tokens.findIndex((t, k) => k > first && t.text === "with");
   if (withAt < 0) return null;

@@ -6,8 +6,9 @@
 // odd number of times, or an insecure one an even number, is a weakening. Descriptions of the
 // subject ("public buckets must…", "instances older than 90 days"), questions, check-only
 // clauses and identifiers ("…_allow_ingress_from_internet") are not requests and do not count.
-import { CONTRASTS, KIND_LEXICON, type Operation } from "./lexicon.js";
-import { controlFor, POLAR_PHRASES, type Polarity, type PolarPhrase } from "./polarity.js";
+import { REGISTRY, type Registry } from "../engine/registry.js";
+import { CONTRASTS, lexiconOf, type Operation } from "./lexicon.js";
+import { controlFor, polarPhrasesOf, type Polarity, type PolarPhrase } from "./polarity.js";
 import type { Token } from "./tokens.js";
 
 export interface Weakening {
@@ -43,18 +44,32 @@ interface Clause extends Span {
   question: boolean;
 }
 
-const KIND_CANDIDATES = KIND_LEXICON.flatMap((k) => k.phrases.map((p) => ({ kind: k.kind, stems: p.stems })));
+interface SpanCandidate {
+  stems: readonly string[];
+  phrase: PolarPhrase | null;
+  kind: string | null;
+}
 
-/** Polar phrases and kind mentions, longest first; a polar phrase wins a tie ("encryption by default"). */
-function readSpans(tokens: readonly Token[], entities: ReadonlySet<number>): { features: Feature[]; kinds: Array<Span & { kind: string }> } {
+const candidatesBuilt = new WeakMap<Registry, readonly SpanCandidate[]>();
+
+/** A registry's polar phrases and kind phrases, longest first; a polar phrase wins a tie ("encryption by default"). Built once per registry. */
+function spanCandidates(registry: Registry): readonly SpanCandidate[] {
+  let candidates = candidatesBuilt.get(registry);
+  if (candidates) return candidates;
+  candidates = [
+    ...polarPhrasesOf(registry).map((phrase) => ({ stems: phrase.stems, phrase, kind: null })),
+    ...lexiconOf(registry).kinds.flatMap((k) => k.phrases.map((p) => ({ stems: p.stems, phrase: null, kind: k.kind }))),
+  ].sort((a, b) => b.stems.length - a.stems.length || (a.phrase ? -1 : 1) - (b.phrase ? -1 : 1));
+  candidatesBuilt.set(registry, candidates);
+  return candidates;
+}
+
+/** Polar phrases and kind mentions in the tokens, longest first. */
+function readSpans(tokens: readonly Token[], entities: ReadonlySet<number>, registry: Registry): { features: Feature[]; kinds: Array<Span & { kind: string }> } {
   const used = new Set<number>();
   const features: Feature[] = [];
   const kinds: Array<Span & { kind: string }> = [];
-  const candidates = [
-    ...POLAR_PHRASES.map((phrase) => ({ stems: phrase.stems, phrase, kind: null })),
-    ...KIND_CANDIDATES.map((k) => ({ stems: k.stems, phrase: null, kind: k.kind })),
-  ].sort((a, b) => b.stems.length - a.stems.length || (a.phrase ? -1 : 1) - (b.phrase ? -1 : 1));
-  for (const c of candidates) {
+  for (const c of spanCandidates(registry)) {
     for (let i = 0; i + c.stems.length <= tokens.length; i++) {
       const span = c.stems.map((_, j) => i + j);
       if (span.some((k) => used.has(k) || tokens[k]?.stem !== c.stems[k - i])) continue;
@@ -113,10 +128,13 @@ function flips(token: Token | undefined, polarity: PolarPhrase["polarity"]): boo
   return NEGATIONS.has(token.text) || REMOVING.has(token.text) || (polarity === "insecure" && CLOSING.has(token.text));
 }
 
-/** The words that make this intent a weakening request, and the control it would undo; or null. */
-export function findWeakening(tokens: readonly Token[], text: string, operation: Operation, entities: ReadonlySet<number> = new Set()): Weakening | null {
+/**
+ * The words that make this intent a weakening request, and the control it would undo; or null.
+ * Polar and kind phrases come from `registry` (by default the domains tools/index.ts lists).
+ */
+export function findWeakening(tokens: readonly Token[], text: string, operation: Operation, entities: ReadonlySet<number> = new Set(), registry: Registry = REGISTRY): Weakening | null {
   if (SKIPPED.has(operation)) return null;
-  const { features, kinds } = readSpans(tokens, entities);
+  const { features, kinds } = readSpans(tokens, entities, registry);
   const taken = new Set<number>([...features, ...kinds].flatMap((s) => Array.from({ length: s.end - s.start + 1 }, (_, j) => s.start + j)));
   const kindNames = kinds.map((k) => k.kind);
   let carry: Record<Polarity, number> = { secure: 0, insecure: 0 };

@@ -65,7 +65,9 @@ function interpretationNotes(parsed: ParsedIntent, rules: readonly Rule[]): stri
   }
   if (parsed.entities.excludeRegions.length > 0) notes.push(`Region exclusions (${parsed.entities.excludeRegions.join(", ")}) are not supported; they were ignored.`);
   const taken = new Set(parsed.controls.flatMap((m) => findControl(m.control)?.takes ?? []));
-  const unused = (["days", "count", "prefixLength", "targetBucket", "kmsKeyId", "namePattern", "tagValues", "bpaFlags"] as const).filter((k) => parsed.entities[k] !== undefined && !taken.has(k));
+  // A domain's own values (KMS key, target bucket…) are in `values`, found by the recognisers it declares.
+  const found: Readonly<Record<string, unknown>> = { ...parsed.entities.values, ...parsed.entities };
+  const unused = (["days", "count", "prefixLength", "targetBucket", "kmsKeyId", "namePattern", "tagValues", "bpaFlags"] as const).filter((k) => found[k] !== undefined && !taken.has(k));
   if (unused.length > 0) notes.push(`Recognised but not used by the chosen controls: ${unused.join(", ")}.`);
   if (parsed.unrecognised.length > 0) notes.push(`Ignored words: ${parsed.unrecognised.join(", ")}.`);
   return [...new Set(notes)];

@@ -6,9 +6,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { isAgpmError } from "../../core/errors.js";
 import type { Target } from "../../contracts/target.js";
-import { ANY_KIND, ControlParamsSchema } from "../../engine/control.js";
+import { ANY_KIND } from "../../engine/control.js";
 import {
-  ACTIONS, BENCHMARKS, COLLECTORS, CONTROLS, DOMAINS, KIND_NAMES, KINDS, PARAMS, POLARITY, domainOfKind, findKind, openSession, simulatedSource, sourceFor,
+  ACTIONS, BENCHMARKS, COLLECTORS, CONTROLS, ControlParamsSchema, DOMAINS, KIND_NAMES, KINDS, PARAMS, POLARITY, domainOfKind, findKind, openSession, simulatedSource, sourceFor,
 } from "../../engine/registry.js";
 
 describe.each(DOMAINS.map((d) => [d.name, d] as const))("the %s domain", (name, domain) => {
@@ -42,6 +42,14 @@ describe.each(DOMAINS.map((d) => [d.name, d] as const))("the %s domain", (name, 
     expect((domain.notCovered ?? []).filter((w) => kindWords.has(w))).toEqual([]);
   });
 
+  it("declares value recognisers its params' schemas and samples agree with", () => {
+    for (const param of domain.params) {
+      if (param.phrases) expect(param.schema.safeParse(Object.keys(param.phrases)).success, param.name).toBe(true);
+      // A sample written as a value is one the recogniser would read.
+      for (const re of [param.token, param.after?.value]) if (re) expect(re.test(String(param.sample)), param.name).toBe(true);
+    }
+  });
+
   it("has a source for each target type it serves", () => {
     for (const source of domain.sources) for (const type of source.targetTypes) expect(sourceFor(type)).toBe(source);
   });
@@ -50,6 +58,9 @@ describe.each(DOMAINS.map((d) => [d.name, d] as const))("the %s domain", (name, 
 describe("the registry", () => {
   it("declares every control param exactly once, with a sample its schema accepts", () => {
     expect(PARAMS.map((p) => p.name)).toEqual(Object.keys(ControlParamsSchema.shape));
+    expect(new Set(PARAMS.map((p) => p.rank)).size).toBe(PARAMS.length);
+    // Ranks keep the key order the hand-kept schema had, so recognised params print as before.
+    expect(PARAMS.map((p) => p.name)).toEqual(["ports", "kmsKeyId", "days", "count", "prefixLength", "bpaFlags", "targetBucket", "tags", "tagValues", "namePattern"]);
     for (const param of PARAMS) expect(param.schema.safeParse(param.sample).success, param.name).toBe(true);
   });
 

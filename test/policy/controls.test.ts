@@ -2,9 +2,9 @@
 // names only model fields, compiles, separates its own examples and points at a real action.
 import { describe, expect, it } from "vitest";
 import { isAgpmError } from "../../core/errors.js";
-import { ANY_KIND, ControlParamsSchema } from "../../engine/control.js";
+import { ANY_KIND } from "../../engine/control.js";
 import { baselineResource, exampleResources, overlayResource } from "../../engine/examples.js";
-import { CONTROLS, controlsForKind, findControl, findKind, KIND_NAMES, modelSchema, findAction } from "../../engine/registry.js";
+import { CONTROLS, ControlParamsSchema, controlsForKind, findControl, findKind, KIND_NAMES, modelSchema, findAction } from "../../engine/registry.js";
 import { instantiateControl, ruleIdFor } from "../../engine/instantiate.js";
 import type { ControlDefinition, ControlParams } from "../../engine/control.js";
 import { findPathProblems } from "../../engine/check-paths.js";

@@ -21,7 +21,7 @@ import type { AwsContext as DomainContext } from "./context.js";
 import { AWS_CONTROLS } from "./controls/index.js";
 import { AWS_KIND_FOLDERS, AWS_KINDS } from "./kinds/index.js";
 import { AWS_PARAMS } from "./params.js";
-import { AWS_NOT_COVERED, AWS_SERVICES, AWS_WORDS } from "./words.js";
+import { AWS_FILLER_WORDS, AWS_ID_PATTERN, AWS_NOT_COVERED, AWS_NOT_KIND_PHRASES, AWS_REGION_PATTERN, AWS_SERVICES, AWS_WORDS } from "./words.js";
 import { BENCHMARKS as AWS_BENCHMARKS } from "./controls/benchmarks.js";
 import { ACTIONS as AWS_ACTIONS, COLLECTORS as AWS_COLLECTORS } from "./registry.js";
 import { awsLiveSource, awsSandboxSource } from "./sources.js";
@@ -41,4 +41,8 @@ export const awsDomain: Domain<DomainContext> = {
   words: AWS_WORDS,
   services: AWS_SERVICES,
   notCovered: AWS_NOT_COVERED,
+  partitionPattern: AWS_REGION_PATTERN,
+  idPattern: AWS_ID_PATTERN,
+  notKindPhrases: AWS_NOT_KIND_PHRASES,
+  fillerWords: AWS_FILLER_WORDS,
 };

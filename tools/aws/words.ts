@@ -3,7 +3,8 @@
 // (insecure: "public", "IMDSv1"), so the weakening detector tells "disable versioning" (undoes the control)
 // from "disable IMDSv1" (enforces it). Phrases are taken from the catalogue's words (a test keeps it so);
 // `also` holds everyday words the catalogue leaves to broader phrases ("anyone", "encrypting").
-// It also names the domain (`AWS_WORDS`), the services it covers and those it knows it does not.
+// It also names the domain (`AWS_WORDS`), the services it covers and those it knows it does not, and the
+// words the parser reads as AWS's: regions, resource ids, phrases that only look like kinds, filler words.
 import type { ServiceDefinition } from "../../engine/domain.js";
 
 export const ENCRYPTION = ["encrypted", "encryption", "encrypt", "encryption at rest", "encrypted at rest"];
@@ -33,3 +34,15 @@ export const AWS_NOT_COVERED: readonly string[] = [
   "api gateway", "cognito", "glue", "athena", "emr", "sagemaker", "macie", "cloudformation", "cloud formation", "beanstalk", "step functions",
   "access analyzer", "organizations", "scp", "codebuild", "opensearch domain", "elasticsearch domain", "dax", "neptune", "documentdb", "msk",
 ];
+
+/** How people write a region ("us-east-1", "us-gov-west-1"): a partition, never a name or tag value. */
+export const AWS_REGION_PATTERN = /^(us|eu|ap|sa|ca|me|af|il|mx)(-gov)?-(north|south|east|west|central|northeast|southeast|northwest|southwest)-\d$/;
+
+/** AWS resource ids people name: instances, groups, volumes, snapshots, file systems, access points. */
+export const AWS_ID_PATTERN = /^(i|sg|vol|snap|fs|fsap|ami|subnet|vpc)-[0-9a-f]{8,17}$/;
+
+/** Phrases holding a kind word that do not name the kind: "server-side encryption" names no server. */
+export const AWS_NOT_KIND_PHRASES: readonly string[] = ["server side", "client side", "host name", "hostname", "object versions", "object version", "object lock", "object ownership", "object storage class"];
+
+/** AWS words that carry no policy meaning on their own ("in every region", "general purpose volumes"). */
+export const AWS_FILLER_WORDS: readonly string[] = ["aws", "amazon", "account", "accounts", "region", "regions", "general", "purpose"];

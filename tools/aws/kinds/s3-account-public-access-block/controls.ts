@@ -2,7 +2,7 @@
 import type { AwsControl } from "../../controls/aws-control.js";
 import type { S3AccountPublicAccessBlockModel } from "./model.js";
 import type { Condition } from "../../../../contracts/policy.js";
-import { BPA_FLAGS } from "../../../../engine/control.js";
+import { BPA_FLAGS } from "../../params.js";
 import type { ModelResource } from "../../../../engine/control.js";
 import { ALL_ON } from "../s3-bucket/controls-access.js";
 

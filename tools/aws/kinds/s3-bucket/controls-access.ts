@@ -2,8 +2,8 @@
 import type { AwsControl } from "../../controls/aws-control.js";
 import type { S3BucketModel } from "./model.js";
 import type { Condition } from "../../../../contracts/policy.js";
-import { BPA_FLAGS } from "../../../../engine/control.js";
-import type { BpaFlag, ModelResource } from "../../../../engine/control.js";
+import type { ModelResource } from "../../../../engine/control.js";
+import { BPA_FLAGS, type BpaFlag } from "../../params.js";
 
 type Bucket = ModelResource<typeof S3BucketModel>;
 
