@@ -6,7 +6,8 @@ import { newId } from "./ids.js";
 import { AuditQuerySchema, NewAuditEventSchema } from "./records.js";
 import type { AppendResult, AuditEvent, AuditQuery, NewAuditEvent } from "./records.js";
 import type { AuditEventsTable } from "./tables.js";
-import { fromNullableLocationColumns, regionLocation, toNullableLocationColumns } from "./location.js";
+import { fromNullableLocationColumns, toNullableLocationColumns } from "./location.js";
+import { regionLocation } from "../contracts/resource.js";
 
 /** Filters and a position for paging the audit log newest first. */
 export interface AuditPageQuery {

@@ -1,5 +1,5 @@
 // A location as the store keeps it: five columns beside the AWS region, written and read in one place.
-import type { Finding, Location } from "../contracts/resource.js";
+import { regionLocation, type Finding, type Location } from "../contracts/resource.js";
 
 export interface LocationColumns {
   domain: string;
@@ -8,9 +8,6 @@ export interface LocationColumns {
   file: string | null;
   line: number | null;
 }
-
-/** Where a row written by older code (region only) lives: an AWS region, root unknown. */
-export const regionLocation = (region: string): Location => ({ domain: "aws", partition: region, root: "" });
 
 /** A finding without a location (written by older code) is an AWS one in its region, root unknown. */
 export const findingLocation = (finding: Pick<Finding, "region" | "location">): Location =>

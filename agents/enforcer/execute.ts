@@ -4,13 +4,16 @@ import { errorMessage } from "../../core/errors.js";
 import { observedAfter } from "./observe.js";
 import { compileRule, evaluate } from "../../engine/evaluate.js";
 import type { Policy } from "../../contracts/policy.js";
-import type { Resource } from "../../contracts/resource.js";
+import { locationOf, type Resource } from "../../contracts/resource.js";
 import type { OpenedTarget } from "../../graphs/deps.js";
 import type { ActionResult } from "../../graphs/state.js";
 import type { WorkItem } from "./work-items.js";
 
-function base(item: WorkItem): Omit<ActionResult, "status" | "before" | "after" | "summary"> {
-  return { resourceId: item.resource.id, kind: item.resource.kind, region: item.resource.region, action: item.action.name, ruleIds: item.rules.map((r) => r.id) };
+export function base(item: WorkItem): Omit<ActionResult, "status" | "before" | "after" | "summary"> {
+  return {
+    resourceId: item.resource.id, kind: item.resource.kind, region: item.resource.region, location: locationOf(item.resource),
+    action: item.action.name, ruleIds: item.rules.map((r) => r.id),
+  };
 }
 
 function passesAll(item: WorkItem, resource: Resource, policy: Policy): boolean {
