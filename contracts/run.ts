@@ -18,21 +18,27 @@ export type SweepTarget = z.infer<typeof SweepTargetShape>;
 
 /**
  * Either spelling of a partition, as producers write it: `partition`, or `region` (the AWS alias every
- * payload written before partitions used); the output carries both. Null or neither = all partitions.
+ * payload written before partitions used); outputs carry both. Null or neither = all partitions.
+ * Spread into an object schema, which then refines with {@link partitionsAgree}.
  */
-export const PartitionInputSchema = z
-  .object({ partition: z.string().min(1).nullable().optional(), region: z.string().min(1).nullable().optional() })
-  .refine((v) => v.partition === undefined || v.region === undefined || v.partition === v.region, {
-    message: "region is the AWS spelling of partition: give one, or the same value for both", path: ["region"],
-  });
+export const PartitionInputShape = {
+  partition: z.string().min(1).nullable().optional(),
+  region: z.string().min(1).nullable().optional(),
+};
+
+/** Both spellings given must name the same partition. */
+export const partitionsAgree: [(v: { partition?: string | null | undefined; region?: string | null | undefined }) => boolean, { message: string; path: string[] }] = [
+  (v) => v.partition === undefined || v.region === undefined || v.partition === v.region,
+  { message: "region is the AWS spelling of partition: give one, or the same value for both", path: ["region"] },
+];
 
 /** The partition a producer named, whichever spelling it used. */
 export const partitionOf = (input: { partition?: string | null | undefined; region?: string | null | undefined }): string | null =>
   input.partition !== undefined ? input.partition : (input.region ?? null);
 
 export const SweepTargetSchema = z
-  .object({ policyId: SweepTargetShape.shape.policyId, sweepId: SweepTargetShape.shape.sweepId })
-  .and(PartitionInputSchema)
+  .object({ policyId: SweepTargetShape.shape.policyId, ...PartitionInputShape, sweepId: SweepTargetShape.shape.sweepId })
+  .refine(...partitionsAgree)
   .transform((v): SweepTarget => {
     const partition = partitionOf(v);
     return { policyId: v.policyId, partition, region: partition, sweepId: v.sweepId };
