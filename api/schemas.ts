@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { RunReport } from "../agents/reporter/report.js";
 import { ReportFindingSchema } from "../contracts/report-schema.js";
+import { LocationSchema } from "../contracts/resource.js";
 import { RUN_STATUSES } from "../store/index.js";
 import { ACTION_STATUSES } from "../graphs/state.js";
 
@@ -18,13 +19,19 @@ export const SummarySchema = z.object({
 
 export const RunErrorBodySchema = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() });
 
+/** Where a resource lives; absent in reports stored before actions and drift carried it. */
+const StoredLocationSchema = LocationSchema.optional().describe("where the resource lives (domain, partition, root; file and line for files); absent in reports stored before it existed");
+
 /** The run report: the same document `agpm run --json` prints. */
 export const RunReportSchema = z.object({
   runId: z.string(),
   status: z.enum(RUN_STATUSES),
   intent: z.string(),
   command: z.enum(["run", "check", "explain", "sweep"]),
-  sweep: z.object({ policyId: z.string(), region: z.string().nullable(), sweepId: z.string().nullable() }).nullish(),
+  sweep: z.object({
+    policyId: z.string(), partition: z.string().nullable().optional().describe("the partition swept (AWS: the region); absent in reports stored before it existed"),
+    region: z.string().nullable(), sweepId: z.string().nullable(),
+  }).nullish(),
   applied: z.boolean(),
   plan: Nullable(z.object({
     operation: z.enum(["create", "update", "check-only", "retire", "exempt", "sweep"]),
@@ -42,7 +49,7 @@ export const RunReportSchema = z.object({
   findings: z.array(ReportFindingSchema.partial({ evidence: true, location: true }))
     .describe("every evaluated (rule, resource) pair: pass, fail, error and skip, with evidence and location; reports stored before this version list failures and errors only, without evidence or location"),
   actions: z.array(z.object({
-    resourceId: z.string(), kind: z.string(), region: z.string(), action: z.string(),
+    resourceId: z.string(), kind: z.string(), region: z.string(), location: StoredLocationSchema, action: z.string(),
     status: z.enum(ACTION_STATUSES),
     before: z.unknown(), after: z.unknown(), summary: z.string(), detail: z.string().optional(),
   })),
@@ -52,7 +59,7 @@ export const RunReportSchema = z.object({
   blastRadius: Nullable(z.object({ resources: z.number().int(), changes: z.number().int(), manual: z.number().int() })),
   drift: Nullable(z.object({
     baseline: z.boolean(), drift: z.number().int(), recovered: z.number().int(), removed: z.number().int(), stillFailing: z.number().int(),
-    changes: z.array(z.object({ ruleId: z.string(), kind: z.string(), region: z.string(), resourceId: z.string(), change: z.string() })),
+    changes: z.array(z.object({ ruleId: z.string(), kind: z.string(), region: z.string(), location: StoredLocationSchema, resourceId: z.string(), change: z.string() })),
   })),
   safety: z.array(z.string()).describe("why enforcement needs explicit approval"),
   approval: Nullable(z.object({ approved: z.boolean(), by: z.string(), at: z.string(), comment: z.string().optional() })),

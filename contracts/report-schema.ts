@@ -3,11 +3,13 @@
 // schema cannot drift from what the reporter writes.
 import { z } from "zod";
 import { EvaluationStatusSchema, EvidenceSchema, LocationSchema } from "./resource.js";
-import { ACTION_STATUSES, PlanSchema, RUN_STATUSES, SweepTargetSchema } from "./run.js";
+import { ACTION_STATUSES, PlanSchema, RUN_STATUSES, SweepTargetShape } from "./run.js";
 
 const SummarySchema = z.object({
   resources: z.number().int(), passed: z.number().int(), failed: z.number().int(), errors: z.number().int(), skipped: z.number().int(),
 });
+
+const ReportLocationSchema = LocationSchema.describe("Where the resource lives: domain, partition and root (AWS: region and account id); file and line for resources read from files.");
 
 const ErrorSchema = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() });
 
@@ -16,7 +18,7 @@ export const ReportFindingSchema = z.object({
   resourceId: z.string(), kind: z.string(), region: z.string().describe("AWS findings: the resource's region (also location.partition)."),
   ruleId: z.string(), status: EvaluationStatusSchema, reason: z.string(),
   evidence: z.array(EvidenceSchema).describe("What was looked at: each path, what the rule expected, and the value seen."),
-  location: LocationSchema.describe("Where the resource lives: domain, partition and root (AWS: region and account id); file and line for resources read from files."),
+  location: ReportLocationSchema,
 });
 export type ReportFinding = z.infer<typeof ReportFindingSchema>;
 
@@ -25,7 +27,7 @@ export const RunReportSchema = z.object({
   status: z.enum(RUN_STATUSES),
   intent: z.string(),
   command: z.enum(["run", "check", "explain", "sweep"]),
-  sweep: SweepTargetSchema.nullable(),
+  sweep: SweepTargetShape.nullable(),
   applied: z.boolean(),
   plan: PlanSchema.pick({ operation: true, kinds: true, scope: true, interpretation: true }).nullable(),
   policy: z
@@ -40,7 +42,8 @@ export const RunReportSchema = z.object({
   findings: z.array(ReportFindingSchema)
     .describe("Every evaluated (rule, resource) pair: pass, fail, error and skip (--quiet: fail and error only). The summary counts resources, each by its worst verdict."),
   actions: z.array(z.object({
-    resourceId: z.string(), kind: z.string(), region: z.string(), action: z.string(), status: z.enum(ACTION_STATUSES),
+    resourceId: z.string(), kind: z.string(), region: z.string().describe("AWS resources: the region (also location.partition)."), location: ReportLocationSchema,
+    action: z.string(), status: z.enum(ACTION_STATUSES),
     before: z.unknown(), after: z.unknown(), summary: z.string(), detail: z.string().optional(),
   })),
   summary: SummarySchema,
@@ -50,7 +53,7 @@ export const RunReportSchema = z.object({
   drift: z
     .object({
       baseline: z.boolean(), drift: z.number().int(), recovered: z.number().int(), removed: z.number().int(), stillFailing: z.number().int(),
-      changes: z.array(z.object({ ruleId: z.string(), kind: z.string(), region: z.string(), resourceId: z.string(), change: z.string() })),
+      changes: z.array(z.object({ ruleId: z.string(), kind: z.string(), region: z.string(), location: ReportLocationSchema, resourceId: z.string(), change: z.string() })),
     })
     .nullable(),
   safety: z.array(z.string()),

@@ -28,15 +28,30 @@ export const ResourceEnvelopeSchema = z.object({
   account: z.string(),
   name: z.string().nullable(),
   tags: z.record(z.string(), z.string()),
-  /** Set by the source; an envelope without one is an AWS resource (region and account). */
+  /** Set by the source on every resource it collects; absent only on resources kept by older code (read through locationOf). */
   location: LocationSchema.optional(),
 });
 export type ResourceEnvelope = z.infer<typeof ResourceEnvelopeSchema>;
 export type Resource = ResourceEnvelope & Record<string, unknown>;
 
-/** The one place generic code reads where a resource lives (scope, history keys, sweeps, metrics). */
-export const locationOf = (resource: ResourceEnvelope): Location =>
-  resource.location ?? { domain: "aws", partition: resource.region, root: resource.account };
+/**
+ * Where something recorded before locations existed lives: only AWS was read then, so its region is
+ * the partition; `root` is the account when the record kept one, '' (unknown) otherwise.
+ */
+export const regionLocation = (region: string, root = ""): Location => ({ domain: "aws", partition: region, root });
+
+/**
+ * The one place generic code reads where a resource lives (scope, history keys, sweeps, metrics).
+ * Every source sets `location` on what it collects; the derivation only reads resources kept by older
+ * code (failing snapshots in runs checkpointed before sources set it).
+ */
+export const locationOf = (resource: ResourceEnvelope): Location => resource.location ?? regionLocation(resource.region, resource.account);
+
+/** A location in one short line for tables: `aws eu-west-1 123456789012`, `terraform main.tf:12`. */
+export function formatLocation(location: Location): string {
+  const place = location.file ? `${location.file}${location.line ? `:${location.line}` : ""}` : location.partition;
+  return [location.domain, place, location.file ? "" : location.root].filter((part) => part !== "").join(" ");
+}
 
 export const EvaluationStatusSchema = z.enum(["pass", "fail", "error", "skip"]);
 export type EvaluationStatus = z.infer<typeof EvaluationStatusSchema>;

@@ -1,17 +1,48 @@
 // Run contracts: what a run is asked to do (options, sweep target), its plan, statuses and summaries, as every layer sees them.
 import { z } from "zod";
 import { ExemptionSchema, PolicyScheduleSchema, ScopeSchema } from "./policy.js";
+import type { Location } from "./resource.js";
 import { TargetSchema } from "./target.js";
 
-/** What a sweep run looks at: one stored policy, in one region or all of the target's. */
-export const SweepTargetSchema = z.object({
+/** What a sweep run looks at, as runs carry it: one stored policy, in one partition or all of the target's. */
+export const SweepTargetShape = z.object({
   policyId: z.string().min(1),
-  /** null = every region of the target (and the policy's scope). */
+  /** The location partition swept (AWS: the region); null = every partition of the target (and the policy's scope). */
+  partition: z.string().min(1).nullable(),
+  /** AWS spelling of `partition`, kept while AWS readers (reports, dashboards) read it. */
   region: z.string().min(1).nullable(),
   /** The sweep this run belongs to, when it is part of one. */
   sweepId: z.string().min(1).nullable(),
 });
-export type SweepTarget = z.infer<typeof SweepTargetSchema>;
+export type SweepTarget = z.infer<typeof SweepTargetShape>;
+
+/**
+ * Either spelling of a partition, as producers write it: `partition`, or `region` (the AWS alias every
+ * payload written before partitions used); outputs carry both. Null or neither = all partitions.
+ * Spread into an object schema, which then refines with {@link partitionsAgree}.
+ */
+export const PartitionInputShape = {
+  partition: z.string().min(1).nullable().optional(),
+  region: z.string().min(1).nullable().optional(),
+};
+
+/** Both spellings given must name the same partition. */
+export const partitionsAgree: [(v: { partition?: string | null | undefined; region?: string | null | undefined }) => boolean, { message: string; path: string[] }] = [
+  (v) => v.partition === undefined || v.region === undefined || v.partition === v.region,
+  { message: "region is the AWS spelling of partition: give one, or the same value for both", path: ["region"] },
+];
+
+/** The partition a producer named, whichever spelling it used. */
+export const partitionOf = (input: { partition?: string | null | undefined; region?: string | null | undefined }): string | null =>
+  input.partition !== undefined ? input.partition : (input.region ?? null);
+
+export const SweepTargetSchema = z
+  .object({ policyId: SweepTargetShape.shape.policyId, ...PartitionInputShape, sweepId: SweepTargetShape.shape.sweepId })
+  .refine(...partitionsAgree)
+  .transform((v): SweepTarget => {
+    const partition = partitionOf(v);
+    return { policyId: v.policyId, partition, region: partition, sweepId: v.sweepId };
+  });
 
 export const RunOptionsSchema = z.object({
   /**
@@ -20,7 +51,7 @@ export const RunOptionsSchema = z.object({
    * and (enforce mode, with apply) remediate.
    */
   command: z.enum(["run", "check", "explain", "sweep"]),
-  /** Sweeps only: the stored policy and region to sweep. */
+  /** Sweeps only: the stored policy and partition (AWS: region) to sweep. */
   sweep: SweepTargetSchema.optional(),
   apply: z.boolean().default(false),
   /** Approve a blast-radius pause on the spot (and accept offers such as creating a missing policy). */
@@ -72,7 +103,7 @@ export interface DriftSummary {
   removed: number;
   stillFailing: number;
   /** The changes, up to a bounded number (all of them are in the store). */
-  changes: Array<{ ruleId: string; kind: string; region: string; resourceId: string; change: string }>;
+  changes: Array<{ ruleId: string; kind: string; region: string; location: Location; resourceId: string; change: string }>;
 }
 
 /** Per-resource outcome counts of an evaluation. */

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { AgpmError } from "../core/errors.js";
 import { describeFirstIssue } from "../core/zod-issue.js";
-import type { DriftSummary, PolicySummary as Summary, RunStatus } from "./run.js";
+import { PartitionInputShape, partitionOf, partitionsAgree, type DriftSummary, type PolicySummary as Summary, type RunStatus } from "./run.js";
 import type { RunReport } from "./run-report.js";
 import { TargetSchema } from "./target.js";
 import { payloadBytes } from "./intents-queue.js";
@@ -58,22 +58,42 @@ export const SweepPolicyJobDataSchema = z
   .object({
     sweepId: z.string().min(1),
     policyId: PolicyIdSchema,
-    /** The location partition swept (AWS: the region); null = all of them. */
-    region: z.string().min(1).nullable(),
+    /** The location partition swept (AWS: the region; children queued before partitions say `region`); null = all of them. */
+    ...PartitionInputShape,
     /** The root the target opened (AWS: the account id); absent on children queued before locations. */
     root: z.string().optional(),
     /** Fixed at fan-out, so a retried child carries on with the same run. */
     runId: z.string().min(1),
     options: SweepOptionsSchema,
   })
-  .strict();
-export type SweepPolicyJobData = z.infer<typeof SweepPolicyJobDataSchema>;
+  .strict()
+  .refine(...partitionsAgree)
+  .transform(({ partition, region, ...rest }) => {
+    const swept = partitionOf({ partition, region });
+    return { ...rest, partition: swept, region: swept };
+  });
+export type SweepPolicyJobData = z.output<typeof SweepPolicyJobDataSchema>;
+/** What fan-out writes (and producers of older code wrote, with `region`). */
+export type SweepPolicyJobInput = z.input<typeof SweepPolicyJobDataSchema>;
 
-/** What one (policy, region) run found and did. */
+/**
+ * Where one (policy, partition) run looked: the target's domain and root, and the partition
+ * (null = all of the target's, as `agpm sweep --now` reads them). AWS: account id and region.
+ */
+export interface SweepLocation {
+  domain: string;
+  partition: string | null;
+  /** '' when unknown (a child queued before locations, and a run that read nothing). */
+  root: string;
+}
+
+/** What one (policy, partition) run found and did. */
 export interface SweepPolicyResult {
   sweepId: string;
   policyId: string;
+  /** AWS spelling of location.partition. */
   region: string | null;
+  location: SweepLocation;
   runId: string;
   status: RunStatus;
   summary: Summary;

@@ -116,6 +116,12 @@ export function sourceFor(targetType: Target["type"]): Source | undefined {
   return SOURCES.find((s) => s.targetTypes.includes(targetType));
 }
 
+/** The domain whose source opens targets of a type: what `location.domain` says of what that target holds. */
+export function domainOfTarget(targetType: Target["type"]): string | undefined {
+  const source = sourceFor(targetType);
+  return source ? DOMAINS.find((d) => d.sources.includes(source))?.name : undefined;
+}
+
 /** The source that writes simulated target files (`agpm sandbox init`). */
 export function simulatedSource(): (Source & Required<Pick<Source, "initSimulated">>) | undefined {
   return SOURCES.find((s): s is Source & Required<Pick<Source, "initSimulated">> => s.initSimulated !== undefined);

@@ -2,7 +2,7 @@
 import { Annotation } from "@langchain/langgraph";
 import { z } from "zod";
 import { ExemptionSchema, PolicyScheduleSchema, PolicySchema, ScopeSchema, type Policy } from "../contracts/policy.js";
-import type { Finding, Resource } from "../contracts/resource.js";
+import type { Finding, Location, Resource } from "../contracts/resource.js";
 import { ACTION_STATUSES, PlanSchema, RunOptionsSchema, SweepTargetSchema, type ActionStatus, type DriftSummary, type Plan, type PolicySummary, type RunOptions, type RunOptionsInput, type RunStatus, type SweepTarget } from "../contracts/run.js";
 
 export { ACTION_STATUSES, PlanSchema, RunOptionsSchema, SweepTargetSchema };
@@ -27,7 +27,10 @@ export interface BlastRadius {
 export interface ActionResult {
   resourceId: string;
   kind: string;
+  /** AWS spelling of location.partition. */
   region: string;
+  /** Where the resource lives; absent only on results of runs checkpointed before actions carried it. */
+  location?: Location;
   action: string;
   ruleIds: string[];
   status: ActionStatus;

@@ -6,6 +6,8 @@ import { newId } from "./ids.js";
 import { AuditQuerySchema, NewAuditEventSchema } from "./records.js";
 import type { AppendResult, AuditEvent, AuditQuery, NewAuditEvent } from "./records.js";
 import type { AuditEventsTable } from "./tables.js";
+import { fromNullableLocationColumns, toNullableLocationColumns } from "./location.js";
+import { regionLocation } from "../contracts/resource.js";
 
 /** Filters and a position for paging the audit log newest first. */
 export interface AuditPageQuery {
@@ -45,6 +47,7 @@ function toAuditEvent(row: AuditEventsTable): AuditEvent {
     resourceId: row.resource_id,
     kind: row.kind,
     region: row.region,
+    location: fromNullableLocationColumns(row),
     action: row.action,
     before: fromJsonOrNull(JsonValueSchema, row.before, `${where}.before`),
     after: fromJsonOrNull(JsonValueSchema, row.after, `${where}.after`),
@@ -73,6 +76,8 @@ export function createAuditRepository({ db, now, unreadable }: StoreContext): Au
         resource_id: event.resourceId ?? null,
         kind: event.kind ?? null,
         region: event.region ?? null,
+        // A caller naming only a region (older code) names an AWS resource, its account unknown.
+        ...toNullableLocationColumns(event.location ?? (event.region ? regionLocation(event.region) : null)),
         action: event.action ?? null,
         before: toJsonOrNull(event.before),
         after: toJsonOrNull(event.after),

@@ -145,6 +145,11 @@ export const AuditEventSchema = z.object({
   resourceId: z.string().nullable(),
   kind: z.string().nullable(),
   region: z.string().nullable(),
+  /**
+   * Where the event's resource lives; null when it names none. Events written before locations
+   * existed read back as AWS ones in their region, root '' (unknown).
+   */
+  location: LocationSchema.nullable(),
   /** The remediation action or verb, e.g. `s3.block-public-access`. */
   action: z.string().nullable(),
   before: JsonValueSchema.nullable(),
@@ -163,7 +168,7 @@ export const NewAuditEventSchema = AuditEventSchema.extend({
   before: JsonInputSchema.nullable(),
   after: JsonInputSchema.nullable(),
 }).partial({
-  runId: true, policyId: true, policyVersion: true, resourceId: true, kind: true, region: true,
+  runId: true, policyId: true, policyVersion: true, resourceId: true, kind: true, region: true, location: true,
   action: true, before: true, after: true, detail: true, dedupeKey: true,
 });
 export type NewAuditEvent = z.input<typeof NewAuditEventSchema>;

@@ -70,6 +70,12 @@ export interface AuditEventsTable {
   resource_id: string | null;
   kind: string | null;
   region: string | null;
+  /** Where the event's resource lives (contracts/resource.ts Location); all null when it names none. */
+  domain: string | null;
+  partition: string | null;
+  root: string | null;
+  file: string | null;
+  line: number | null;
   action: string | null;
   before: string | null;
   after: string | null;

@@ -1,10 +1,10 @@
-// A sweep in this process, without Redis: every chosen active policy, all regions in one run
+// A sweep in this process, without Redis: every chosen active policy, all partitions (regions) in one run
 // each. `agpm sweep --now` uses it; the queue path fans out the same work across workers.
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type { GraphDeps } from "../graphs/deps.js";
 import { startRun } from "../graphs/runner.js";
 import { newId } from "../store/index.js";
-import { policyResult, summarise } from "./sweep-report.js";
+import { policyResult, summarise, sweepLocation } from "./sweep-report.js";
 import type { Policy } from "../contracts/policy.js";
 import { parseSweepRequest, type SweepJobInput, type SweepResult } from "../contracts/sweeps-queue.js";
 
@@ -32,13 +32,13 @@ export async function sweepNow(deps: GraphDeps, checkpointer: BaseCheckpointSave
     const { report } = await startRun(deps, checkpointer, {
       intent: `Sweep of ${policy.id}`,
       options: {
-        command: "sweep", sweep: { policyId: policy.id, region: null, sweepId },
+        command: "sweep", sweep: { policyId: policy.id, partition: null, sweepId },
         apply: data.options.apply, autoApprove: data.options.autoApprove,
         maxChanges: data.options.maxChanges ?? defaults.maxChanges, maxTranslationAttempts: defaults.maxTranslationAttempts,
         target: data.options.target, actor: data.options.requester, source: data.options.source,
       },
     });
-    runs.push(policyResult({ sweepId, policyId: policy.id, region: null }, report));
+    runs.push(policyResult({ sweepId, policyId: policy.id, location: sweepLocation(data.options.target, null, undefined, report) }, report));
   }
   return summarise({ ...data, sweepId, startedAt }, runs, missing.map(missingPolicyFailure), deps.now().toISOString());
 }

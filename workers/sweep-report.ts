@@ -1,12 +1,23 @@
-// Sweep reports: one (policy, region) run's result, and the sweep's totals over all of them.
+// Sweep reports: one (policy, partition) run's result, and the sweep's totals over all of them.
 import { needsAttention, type RunReport } from "../agents/reporter/report.js";
-import type { SweepJobData, SweepPolicyResult, SweepResult } from "../contracts/sweeps-queue.js";
+import type { SweepJobData, SweepLocation, SweepPolicyResult, SweepResult } from "../contracts/sweeps-queue.js";
+import type { Target } from "../contracts/target.js";
+import { domainOfTarget } from "../engine/registry.js";
 
-/** Where a run sits in a sweep. */
+/** Where a run sits in a sweep, and where it looked. */
 export interface SweepPlace {
   sweepId: string;
   policyId: string;
-  region: string | null;
+  location: SweepLocation;
+}
+
+/**
+ * Where a sweep run of `target` in `partition` looks. The root is the one fan-out read, when it
+ * did; else the one the run's findings name ('' when they name none).
+ */
+export function sweepLocation(target: Target, partition: string | null, root: string | undefined, report?: Pick<RunReport, "findings">): SweepLocation {
+  const seen = root || report?.findings.find((f) => f.location.root !== "")?.location.root || "";
+  return { domain: domainOfTarget(target.type) ?? target.type, partition, root: seen };
 }
 
 export function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
@@ -17,7 +28,7 @@ export function countBy<T>(items: readonly T[], key: (item: T) => string): Recor
 
 export function policyResult(data: SweepPlace, report: RunReport): SweepPolicyResult {
   return {
-    sweepId: data.sweepId, policyId: data.policyId, region: data.region, runId: report.runId, status: report.status,
+    sweepId: data.sweepId, policyId: data.policyId, region: data.location.partition, location: data.location, runId: report.runId, status: report.status,
     summary: report.summary, outstanding: report.outstanding, findings: report.findings, drift: report.drift, actions: countBy(report.actions, (a) => a.status),
     remediations: Object.entries(countBy(report.actions, (a) => `${a.action}\u0000${a.status}`)).map(([key, count]) => {
       const [action = "", status = ""] = key.split("\u0000");

@@ -1,7 +1,7 @@
-// The sweeps worker. A `sweep` job fans out one child per (policy, region), waits for them as
+// The sweeps worker. A `sweep` job fans out one child per (policy, partition), waits for them as
 // a BullMQ parent (its data records the step it reached, so a retried sweep neither fans out
 // twice nor loses its children), and completes with the sweep's report. A `sweep-policy` job
-// runs the sweep graph for one policy in one region.
+// runs the sweep graph for one policy in one partition (AWS: region).
 import { WaitingChildrenError, type Job } from "bullmq";
 import { Redis } from "ioredis";
 import { AgpmError } from "../core/errors.js";
@@ -11,14 +11,14 @@ import { startRun } from "../graphs/runner.js";
 import { newId } from "../store/index.js";
 import { scopePartitions } from "../engine/scope.js";
 import { jobFailure } from "./failures.js";
-import { policyResult, summarise } from "./sweep-report.js";
+import { policyResult, summarise, sweepLocation } from "./sweep-report.js";
 import { choosePolicies, missingPolicyFailure } from "./sweep-now.js";
 import { acquireRunLock, runLockKey } from "./run-lock.js";
 import type { SweepsQueue } from "../client/producer.js";
 import { startQueueWorker, type QueueWorkerOptions, type RunningWorker } from "./start-worker.js";
 import {
   parseSweepJob, SWEEPS_QUEUE,
-  type SweepChildResult, type SweepJobData, type SweepJobResult, type SweepPolicyJobData, type SweepResult,
+  type SweepChildResult, type SweepJobData, type SweepJobResult, type SweepPolicyJobData, type SweepPolicyJobInput, type SweepResult,
 } from "../contracts/sweeps-queue.js";
 
 export interface SweepWorkerDefaults {
@@ -57,7 +57,7 @@ export function createSweepProcessor(deps: GraphDeps, checkpointer: BaseCheckpoi
     for (const { policyId, partition } of work) {
       // One sweep reads one target, so one root: the partition alone tells its children apart.
       const jobId = `${sweepId}-${policyId}-${partition}`;
-      const child: SweepPolicyJobData = { sweepId, policyId, region: partition, root, runId: `run_${jobId.replace(/-/g, "_")}`, options: started.options };
+      const child: SweepPolicyJobInput = { sweepId, policyId, partition, root, runId: `run_${jobId.replace(/-/g, "_")}`, options: started.options };
       // A fixed job id: a sweep retried half-way through re-adds the same children, not new ones.
       await queue.add("sweep-policy", child, {
         jobId,
@@ -94,8 +94,8 @@ export function createSweepProcessor(deps: GraphDeps, checkpointer: BaseCheckpoi
     const redis = queue.opts.connection;
     if (!(redis instanceof Redis)) throw new AgpmError("INTERNAL", "the sweeps worker needs a queue opened with openSweepsQueue");
     const prefix = queue.qualifiedName.slice(0, -(SWEEPS_QUEUE.length + 1));
-    const lock = await acquireRunLock(redis, runLockKey(prefix, data.policyId, { partition: data.region, root: data.root }), job.id ?? data.runId, defaults.lockMs ?? 30_000);
-    if (!lock.held) return { outcome: "folded", policyId: data.policyId, region: data.region, jobId: lock.holder };
+    const lock = await acquireRunLock(redis, runLockKey(prefix, data.policyId, { partition: data.partition, root: data.root }), job.id ?? data.runId, defaults.lockMs ?? 30_000);
+    if (!lock.held) return { outcome: "folded", policyId: data.policyId, region: data.partition, jobId: lock.holder };
     try {
       return { outcome: "ran", ...(await runPolicy(data)) };
     } finally {
@@ -106,10 +106,10 @@ export function createSweepProcessor(deps: GraphDeps, checkpointer: BaseCheckpoi
   async function runPolicy(data: SweepPolicyJobData) {
     const { report } = await startRun(deps, checkpointer, {
       runId: data.runId,
-      intent: `Sweep of ${data.policyId}${data.region ? ` in ${data.region}` : ""}`,
+      intent: `Sweep of ${data.policyId}${data.partition ? ` in ${data.partition}` : ""}`,
       options: {
         command: "sweep",
-        sweep: { policyId: data.policyId, region: data.region, sweepId: data.sweepId },
+        sweep: { policyId: data.policyId, partition: data.partition, sweepId: data.sweepId },
         apply: data.options.apply,
         autoApprove: data.options.autoApprove,
         maxChanges: data.options.maxChanges ?? defaults.maxChanges,
@@ -120,7 +120,7 @@ export function createSweepProcessor(deps: GraphDeps, checkpointer: BaseCheckpoi
       },
     });
     if (report.error) throw jobFailure(report.error);
-    return policyResult(data, report);
+    return policyResult({ sweepId: data.sweepId, policyId: data.policyId, location: sweepLocation(data.options.target, data.partition, data.root, report) }, report);
   }
 
   return async (job, token) => {

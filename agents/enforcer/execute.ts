@@ -5,14 +5,17 @@ import { errorMessage } from "../../core/errors.js";
 import { observedAfter } from "./observe.js";
 import { compileRule, evaluate } from "../../engine/evaluate.js";
 import type { Policy } from "../../contracts/policy.js";
-import type { Resource } from "../../contracts/resource.js";
+import { locationOf, type Resource } from "../../contracts/resource.js";
 import type { SourceApplies } from "../../engine/domain.js";
 import type { OpenedTarget } from "../../graphs/deps.js";
 import type { ActionResult } from "../../graphs/state.js";
 import type { WorkItem } from "./work-items.js";
 
-function base(item: WorkItem): Omit<ActionResult, "status" | "before" | "after" | "summary"> {
-  return { resourceId: item.resource.id, kind: item.resource.kind, region: item.resource.region, action: item.action.name, ruleIds: item.rules.map((r) => r.id) };
+export function base(item: WorkItem): Omit<ActionResult, "status" | "before" | "after" | "summary"> {
+  return {
+    resourceId: item.resource.id, kind: item.resource.kind, region: item.resource.region, location: locationOf(item.resource),
+    action: item.action.name, ruleIds: item.rules.map((r) => r.id),
+  };
 }
 
 function passesAll(item: WorkItem, resource: Resource, policy: Policy): boolean {
@@ -47,7 +50,7 @@ export async function applyItem(session: OpenedTarget, item: WorkItem, policy: P
   let planned: ActionResult | null = null;
   let current: Resource | null = null;
   try {
-    current = await session.collectOne(item.resource.kind, item.resource.id, item.resource.region);
+    current = await session.collectOne(item.resource.kind, item.resource.id, locationOf(item.resource).partition);
     if (!current) return { ...base(item), status: "failed", before: null, after: null, summary: action.title, detail: "the resource no longer exists" };
     if (passesAll(item, current, policy)) return null;
     planned = planItem(item, current, session.applies);

@@ -7,7 +7,7 @@ import { AgpmError } from "../../core/errors.js";
 import { runSession, type GraphDeps } from "../../graphs/deps.js";
 import type { AuditEvent } from "../../store/index.js";
 import type { ActionResult, State, StateUpdate } from "../../graphs/state.js";
-import { applyItem, planItem } from "./execute.js";
+import { applyItem, base, planItem } from "./execute.js";
 import { observedAfter } from "./observe.js";
 import { approvedByPerson } from "../approval/node.js";
 import { heldDetail, pendingChanges, unreadableWarnings } from "../approval/pending.js";
@@ -26,11 +26,11 @@ export function plannedActions(state: State): ActionResult[] {
 const keyOf = (runId: string, r: Pick<ActionResult, "kind" | "region" | "resourceId" | "action">) => `${runId}:${r.kind}:${r.region}:${r.resourceId}:${r.action}`;
 
 export function createEnforcerNode(deps: GraphDeps) {
-  function audit(state: State, result: Pick<ActionResult, "resourceId" | "kind" | "region" | "action" | "before" | "after" | "summary" | "detail">, outcome: string, dedupeKey: string) {
+  function audit(state: State, result: Pick<ActionResult, "resourceId" | "kind" | "region" | "location" | "action" | "before" | "after" | "summary" | "detail">, outcome: string, dedupeKey: string) {
     const policy = state.policy;
     return deps.store.audit.appendAudit({
       actor: state.approval?.by ?? state.options.actor, runId: state.runId, policyId: policy?.id ?? null, policyVersion: policy?.version ?? null,
-      resourceId: result.resourceId, kind: result.kind, region: result.region, action: result.action,
+      resourceId: result.resourceId, kind: result.kind, region: result.region, ...(result.location ? { location: result.location } : {}), action: result.action,
       before: (result.before ?? null) as never, after: (result.after ?? null) as never,
       result: outcome, detail: result.detail ?? result.summary, dedupeKey,
     });
@@ -70,7 +70,7 @@ export function createEnforcerNode(deps: GraphDeps) {
     const waiting = held.map(({ item, by }): ActionResult => {
       const planned = planItem(item);
       return {
-        resourceId: item.resource.id, kind: item.resource.kind, region: item.resource.region, action: item.action.name, ruleIds: item.rules.map((r) => r.id),
+        ...base(item),
         status: "pending-approval", before: planned?.before ?? null, after: planned?.after ?? null, summary: planned?.summary ?? item.action.title,
         detail: heldDetail(by),
       };
@@ -88,7 +88,7 @@ export function createEnforcerNode(deps: GraphDeps) {
       const started = begun.get(`${key}:applying`);
       if (!started) return null;
       const resumed: ActionResult = {
-        resourceId: item.resource.id, kind: item.resource.kind, region: item.resource.region, action: item.action.name, ruleIds: item.rules.map((r) => r.id),
+        ...base(item),
         status: "verified", before: started.before, after: started.after, summary: started.detail ?? item.action.title,
         detail: "verified after the run resumed: the change was made before an interruption",
       };

@@ -4,6 +4,7 @@ import { evaluatePolicy } from "../../engine/evaluate.js";
 import { scopePartitions } from "../../engine/scope.js";
 import type { Finding, Resource } from "../../contracts/resource.js";
 import type { Policy } from "../../contracts/policy.js";
+import type { SourceApplies } from "../../engine/domain.js";
 import { findAction } from "../../engine/registry.js";
 import type { GraphDeps, OpenedTarget } from "../../graphs/deps.js";
 import type { BlastRadius, Coverage, Plan, Summary } from "../../graphs/state.js";
@@ -19,10 +20,14 @@ export interface InventoryEvaluation {
 
 const key = (kind: string, region: string, id: string) => `${kind}\u0000${region}\u0000${id}`;
 
-/** What enforcing would touch: automatic fixes count toward the radius, manual ones do not. */
-export function blastRadiusOf(policy: Policy, plan: Plan, findings: readonly Finding[]): BlastRadius {
+/**
+ * What enforcing would touch: automatic fixes count toward the radius, manual ones do not. A session
+ * whose actions are not made in the cloud (files: proposed edits; none: read-only) changes nothing,
+ * so it has no radius and never pauses for approval.
+ */
+export function blastRadiusOf(policy: Policy, plan: Plan, findings: readonly Finding[], applies: SourceApplies = "cloud"): BlastRadius {
   const radius: BlastRadius = { resources: 0, changes: 0, manual: 0 };
-  if (policy.mode !== "enforce" || plan.operation === "check-only") return radius;
+  if (policy.mode !== "enforce" || plan.operation === "check-only" || applies !== "cloud") return radius;
   const rules = new Map(policy.rules.map((r) => [r.id, r]));
   const resources = new Set<string>();
   const changes = new Set<string>();
@@ -72,6 +77,6 @@ export async function evaluateInventory(deps: GraphDeps, opened: OpenedTarget, p
   };
   return {
     findings, failing, summary: { ...summary, errors: summary.errors + failures.length },
-    blastRadius: blastRadiusOf(policy, plan, findings), collectionErrors, coverage,
+    blastRadius: blastRadiusOf(policy, plan, findings, opened.applies), collectionErrors, coverage,
   };
 }

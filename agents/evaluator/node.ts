@@ -5,13 +5,15 @@ import { AgpmError, errorMessage, isAgpmError } from "../../core/errors.js";
 import { runSession, type GraphDeps } from "../../graphs/deps.js";
 import type { State, StateUpdate } from "../../graphs/state.js";
 import { evaluateInventory } from "./inventory.js";
+import { partitionOf } from "../../contracts/run.js";
 
 export function createEvaluatorNode(deps: GraphDeps) {
   return async function evaluate(state: State): Promise<StateUpdate> {
     const { policy, plan } = state;
     if (!policy || !plan) throw new AgpmError("INTERNAL", "evaluate reached without a policy and a plan");
-    // A regional sweep reads and reports its own region only.
-    const region = state.options.command === "sweep" ? (state.options.sweep?.region ?? undefined) : undefined;
+    // A sweep of one partition (AWS: region) reads and reports that partition only. Read through
+    // partitionOf: a run checkpointed before partitions existed names it as a region.
+    const region = state.options.command === "sweep" && state.options.sweep ? (partitionOf(state.options.sweep) ?? undefined) : undefined;
     try {
       const opened = await runSession(deps, state.runId, state.options.target);
       return await evaluateInventory(deps, opened, policy, plan, region);

@@ -23,7 +23,7 @@ export function createHistoryNode(deps: GraphDeps) {
       recovered: count("recovered"),
       removed: count("removed"),
       stillFailing: result.stillFailing,
-      changes: result.changes.slice(0, REPORTED_CHANGES).map(({ ruleId, kind, region, resourceId, change }) => ({ ruleId, kind, region, resourceId, change })),
+      changes: result.changes.slice(0, REPORTED_CHANGES).map(({ ruleId, kind, region, location, resourceId, change }) => ({ ruleId, kind, region, location, resourceId, change })),
     };
     return { drift };
   };

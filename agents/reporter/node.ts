@@ -1,7 +1,7 @@
 // The reporter: closes a run — stores its findings and report, audits a rejection.
 import type { GraphDeps } from "../../graphs/deps.js";
 import type { State, StateUpdate } from "../../graphs/state.js";
-import { buildReport } from "./report.js";
+import { buildReport, findingOf } from "./report.js";
 
 export function createReporterNode(deps: GraphDeps) {
   return async function reporter(state: State): Promise<StateUpdate> {
@@ -18,8 +18,8 @@ export function createReporterNode(deps: GraphDeps) {
       await deps.store.history.recordRemediations({
         runId: state.runId, policyId: state.policy.id, policyVersion: state.policy.version,
         items: verified.map((a) => {
-          // The fixed resource's location, as its finding carried it (the action names only its region).
-          const location = state.findings.find((f) => f.kind === a.kind && f.region === a.region && f.resourceId === a.resourceId)?.location;
+          // The fixed resource's location; an action checkpointed before actions carried one: its finding's.
+          const location = a.location ?? findingOf(state.findings, a)?.location;
           return { kind: a.kind, region: a.region, ...(location ? { location } : {}), resourceId: a.resourceId, ruleIds: a.ruleIds, summary: a.summary };
         }),
       });

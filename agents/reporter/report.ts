@@ -1,10 +1,10 @@
 // The run report: the one JSON document every surface shows (CLI --json, API, Slack).
 import { findKind } from "../../engine/registry.js";
 import { explainPolicy } from "../../engine/explain.js";
-import type { EvaluationStatus, Finding } from "../../contracts/resource.js";
+import { regionLocation, type EvaluationStatus, type Finding, type Location } from "../../contracts/resource.js";
 import { SeveritySchema, type Severity } from "../../contracts/policy.js";
 import type { ReportFinding } from "../../contracts/report-schema.js";
-import type { ActionResult, Approval, BlastRadius, DriftSummary, Plan, RunError, RunOptions, RunStatus, State, Summary } from "../../graphs/state.js";
+import { SweepTargetSchema, type ActionResult, type Approval, type BlastRadius, type DriftSummary, type Plan, type RunError, type RunOptions, type RunStatus, type State, type Summary } from "../../graphs/state.js";
 
 export interface ReportedRule {
   id: string;
@@ -20,7 +20,7 @@ export interface RunReport {
   status: RunStatus;
   intent: string;
   command: RunOptions["command"];
-  /** Sweeps: the policy and region swept, and the sweep the run belongs to. */
+  /** Sweeps: the policy and partition (AWS: region) swept, and the sweep the run belongs to. */
   sweep: NonNullable<RunOptions["sweep"]> | null;
   applied: boolean;
   plan: Pick<Plan, "operation" | "kinds" | "scope" | "interpretation"> | null;
@@ -32,7 +32,7 @@ export interface RunReport {
   } | null;
   /** Every evaluated (rule, resource) pair — pass, fail, error and skip — with its evidence and location. */
   findings: ReportFinding[];
-  actions: Array<Pick<ActionResult, "resourceId" | "kind" | "region" | "action" | "status" | "before" | "after" | "summary"> & { detail?: string }>;
+  actions: Array<Pick<ActionResult, "resourceId" | "kind" | "region" | "action" | "status" | "before" | "after" | "summary"> & { location: Location; detail?: string }>;
   summary: Summary;
   /**
    * (rule, resource) findings still failing or erroring once the run is over — not fixed and
@@ -70,6 +70,10 @@ export function outstandingOf(state: Pick<State, "policy" | "findings" | "action
   return counts;
 }
 
+/** The finding of an action's resource (the action names it by kind, AWS region and id). */
+export const findingOf = (findings: readonly Finding[], a: { kind: string; region: string; resourceId: string }): Finding | undefined =>
+  findings.find((f) => f.kind === a.kind && f.region === a.region && f.resourceId === a.resourceId);
+
 /** What a person must look at: failures and errors (passes and skips are the audit evidence). */
 export const needsAttention = (finding: { status: EvaluationStatus }): boolean => finding.status === "fail" || finding.status === "error";
 
@@ -81,7 +85,7 @@ export function quietReport(report: RunReport): RunReport {
 function reportFinding({ resourceId, kind, region, ruleId, status, reason, evidence, location }: Finding): ReportFinding {
   // Only a run paused before findings carried a location, and resumed since, lacks one; its
   // account id is not in the state, so the root is left empty rather than guessed.
-  return { resourceId, kind, region, ruleId, status, reason, evidence, location: location ?? { domain: "aws", partition: region, root: "" } };
+  return { resourceId, kind, region, ruleId, status, reason, evidence, location: location ?? regionLocation(region) };
 }
 
 export function buildReport(state: State, status: RunStatus = state.status): RunReport {
@@ -91,7 +95,8 @@ export function buildReport(state: State, status: RunStatus = state.status): Run
     status,
     intent: state.intent,
     command: state.options.command,
-    sweep: state.options.sweep ?? null,
+    // Re-read: a run checkpointed before partitions existed carries its sweep with a region only.
+    sweep: state.options.sweep ? SweepTargetSchema.parse(state.options.sweep) : null,
     applied: state.options.apply,
     plan: plan ? { operation: plan.operation, kinds: plan.kinds, scope: plan.scope, interpretation: plan.interpretation } : null,
     policy: policy
@@ -102,8 +107,10 @@ export function buildReport(state: State, status: RunStatus = state.status): Run
         }
       : null,
     findings: state.findings.map(reportFinding),
-    actions: state.actions.map(({ resourceId, kind, region, action, status: s, before, after, summary, detail }) => ({
-      resourceId, kind, region, action, status: s, before, after, summary, ...(detail ? { detail } : {}),
+    actions: state.actions.map(({ resourceId, kind, region, location, action, status: s, before, after, summary, detail }) => ({
+      // An action of a run checkpointed before actions carried a location: its finding's, else its region's.
+      resourceId, kind, region, location: location ?? findingOf(state.findings, { kind, region, resourceId })?.location ?? regionLocation(region),
+      action, status: s, before, after, summary, ...(detail ? { detail } : {}),
     })),
     summary: state.summary ?? EMPTY,
     outstanding: outstandingOf(state),

@@ -3,11 +3,13 @@
 import { AgpmError } from "../../core/errors.js";
 import type { GraphDeps } from "../../graphs/deps.js";
 import type { Plan, State, StateUpdate } from "../../graphs/state.js";
+import { partitionOf } from "../../contracts/run.js";
 
 export function createSweeperNode(deps: GraphDeps) {
   return async function sweeper(state: State): Promise<StateUpdate> {
     const target = state.options.sweep;
     if (!target) throw new AgpmError("INTERNAL", "a sweep run needs options.sweep");
+    const partition = partitionOf(target);
     deps.onProgress?.({ type: "stage", stage: "sweeping" });
     const policy = await deps.store.policies.getPolicy(target.policyId);
     if (!policy) {
@@ -22,7 +24,7 @@ export function createSweeperNode(deps: GraphDeps) {
       scope: policy.scope,
       existing: { id: policy.id, version: policy.version, title: policy.title },
       interpretation: [
-        `Sweep of ${policy.id} v${policy.version} (${policy.mode} mode)${target.region ? ` in ${target.region}` : ""}.`,
+        `Sweep of ${policy.id} v${policy.version} (${policy.mode} mode)${partition ? ` in ${partition}` : ""}.`,
         policy.mode === "enforce" ? "Failing resources are remediated when the sweep applies changes." : "Audit mode: findings are recorded, nothing is remediated.",
       ],
     };

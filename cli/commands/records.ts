@@ -8,6 +8,7 @@ import type { App } from "../app.js";
 import { EXIT } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { renderTable, statusColor } from "../output/table.js";
+import { formatLocation } from "../../contracts/resource.js";
 
 const noun = (kind: string) => findKind(kind)?.noun ?? kind;
 export const LimitFlag = z.coerce.number().int().min(1).max(100_000).default(200);
@@ -93,6 +94,7 @@ export async function listAudit(app: App, io: CliIo, flags: { json?: boolean; ru
           { header: "RESULT", value: (e) => e.result, color: (e, t) => statusColor(e.result, t) },
           { header: "ACTION", value: (e) => e.action ?? "-" },
           { header: "RESOURCE", value: (e) => e.resourceId ?? e.policyId ?? "-", max: 36 },
+          { header: "LOCATION", value: (e) => (e.location ? formatLocation(e.location) : "-"), max: 48 },
           { header: "BEFORE → AFTER", value: (e) => `${JSON.stringify(e.before)} → ${JSON.stringify(e.after)}`, max: 80 },
         ], io),
   );

@@ -45,8 +45,12 @@ export async function auditRoutes(app: FastifyInstance, ctx: DashboardContext): 
     handler: async ({ query }) => {
       const items = await allAudit(ctx.deps.store, query, CSV_MAX_ROWS);
       const body = toCsv(
-        ["at", "actor", "action", "result", "run", "policy", "policy_version", "resource", "kind", "region", "detail", "before", "after"],
-        items.map((e) => [e.at, e.actor, e.action, e.result, e.runId, e.policyId, e.policyVersion, e.resourceId, e.kind, e.region, e.detail, json(e.before), json(e.after)]),
+        // Location columns go last, as on the findings CSV, so scripts reading the older columns by position keep working.
+        ["at", "actor", "action", "result", "run", "policy", "policy_version", "resource", "kind", "region", "detail", "before", "after", "domain", "partition", "root", "file", "line"],
+        items.map((e) => [
+          e.at, e.actor, e.action, e.result, e.runId, e.policyId, e.policyVersion, e.resourceId, e.kind, e.region, e.detail, json(e.before), json(e.after),
+          e.location?.domain ?? null, e.location?.partition ?? null, e.location?.root ?? null, e.location?.file ?? null, e.location?.line ?? null,
+        ]),
       );
       return { download: { filename: "agpm-audit.csv", contentType: "text/csv; charset=utf-8", body } };
     },

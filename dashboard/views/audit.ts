@@ -1,5 +1,6 @@
 // The audit log: changes, decisions and requests with who made them, newest first.
 import type { AuditEvent } from "../../store/index.js";
+import { formatLocation } from "../../contracts/resource.js";
 import { html, href, type Html } from "../html.js";
 import type { AuditFilters } from "../queries.js";
 import type { Session } from "../session.js";
@@ -30,7 +31,7 @@ function row(e: AuditEvent): Html {
   const hasChange = e.before !== null || e.after !== null;
   return html`<tr>
     <td class="small">${when(e.at)}</td><td class="small">${e.actor}</td><td class="mono small">${e.action ?? "—"}</td><td>${badge(e.result)}</td>
-    <td class="small">${e.resourceId ? html`<span class="mono">${e.resourceId}</span>` : ""}${e.runId ? html`<div>${runLink(e.runId)}</div>` : ""}${e.policyId ? html`<div>${policyLink(e.policyId, e.policyId, e.policyVersion)}</div>` : ""}</td>
+    <td class="small">${e.resourceId ? html`<span class="mono">${e.resourceId}</span>` : ""}${e.location ? html`<div class="muted mono">${formatLocation(e.location)}</div>` : ""}${e.runId ? html`<div>${runLink(e.runId)}</div>` : ""}${e.policyId ? html`<div>${policyLink(e.policyId, e.policyId, e.policyVersion)}</div>` : ""}</td>
     <td class="small">${e.detail ?? ""}${hasChange ? html`<details><summary>before → after</summary>${jsonBlock(e.before)}${jsonBlock(e.after)}</details>` : ""}</td>
   </tr>`;
 }

@@ -4,12 +4,14 @@ import { initial } from "./0001_initial.js";
 import { history } from "./0002_history.js";
 import { tokens } from "./0003_tokens.js";
 import { location } from "./0004_location.js";
+import { auditLocation } from "./0005_audit_location.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_history": history,
   "0003_tokens": tokens,
   "0004_location": location,
+  "0005_audit_location": auditLocation,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -142,9 +142,15 @@ describe("when a viewer opens each page", () => {
     const audit = await env.page("viewer", "/audit.csv?run=run_csv");
     expect(audit.status).toBe(200);
     const [header, line] = audit.body.split("\r\n");
-    expect(header).toBe("at,actor,action,result,run,policy,policy_version,resource,kind,region,detail,before,after");
+    expect(header).toBe("at,actor,action,result,run,policy,policy_version,resource,kind,region,detail,before,after,domain,partition,root,file,line");
     expect(line).toContain(`,'=cmd|' /C calc'!A0,note,ok,run_csv,`);
     expect(audit.body).toContain('"a ""quoted"", multi\nline note"');
+    // An event about a resource carries its location in the last columns, and on the page.
+    const location = { domain: "terraform", partition: "main.tf", root: "infra", file: "main.tf", line: 12 };
+    await env.graph.store.audit.appendAudit({ actor: "alice", action: "s3.block-public-access", result: "manual", runId: "run_csv_loc", resourceId: "aws_s3_bucket.logs", kind: "aws.s3.bucket", location });
+    const located = await env.page("viewer", "/audit.csv?run=run_csv_loc");
+    expect(located.body.split("\r\n")[1]).toMatch(/,terraform,main\.tf,infra,main\.tf,12$/);
+    expect((await env.page("viewer", "/audit?run=run_csv_loc")).body).toContain('<div class="muted mono">terraform main.tf:12</div>');
     expect((await env.page(null, "/findings.csv")).status).toBe(303);
   });
 

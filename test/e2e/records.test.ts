@@ -33,6 +33,23 @@ describe("when listing findings", () => {
   });
 });
 
+describe("when listing the audit log", () => {
+  it("names where each changed resource lives, as the run's actions do", async () => {
+    const applied = (await ws.run("run", INTENT, "--apply", "--yes", "--json")).json<RunReport>();
+    const where = { domain: "aws", partition: "us-east-1", root: ws.sandbox().account };
+    const verified = applied.actions.filter((a) => a.status === "verified");
+    expect(verified.length).toBeGreaterThan(0);
+    expect(verified.map((a) => [a.region, a.location])).toEqual(verified.map(() => ["us-east-1", where]));
+    const events = (await ws.run("audit", "--run", applied.runId, "--json")).json<{ events: Array<{ resourceId: string | null; location: unknown }> }>().events;
+    const changes = events.filter((e) => e.resourceId !== null);
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.map((e) => e.location)).toEqual(changes.map(() => where));
+    const table = (await ws.run("audit", "--run", applied.runId)).stdout;
+    expect(table.split("\n")[0]).toMatch(/RESOURCE\s+LOCATION\s+BEFORE → AFTER/);
+    expect(table).toContain(`aws us-east-1 ${where.root}`);
+  });
+});
+
 describe("when listing runs and policies", () => {
   it("shows the run and the stored policy", async () => {
     const runs = (await ws.run("runs", "--json")).json<{ runs: Array<{ id: string; status: string }> }>().runs;

@@ -69,6 +69,13 @@ describe("a files target", () => {
     }
   });
 
+  it("--apply without --yes never pauses for approval however many fixes it proposes: a proposal changes nothing", async () => {
+    const report = await runUnchanged({ apply: true, autoApprove: false, maxChanges: 0 });
+    expect(report.status).toBe("completed");
+    expect(report.actions.filter((a) => a.status === "proposed").length).toBeGreaterThan(1);
+    expect(report.actions.some((a) => a.status === "planned" || a.status === "pending-approval")).toBe(false);
+  });
+
   it("a dry run lists the same fixes as proposals and audits nothing", async () => {
     const report = await runUnchanged({});
     expect(report.actions.length).toBeGreaterThan(0);

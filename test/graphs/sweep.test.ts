@@ -54,6 +54,12 @@ describe("sweep runs", () => {
     expect(verified).toHaveLength(report.actions.length);
     expect(verified.every((e) => e.before !== null && e.after !== null && e.actor === "scheduler")).toBe(true);
     expect(audit.filter((e) => e.result === "applying")).toHaveLength(report.actions.length);
+    // The drift, the actions and their audit events all name the bucket's location, account included.
+    const where = report.findings.find((f) => f.resourceId === name)?.location;
+    expect(where?.root).toMatch(/^\d{12}$/);
+    expect(report.drift?.changes.map((c) => c.location)).toEqual(report.drift?.changes.map(() => where));
+    expect(report.actions.map((a) => a.location)).toEqual(report.actions.map(() => where));
+    expect(audit.filter((e) => e.resourceId === name).map((e) => e.location)).toEqual(audit.filter((e) => e.resourceId === name).map(() => where));
     // History: the drift and its remediation, in order.
     const changes = await env.store.history.listChanges({ policyId, resourceId: name });
     expect(new Set(changes.map((c) => c.change))).toEqual(new Set(["drift", "remediated"]));

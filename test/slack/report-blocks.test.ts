@@ -51,7 +51,7 @@ describe("renderReport", () => {
   it("quotes what people typed and what resources are called, so they cannot mention or link", () => {
     const message = renderReport(report({
       intent: "<!here> <@U0BOSS> <https://evil.example|click>",
-      actions: [{ resourceId: "<!channel>", kind: "aws.ec2.instance", region: "us-east-1", action: "ec2.require-imdsv2", status: "planned", before: { a: 1 }, after: { a: 2 }, summary: "x" }],
+      actions: [{ resourceId: "<!channel>", kind: "aws.ec2.instance", region: "us-east-1", location: { domain: "aws", partition: "us-east-1", root: "123456789012" }, action: "ec2.require-imdsv2", status: "planned", before: { a: 1 }, after: { a: 2 }, summary: "x" }],
     }), { requester: "U0ALICE" });
     const all = texts(message);
     expect(all).not.toMatch(/<!here>|<!channel>|<@U0BOSS>|<https:/);
@@ -61,7 +61,7 @@ describe("renderReport", () => {
 
   it("lists at most 20 changes and says how many more and where, within Slack's block and text limits", () => {
     const actions = Array.from({ length: 120 }, (_, i) => ({
-      resourceId: `bucket-${i}-${"x".repeat(200)}`, kind: "aws.s3.bucket", region: "us-east-1", action: "s3.enable-versioning", status: "verified" as const,
+      resourceId: `bucket-${i}-${"x".repeat(200)}`, kind: "aws.s3.bucket", region: "us-east-1", location: { domain: "aws", partition: "us-east-1", root: "123456789012" }, action: "s3.enable-versioning", status: "verified" as const,
       before: { versioning: "Suspended" }, after: { versioning: "Enabled" }, summary: "enable versioning",
     }));
     const message = renderReport(report({ actions, notes: ["n".repeat(5000)], policy: { ...POLICY, explanation: "e".repeat(10_000) } }));

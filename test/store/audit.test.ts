@@ -45,10 +45,20 @@ eachBackend((kind) => {
       const { id } = await env.store.audit.appendAudit(applied);
       const minimal = await env.store.audit.appendAudit({ actor: "bob", result: "approved" });
       const [newest, oldest] = await env.store.audit.listAudit();
-      expect(oldest).toEqual({ ...applied, id, at: oldest?.at });
+      // Named by its region only (as older callers do), the resource is an AWS one, account unknown.
+      expect(oldest).toEqual({ ...applied, location: { domain: "aws", partition: "eu-west-1", root: "" }, id, at: oldest?.at });
       expect(newest).toMatchObject({
-        id: minimal.id, actor: "bob", result: "approved", runId: null, before: null, after: null, dedupeKey: null, policyVersion: null,
+        id: minimal.id, actor: "bob", result: "approved", runId: null, before: null, after: null, dedupeKey: null, policyVersion: null, location: null,
       });
+    });
+
+    it("keeps the location an event names, file and line included", async () => {
+      const aws = { domain: "aws", partition: "eu-west-1", root: "123456789012" };
+      const file = { domain: "terraform", partition: "main.tf", root: "infra", file: "main.tf", line: 12 };
+      await env.store.audit.appendAudit({ ...applied, location: aws, dedupeKey: "aws" });
+      await env.store.audit.appendAudit({ ...applied, region: null, location: file, dedupeKey: "file" });
+      const events = await env.store.audit.listAudit({ runId: "run_1" });
+      expect(events.map((e) => [e.dedupeKey, e.region, e.location])).toEqual([["file", null, file], ["aws", "eu-west-1", aws]]);
     });
 
     it("filters by run, policy and resource, newest first, limited", async () => {

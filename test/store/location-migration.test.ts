@@ -1,5 +1,6 @@
 // A store written by agpm before locations existed (schema 0003, rows with region only) migrates to
-// the location columns, and its findings history carries on without false drift — on both engines.
+// the location columns, and its findings history carries on without false drift; audit events
+// written before 0005 read back with a location — on both engines.
 import { Kysely, Migrator } from "kysely";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { openStore, type Database, type Store } from "../../store/index.js";
@@ -10,16 +11,24 @@ import { eachBackend, sampleFinding, samplePolicy, tempLocation, type TempLocati
 const ACCOUNT = "123456789012";
 const AT = "2026-01-01T00:00:00.000Z";
 
-/** The schema as commit c1c2558 (main before locations) left it: the shipped migrations up to 0003. */
-async function writeOldStore(place: TempLocation): Promise<void> {
+/** A store migrated up to `last` only, handed to `write` untyped: its columns predate today's Database. */
+async function writeStoreAt(place: TempLocation, last: string, write: (old: Kysely<Record<string, Record<string, unknown>>>) => Promise<void>): Promise<void> {
   const backend = openBackend(place.location);
   const db = new Kysely<Database>({ dialect: backend.dialect });
   try {
     const migrator = new Migrator({ db, provider: migrationProvider, ...(backend.schema ? { migrationTableSchema: backend.schema } : {}) });
-    const { error } = await migrator.migrateTo("0003_tokens");
+    const { error } = await migrator.migrateTo(last);
     if (error) throw error;
-    // Rows exactly as that code wrote them: region, no location. Untyped: these columns predate today's Database.
-    const old = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    await write(db as unknown as Kysely<Record<string, Record<string, unknown>>>);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** The schema as commit c1c2558 (main before locations) left it: the shipped migrations up to 0003. */
+async function writeOldStore(place: TempLocation): Promise<void> {
+  await writeStoreAt(place, "0003_tokens", async (old) => {
+    // Rows exactly as that code wrote them: region, no location.
     const policy = samplePolicy();
     await old.insertInto("policies").values({ id: policy.id, title: policy.title, status: "active", current_version: 1, created_at: AT, updated_at: AT }).execute();
     await old.insertInto("policy_versions").values({ policy_id: policy.id, version: 1, document: JSON.stringify({ ...policy, status: "active", scope: {} }), intent: policy.intent, created_at: AT, created_by: "alice" }).execute();
@@ -35,9 +44,18 @@ async function writeOldStore(place: TempLocation): Promise<void> {
       { ...state, resource_id: "web-assets", region: "us-east-1", status: "pass" },
     ]).execute();
     await old.insertInto("finding_changes").values({ id: "chg_1", at: AT, run_id: "run_old", policy_id: policy.id, policy_version: 1, rule_id: "s3-block-public", kind: "aws.s3.bucket", region: "eu-west-1", resource_id: "app-logs", change: "drift", from_status: "pass", to_status: "fail", reason: "public access is not blocked" }).execute();
-  } finally {
-    await db.destroy();
-  }
+  });
+}
+
+/** Audit events as the code before 0005 (audit locations) wrote them: a region, or nothing, for where. */
+async function writeAuditBeforeLocations(place: TempLocation): Promise<void> {
+  await writeStoreAt(place, "0004_location", async (old) => {
+    const event = { actor: "agpm", run_id: "run_old", policy_id: "s3-private", policy_version: 1, before: null, after: null, detail: null };
+    await old.insertInto("audit_events").values([
+      { ...event, id: "evt_1", at: AT, resource_id: "app-logs", kind: "aws.s3.bucket", region: "eu-west-1", action: "s3.block-public-access", result: "verified", dedupe_key: "run_old:fix" },
+      { ...event, id: "evt_2", at: "2026-01-01T00:00:01.000Z", resource_id: null, kind: null, region: null, action: "approval", result: "approved", dedupe_key: null },
+    ]).execute();
+  });
 }
 
 /** A finding of today's evaluation: it carries the resource's location, account included. */
@@ -116,5 +134,34 @@ eachBackend((kind) => {
     expect(second.changes).toEqual([]);
     const roots = (await store!.history.listStates({ policyId: "s3-private" })).filter((s) => s.resourceId === "app-logs").map((s) => [s.location.root, s.status]);
     expect(roots.sort()).toEqual([[other, "pass"], [ACCOUNT, "fail"]].sort());
+  });
+});
+
+eachBackend((kind) => {
+  let place: TempLocation;
+  let store: Store | undefined;
+  beforeEach(async () => {
+    place = tempLocation(kind);
+    await writeAuditBeforeLocations(place);
+    store = await openStore(place.location);
+  });
+  afterEach(async () => {
+    await store?.close();
+    await place.cleanup();
+  });
+
+  it("reads old audit events with an AWS location from their region (root unknown), none without a region", async () => {
+    const events = await store!.audit.listAudit({ runId: "run_old" });
+    expect(events.map((e) => [e.id, e.region, e.location])).toEqual([
+      ["evt_2", null, null],
+      ["evt_1", "eu-west-1", { domain: "aws", partition: "eu-west-1", root: "" }],
+    ]);
+  });
+
+  it("keeps deduplicating against old events and stores new ones with their full location", async () => {
+    expect(await store!.audit.appendAudit({ actor: "agpm", runId: "run_old", result: "verified", dedupeKey: "run_old:fix" })).toEqual({ inserted: false, id: "evt_1" });
+    const location = { domain: "aws", partition: "eu-west-1", root: ACCOUNT };
+    await store!.audit.appendAudit({ actor: "agpm", runId: "run_new", resourceId: "app-logs", kind: "aws.s3.bucket", region: "eu-west-1", location, result: "verified" });
+    expect((await store!.audit.listAudit({ runId: "run_new" })).map((e) => e.location)).toEqual([location]);
   });
 });

@@ -4,7 +4,7 @@ import { Job } from "bullmq";
 import { afterEach, describe, expect, it } from "vitest";
 import { openIntentsQueue, requestSweep, submitDecision, waitForResult } from "../../client/producer.js";
 import { createIntentProcessor, startIntentWorker } from "../../workers/intents-worker.js";
-import type { SweepResult } from "../../contracts/sweeps-queue.js";
+import type { SweepChildResult, SweepResult } from "../../contracts/sweeps-queue.js";
 import { bucketRegions, bucketState, driftBucket } from "../helpers/drift.js";
 import { createSweepEnv, type SweepEnv } from "./sweep-env.js";
 import { Redis } from "ioredis";
@@ -34,6 +34,8 @@ describe("a sweep on the queue", () => {
     for (const r of regionsOf(env)) expect(regions).toContain(r);
     expect(new Set(regions).size).toBe(regions.length);
     expect(result.runs.every((r) => r.status === "completed" && r.policyId === env?.policyId)).toBe(true);
+    // Each row says where it looked: the target's domain and account, the region as its partition.
+    expect(result.runs.every((r) => r.location.domain === "aws" && r.location.partition === r.region && /^\d{12}$/.test(r.location.root))).toBe(true);
     const drifted = result.runs.find((r) => r.region === (region ?? "us-east-1"));
     expect(drifted?.drift?.changes.some((c) => c.resourceId === name)).toBe(true);
     expect(result.totals.drift).toBeGreaterThanOrEqual(1);
@@ -65,6 +67,24 @@ describe("a sweep on the queue", () => {
     // Locks are released when the runs end: the next sweep runs every region it is not told is busy.
     const again = (await waitForResult(env.producer.queue, (await requestSweep(env.producer.queue, env.request({ apply: false }))).jobId, 30_000)) as SweepResult;
     expect(again.runs.map((r) => r.region).sort()).toEqual(result.runs.map((r) => r.region).sort());
+  });
+
+  it("runs a child queued by older code (region, no partition) in that region, and reports where it looked", async () => {
+    env = await createSweepEnv();
+    const opened = await env.graph.deps.openTarget(env.graph.options().target);
+    const root = opened.root();
+    opened.close();
+    env.startWorker();
+    const child = { sweepId: "swp_old", policyId: env.policyId, region: "us-east-1", root, runId: "run_swp_old", options: env.request({ apply: false }).options };
+    const job = await env.producer.queue.add("sweep-policy", child);
+    const result = (await waitForResult(env.producer.queue, job.id ?? "", 30_000)) as SweepChildResult;
+    if (result.outcome !== "ran") throw new Error(`expected a run, got ${JSON.stringify(result)}`);
+    expect(result.status).toBe("completed");
+    expect([result.region, result.location]).toEqual(["us-east-1", { domain: "aws", partition: "us-east-1", root }]);
+    expect(result.findings.length).toBeGreaterThan(0);
+    expect(result.findings.every((f) => f.location.partition === "us-east-1")).toBe(true);
+    const run = await env.graph.store.runs.getRun("run_swp_old");
+    expect(run?.result).toMatchObject({ sweep: { policyId: env.policyId, partition: "us-east-1", region: "us-east-1", sweepId: "swp_old" } });
   });
 
   it("reports named policies that do not exist", async () => {

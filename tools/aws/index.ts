@@ -13,7 +13,7 @@ export type {
   ActionEffect, AutomaticAction, KindCollector, ManualAction, RemediationAction, RemediationPlan,
 } from "./kind-tools.js";
 export { ACTIONS, COLLECTORS, actionsForKind, findAction, findCollector } from "./registry.js";
-export { collectAll, collectOne } from "./inventory.js";
+export { AWS_DOMAIN, collectAll, collectOne } from "./inventory.js";
 export type { CollectFailure, CollectFilter, Inventory } from "./inventory.js";
 
 import type { Domain } from "../../engine/domain.js";
@@ -25,10 +25,11 @@ import { AWS_FILLER_WORDS, AWS_ID_PATTERN, AWS_NOT_COVERED, AWS_NOT_KIND_PHRASES
 import { BENCHMARKS as AWS_BENCHMARKS } from "./controls/benchmarks.js";
 import { ACTIONS as AWS_ACTIONS, COLLECTORS as AWS_COLLECTORS } from "./registry.js";
 import { awsLiveSource, awsSandboxSource } from "./sources.js";
+import { AWS_DOMAIN } from "./inventory.js";
 
 /** AWS as the engine sees it: the one export tools/index.ts lists. */
 export const awsDomain: Domain<DomainContext> = {
-  name: "aws",
+  name: AWS_DOMAIN,
   kinds: AWS_KINDS,
   controls: AWS_CONTROLS,
   params: AWS_PARAMS,

@@ -16,6 +16,15 @@ export interface CollectFilter {
   regions?: readonly string[];
 }
 
+/** The domain's name: what `location.domain` says of every resource an AWS session reads. */
+export const AWS_DOMAIN = "aws";
+
+/**
+ * The resource with its location, set here so every AWS resource carries one from the moment it is
+ * read: partition = region, root = account (collectors fill the AWS spelling, region and account).
+ */
+const located = (resource: Resource): Resource => ({ ...resource, location: { domain: AWS_DOMAIN, partition: resource.region, root: resource.account } });
+
 function collectorFor(kind: string): KindCollector {
   const collector = findCollector(kind);
   if (!collector) throw new AgpmError("INPUT_INVALID", `no collector for resource kind "${kind}"`, { details: { kind } });
@@ -31,9 +40,10 @@ async function runTask(ctx: AwsContext, collector: KindCollector, regions: reado
   for (const region of regions) ctx.onProgress?.({ type: "collect-start", kind, region });
   try {
     const [first = ctx.clients.defaultRegion] = regions;
-    const resources = collector.scope === "regional" && collector.collectMany
+    const listed = collector.scope === "regional" && collector.collectMany
       ? await collector.collectMany(ctx, regions)
       : await collector.collect(ctx, first);
+    const resources = listed.map(located);
     const byRegion = new Map<string, Resource[]>(regions.map((r) => [r, []]));
     for (const r of resources) byRegion.get(r.region)?.push(r);
     for (const region of regions) ctx.onProgress?.({ type: "collect-done", kind, region, count: byRegion.get(region)?.length ?? 0 });
@@ -85,6 +95,7 @@ export async function collectAll(ctx: AwsContext, kinds: readonly string[], filt
  * Re-reads one resource (verification after a remediation); null when it no longer exists.
  * @example const bucket = await collectOne(ctx, "aws.s3.bucket", "app-logs", "eu-west-1");
  */
-export function collectOne(ctx: AwsContext, kind: string, id: string, region: string): Promise<Resource | null> {
-  return collectorFor(kind).collectOne(ctx, id, region);
+export async function collectOne(ctx: AwsContext, kind: string, id: string, region: string): Promise<Resource | null> {
+  const resource = await collectorFor(kind).collectOne(ctx, id, region);
+  return resource ? located(resource) : null;
 }
