@@ -5,7 +5,7 @@ import type { RunReport } from "../agents/reporter/report.js";
 import { ReportFindingSchema } from "../contracts/report-schema.js";
 import { LocationSchema } from "../contracts/resource.js";
 import { RUN_STATUSES } from "../store/index.js";
-import { ACTION_STATUSES } from "../graphs/state.js";
+import { ACTION_STATUSES } from "../contracts/run.js";
 
 const Nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
 

@@ -8,7 +8,8 @@ import { changedSincePlan, decidableRun, markOvertakenRuns, markStale, staleErro
 import { closeRunSession, type GraphDeps } from "./deps.js";
 import { buildGovernanceGraph, recursionLimitFor } from "./governance.js";
 import { buildSweepGraph } from "./sweep.js";
-import { RunOptionsSchema, type RunOptions, type RunOptionsInput, type State } from "./state.js";
+import { type State } from "./state.js";
+import { RunOptionsSchema, type RunOptions, type RunOptionsInput } from "../contracts/run.js";
 
 export interface RunOutcome {
   report: RunReport;

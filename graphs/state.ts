@@ -3,10 +3,8 @@ import { Annotation } from "@langchain/langgraph";
 import { z } from "zod";
 import { ExemptionSchema, PolicyScheduleSchema, PolicySchema, ScopeSchema, type Policy } from "../contracts/policy.js";
 import type { Finding, Location, Resource } from "../contracts/resource.js";
-import { ACTION_STATUSES, PlanSchema, RunOptionsSchema, SweepTargetSchema, type ActionStatus, type DriftSummary, type Plan, type PolicySummary, type RunOptions, type RunOptionsInput, type RunStatus, type SweepTarget } from "../contracts/run.js";
+import type { ActionStatus, DriftSummary, Plan, PolicySummary, RunOptions, RunStatus } from "../contracts/run.js";
 
-export { ACTION_STATUSES, PlanSchema, RunOptionsSchema, SweepTargetSchema };
-export type { ActionStatus, DriftSummary, Plan, RunOptions, RunOptionsInput, SweepTarget };
 
 
 /** What a translator produces: a policy without identity (the validator assigns id and version). */
@@ -60,7 +58,6 @@ export interface Coverage {
 
 /** Per-resource outcome counts of an evaluation. */
 export type Summary = PolicySummary;
-export type { RunStatus };
 
 export interface Approval {
   approved: boolean;

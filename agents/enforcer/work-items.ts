@@ -5,7 +5,7 @@ import type { Finding, Resource } from "../../contracts/resource.js";
 import type { Policy, Rule } from "../../contracts/policy.js";
 import { findAction } from "../../engine/registry.js";
 import type { Action as RemediationAction, SourceApplies } from "../../engine/domain.js";
-import type { Plan } from "../../graphs/state.js";
+import type { Plan } from "../../contracts/run.js";
 
 export interface WorkItem {
   resource: Resource;

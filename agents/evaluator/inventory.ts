@@ -7,7 +7,8 @@ import type { Policy } from "../../contracts/policy.js";
 import type { SourceApplies } from "../../engine/domain.js";
 import { findAction } from "../../engine/registry.js";
 import type { GraphDeps, OpenedTarget } from "../../graphs/deps.js";
-import type { BlastRadius, Coverage, Plan, Summary } from "../../graphs/state.js";
+import type { BlastRadius, Coverage, Summary } from "../../graphs/state.js";
+import type { Plan } from "../../contracts/run.js";
 
 export interface InventoryEvaluation {
   findings: Finding[];

@@ -1,7 +1,8 @@
 // Records what a run observed in the findings history and says what changed since the last
 // observation: drift (newly failing), recovered, removed, still failing.
 import type { GraphDeps } from "../../graphs/deps.js";
-import type { DriftSummary, State, StateUpdate } from "../../graphs/state.js";
+import type { State, StateUpdate } from "../../graphs/state.js";
+import type { DriftSummary } from "../../contracts/run.js";
 
 /** Changes listed in the state and report; the store keeps all of them. */
 export const REPORTED_CHANGES = 200;

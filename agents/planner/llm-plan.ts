@@ -6,7 +6,8 @@ import { z } from "zod";
 import { AgpmError, errorMessage, isAgpmError } from "../../core/errors.js";
 import { findKind, KIND_NAMES } from "../../engine/registry.js";
 import type { GraphDeps } from "../../graphs/deps.js";
-import type { Plan, State, StateUpdate } from "../../graphs/state.js";
+import type { State, StateUpdate } from "../../graphs/state.js";
+import type { Plan } from "../../contracts/run.js";
 import { translateWith } from "../translator/translator.js";
 
 const ProposedKindsSchema = z.array(z.enum(KIND_NAMES as [string, ...string[]])).min(1);

@@ -2,7 +2,8 @@
 // (create / update / check-only / retire), of which kinds, in what scope.
 import { findKind } from "../../engine/registry.js";
 import type { GraphDeps } from "../../graphs/deps.js";
-import type { Plan, State, StateUpdate } from "../../graphs/state.js";
+import type { State, StateUpdate } from "../../graphs/state.js";
+import type { Plan } from "../../contracts/run.js";
 import { parseIntent } from "../../language/parse.js";
 import { planExemption } from "./exemption.js";
 import { planWithTranslator } from "./llm-plan.js";

@@ -4,7 +4,8 @@ import { explainPolicy } from "../../engine/explain.js";
 import { regionLocation, type EvaluationStatus, type Finding, type Location } from "../../contracts/resource.js";
 import { SeveritySchema, type Severity } from "../../contracts/policy.js";
 import type { ReportFinding } from "../../contracts/report-schema.js";
-import { SweepTargetSchema, type ActionResult, type Approval, type BlastRadius, type DriftSummary, type Plan, type RunError, type RunOptions, type RunStatus, type State, type Summary } from "../../graphs/state.js";
+import { type ActionResult, type Approval, type BlastRadius, type RunError, type State, type Summary } from "../../graphs/state.js";
+import { SweepTargetSchema, type DriftSummary, type Plan, type RunOptions, type RunStatus } from "../../contracts/run.js";
 
 export interface ReportedRule {
   id: string;

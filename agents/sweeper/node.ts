@@ -2,7 +2,8 @@
 // version; retired means nothing to do) and plans the sweep; the evaluate node then reads the target.
 import { AgpmError } from "../../core/errors.js";
 import type { GraphDeps } from "../../graphs/deps.js";
-import type { Plan, State, StateUpdate } from "../../graphs/state.js";
+import type { State, StateUpdate } from "../../graphs/state.js";
+import type { Plan } from "../../contracts/run.js";
 import { partitionOf } from "../../contracts/run.js";
 
 export function createSweeperNode(deps: GraphDeps) {

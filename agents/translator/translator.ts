@@ -1,6 +1,7 @@
 // The translator contract: offline compiler and LLM both turn a plan into a policy draft.
 import { AgpmError, errorMessage, isAgpmError } from "../../core/errors.js";
-import type { Plan, PolicyDraft } from "../../graphs/state.js";
+import type { PolicyDraft } from "../../graphs/state.js";
+import type { Plan } from "../../contracts/run.js";
 
 export interface TranslationInput {
   intent: string;

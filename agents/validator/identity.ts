@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { stableStringify } from "../../core/stable-json.js";
 import type { Policy } from "../../contracts/policy.js";
 import { samePolicyContent } from "../../engine/version.js";
-import type { Plan, PolicyDraft } from "../../graphs/state.js";
+import type { PolicyDraft } from "../../graphs/state.js";
+import type { Plan } from "../../contracts/run.js";
 
 function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "");

@@ -11,7 +11,7 @@ import { refusalFor } from "../../agents/planner/refusal.js";
 import { scopeFromEntities } from "../../agents/planner/scope.js";
 import { createOfflineTranslator } from "../../agents/translator/offline.js";
 import { ScopeSchema } from "../../contracts/policy.js";
-import type { Plan } from "../../graphs/state.js";
+import type { Plan } from "../../contracts/run.js";
 
 export const CORPUS_DIR = fileURLToPath(new URL("../fixtures/intents/", import.meta.url));
 

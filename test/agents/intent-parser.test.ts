@@ -8,7 +8,7 @@ import { scopeFromEntities } from "../../agents/planner/scope.js";
 import { createOfflineTranslator } from "../../agents/translator/offline.js";
 import { compileTest } from "../../engine/compile.js";
 import { overlayResource } from "../../engine/examples.js";
-import type { Plan } from "../../graphs/state.js";
+import type { Plan } from "../../contracts/run.js";
 
 const rules = (intent: string) => parseIntent(intent).controls.map((c) => c.ruleId).sort();
 

@@ -7,7 +7,7 @@ import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { createLlmTranslator } from "../../agents/translator/llm.js";
 import { createOfflineTranslator } from "../../agents/translator/offline.js";
 import type { GraphDeps, GraphProgress } from "../../graphs/deps.js";
-import type { RunOptionsInput } from "../../graphs/state.js";
+import type { RunOptionsInput } from "../../contracts/run.js";
 import { openSession } from "../../engine/registry.js";
 import { openStore, type Store } from "../../store/index.js";
 import { generateDemoAccount, writeSandboxFile, type SandboxFaults } from "../../tools/aws/sandbox/index.js";
