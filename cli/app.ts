@@ -4,7 +4,6 @@ import type { SessionOptions } from "../engine/domain.js";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { loadConfig, resolvePaths, type Config, type ResolvedPaths } from "../core/config.js";
-import { createOfflineTranslator } from "../agents/translator/offline.js";
 import type { Translator } from "../agents/translator/translator.js";
 import type { GraphDeps } from "../graphs/deps.js";
 import { openStore, unreadableWarning, type Store } from "../store/index.js";
@@ -22,7 +21,8 @@ export interface App {
   close(): Promise<void>;
 }
 
-// The AWS SDK and the LLM client are loaded on first use, so listing policies stays quick.
+// The domains' registry (and with it the parser and the AWS SDK) and the LLM client are loaded on
+// first use, so listing policies, findings or runs stays quick.
 const lazyOpenTarget = async (target: Target, options: SessionOptions) => (await import("../engine/registry.js")).openSession(target, options);
 
 /** Opens targets with the configured concurrency, reporting AWS progress to `onProgress`. */
@@ -34,6 +34,18 @@ function targetOpener(config: Config, onProgress: NonNullable<GraphDeps["onProgr
 export function withProgress(app: Pick<App, "config" | "deps">, onProgress: NonNullable<GraphDeps["onProgress"]>): GraphDeps {
   const { config, deps } = app;
   return { ...deps, onProgress, openTarget: targetOpener(config, onProgress, deps.now) };
+}
+
+/** The offline translator, its parser and the domains' vocabulary loaded at the first translation. */
+function lazyOfflineTranslator(): Translator {
+  let loaded: Promise<Translator> | undefined;
+  return {
+    name: "offline",
+    async translate(input) {
+      loaded ??= import("../agents/translator/offline.js").then((m) => m.createOfflineTranslator());
+      return (await loaded).translate(input);
+    },
+  };
 }
 
 function lazyLlmTranslator(settings: Config["llm"]): Translator {
@@ -66,7 +78,7 @@ export async function openApp(io: CliIo, options: { progress?: boolean } = {}): 
   const deps: GraphDeps = {
     store,
     translators: {
-      offline: createOfflineTranslator(),
+      offline: lazyOfflineTranslator(),
       // Configured when an endpoint or key is given; otherwise `--translator llm` says how to set it up.
       ...(config.llm.baseUrl || config.llm.apiKey ? { llm: lazyLlmTranslator(config.llm) } : {}),
     },

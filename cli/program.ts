@@ -1,9 +1,10 @@
 // The agpm command line: commands, flags and help. Each action opens the app, runs, closes.
+// Start-up stays light: `agpm --version` and `--help` load commander and this file's few imports;
+// the app (store, translators, registry), zod and each command's module load only when an action runs.
 import { Command, CommanderError, Option } from "commander";
-import { ZodError } from "zod";
 import { AgpmError, errorMessage, isAgpmError } from "../core/errors.js";
 import { describeFirstIssue } from "../core/zod-issue.js";
-import { openApp, type App } from "./app.js";
+import type { App } from "./app.js";
 import { packageVersion } from "../core/package-info.js";
 import { EXIT, exitCodeForError } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
@@ -28,8 +29,10 @@ const commands = {
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const VERSION = packageVersion();
 
-function toAgpmError(error: unknown): AgpmError {
+async function toAgpmError(error: unknown): Promise<AgpmError> {
   if (isAgpmError(error)) return error;
+  // zod is loaded by then (whatever threw a ZodError imported it); importing it here keeps it off the start-up path.
+  const { ZodError } = await import("zod");
   if (error instanceof ZodError) {
     return new AgpmError("INPUT_INVALID", describeFirstIssue(error, "invalid input"));
   }
@@ -68,11 +71,12 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   const act = (progress: boolean, json: boolean, fn: Action) => async () => {
     let app: App | undefined;
     try {
+      const { openApp } = await import("./app.js");
       app = await openApp(io, { progress: progress && !json });
       setExit(await fn(app));
     } catch (error) {
       app?.progress.stop();
-      const e = toAgpmError(error);
+      const e = await toAgpmError(error);
       if (json) io.stdout(`${JSON.stringify({ error: e.toJSON() }, null, 2)}\n`);
       else io.stderr(`error [${e.code}]: ${e.message}\n`);
       setExit(exitCodeForError(e.code));

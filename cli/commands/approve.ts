@@ -2,7 +2,8 @@
 import { decidableRun } from "../../agents/approval/stale.js";
 import { resumeRun } from "../../graphs/runner.js";
 import { openIntentsQueue, submitDecision, waitForResult } from "../../client/producer.js";
-import { EXIT, GateFlagsSchema, type Gate } from "../exit-codes.js";
+import { EXIT } from "../exit-codes.js";
+import { GateFlagsSchema, type Gate } from "../gate.js";
 import type { App } from "../app.js";
 import type { CliIo } from "../io.js";
 import { exitCodeFor, printReport } from "./run.js";

@@ -1,7 +1,6 @@
 // Read-only commands over the store: policies, findings, audit, runs.
 import { z } from "zod";
 import { AgpmError } from "../../core/errors.js";
-import { findKind } from "../../engine/registry.js";
 import { explainPolicy } from "../../engine/explain.js";
 import { diffPolicies } from "../../engine/version.js";
 import type { App } from "../app.js";
@@ -10,7 +9,11 @@ import type { CliIo } from "../io.js";
 import { renderTable, statusColor } from "../output/table.js";
 import { formatLocation } from "../../contracts/resource.js";
 
-const noun = (kind: string) => findKind(kind)?.noun ?? kind;
+/** Kind names as nouns ("S3 bucket"), from the domains' registry, which only `policies show` loads. */
+async function nounOf(): Promise<(kind: string) => string> {
+  const { findKind } = await import("../../engine/registry.js");
+  return (kind) => findKind(kind)?.noun ?? kind;
+}
 export const LimitFlag = z.coerce.number().int().min(1).max(100_000).default(200);
 const print = (io: CliIo, json: boolean | undefined, data: unknown, human: () => string) =>
   io.stdout(json ? `${JSON.stringify(data, null, 2)}\n` : human());
@@ -36,6 +39,8 @@ export async function showPolicy(app: App, io: CliIo, id: string, flags: { json?
   const version = flags.version === undefined ? undefined : z.coerce.number().int().positive().parse(flags.version);
   const policy = await app.store.policies.getPolicy(id, version);
   if (!policy) throw new AgpmError("POLICY_NOT_FOUND", `no policy ${id}${version ? ` v${version}` : ""}; see agpm policies list`);
+  // JSON prints no prose, so it needs no nouns (nor the registry).
+  const noun = flags.json ? (kind: string) => kind : await nounOf();
   print(io, flags.json, policy, () => `Policy ${policy.id} v${policy.version} [${policy.mode}, ${policy.status}]\nIntent: ${policy.intent}\n${explainPolicy(policy, noun)}\n\n${JSON.stringify(policy.rules, null, 2)}\n`);
   return EXIT.ok;
 }

@@ -54,6 +54,7 @@ export const LISTED: Record<Exclude<ProjectName, "unit">, readonly string[]> = {
   /** Starts agpm code in other processes (the built CLI in dist/, or child scripts); may use the services too. */
   processes: [
     "test/api/serve.test.ts",
+    "test/architecture/cli-modules.test.ts",
     "test/e2e/approval.test.ts",
     "test/e2e/readme-commands.test.ts",
     "test/observability/logger.test.ts",

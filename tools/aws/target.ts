@@ -1,7 +1,6 @@
 // Opens a scan target — the sandbox account file or a live AWS account — as an AwsContext:
 // clients, account id (STS) and regions (EC2 DescribeRegions), the same code for both.
-import { DescribeRegionsCommand } from "@aws-sdk/client-ec2";
-import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { sdk } from "./clients.js";
 import { z } from "zod";
 import { AgpmError } from "../../core/errors.js";
 import { formatJsonPath } from "../../core/json-path.js";
@@ -15,6 +14,9 @@ import { actionsForKind } from "./registry.js";
 import type { Session, SessionOptions } from "../../engine/domain.js";
 import { SandboxAccount, createSandboxClients } from "./sandbox/index.js";
 import { TargetSchema, type Target } from "../../contracts/target.js";
+
+const { DescribeRegionsCommand } = sdk.ec2;
+const { GetCallerIdentityCommand } = sdk.sts;
 
 export { TargetSchema, type Target };
 

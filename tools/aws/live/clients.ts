@@ -1,12 +1,14 @@
 // AwsClients for a real AWS account (or an AWS-compatible endpoint): default credential chain,
 // one client per service and region, SDK retries off because send() retries.
-import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
-import { EC2Client } from "@aws-sdk/client-ec2";
-import { EFSClient } from "@aws-sdk/client-efs";
-import { S3Client } from "@aws-sdk/client-s3";
-import { S3ControlClient } from "@aws-sdk/client-s3-control";
-import { STSClient } from "@aws-sdk/client-sts";
+import { sdk } from "../clients.js";
 import type { AwsClients } from "../clients.js";
+
+const { AutoScalingClient } = sdk.autoscaling;
+const { EC2Client } = sdk.ec2;
+const { EFSClient } = sdk.efs;
+const { S3Client } = sdk.s3;
+const { S3ControlClient } = sdk.s3control;
+const { STSClient } = sdk.sts;
 
 export interface RealClientsConfig {
   /** Region for global calls (STS, ListBuckets, account settings). */

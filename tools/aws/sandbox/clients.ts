@@ -1,11 +1,6 @@
 // createSandboxClients: the real SDK clients (one per service and region), each with the sandbox
 // middleware, behind the same AwsClients interface the tools use for real AWS.
-import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
-import { EC2Client } from "@aws-sdk/client-ec2";
-import { EFSClient } from "@aws-sdk/client-efs";
-import { S3Client } from "@aws-sdk/client-s3";
-import { S3ControlClient } from "@aws-sdk/client-s3-control";
-import { STSClient } from "@aws-sdk/client-sts";
+import { sdk } from "../clients.js";
 import type { AwsClients } from "../clients.js";
 import type { SandboxAccount } from "./account.js";
 import type { ServiceName } from "./errors.js";
@@ -20,6 +15,13 @@ import { STS_HANDLERS } from "./handlers/sts.js";
 import type { HandlerTable } from "./handlers/types.js";
 import { addSandboxMiddleware } from "./middleware.js";
 import { AWS_KIND_FOLDERS } from "../kinds/index.js";
+
+const { AutoScalingClient } = sdk.autoscaling;
+const { EC2Client } = sdk.ec2;
+const { EFSClient } = sdk.efs;
+const { S3Client } = sdk.s3;
+const { S3ControlClient } = sdk.s3control;
+const { STSClient } = sdk.sts;
 
 /** A service's shared handlers plus the commands only one kind uses, which its kind folder serves. */
 function withKindHandlers(service: ServiceName, shared: HandlerTable): HandlerTable {

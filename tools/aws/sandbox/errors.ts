@@ -1,12 +1,17 @@
 // AWS errors as the SDK would raise them: the service's own exception classes (modeled
 // subclasses where the SDK has one), with AWS's names, status codes and $metadata.
-import { AutoScalingServiceException, InvalidNextToken } from "@aws-sdk/client-auto-scaling";
-import { EC2ServiceException } from "@aws-sdk/client-ec2";
-import { AccessPointNotFound, BadRequest, EFSServiceException, FileSystemNotFound, MountTargetNotFound, PolicyNotFound, ThrottlingException } from "@aws-sdk/client-efs";
-import { AccessDenied, NoSuchBucket, NotFound, S3ServiceException } from "@aws-sdk/client-s3";
-import { NoSuchPublicAccessBlockConfiguration, S3ControlServiceException } from "@aws-sdk/client-s3-control";
-import { STSServiceException } from "@aws-sdk/client-sts";
+import { sdk } from "../clients.js";
 import { randomUUID } from "node:crypto";
+
+const { AutoScalingServiceException, InvalidNextToken } = sdk.autoscaling;
+const { EC2ServiceException } = sdk.ec2;
+const {
+  AccessPointNotFound, BadRequest, EFSServiceException, FileSystemNotFound, MountTargetNotFound, PolicyNotFound,
+  ThrottlingException,
+} = sdk.efs;
+const { AccessDenied, NoSuchBucket, NotFound, S3ServiceException } = sdk.s3;
+const { NoSuchPublicAccessBlockConfiguration, S3ControlServiceException } = sdk.s3control;
+const { STSServiceException } = sdk.sts;
 
 export type ServiceName = "s3" | "s3control" | "ec2" | "efs" | "autoscaling" | "sts";
 

@@ -1,11 +1,13 @@
 // autoscaling.enable-capacity-rebalance: the group replaces Spot instances at elevated risk of
 // interruption before they are reclaimed (UpdateAutoScalingGroup CapacityRebalance).
-import { UpdateAutoScalingGroupCommand } from "@aws-sdk/client-auto-scaling";
+import { sdk } from "../../clients.js";
 import { z } from "zod";
 import { AutoScalingGroupModel } from "./model.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { readFields } from "../../actions/common.js";
+
+const { UpdateAutoScalingGroupCommand } = sdk.autoscaling;
 
 const NAME = "autoscaling.enable-capacity-rebalance";
 const Params = z.object({}).strict();

@@ -1,11 +1,13 @@
 // Collector for Auto Scaling groups, and the group listing the instance collector reuses.
-import { DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
+import { sdk } from "../../clients.js";
 import type { AutoScalingGroup } from "@aws-sdk/client-auto-scaling";
 import type { Resource } from "../../../../contracts/resource.js";
 import type { AwsContext } from "../../context.js";
 import type { KindCollector } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { makeResource, paginate, tagsToRecord } from "../../collectors/common.js";
+
+const { DescribeAutoScalingGroupsCommand } = sdk.autoscaling;
 
 export const ASG_KIND = "aws.autoscaling.group";
 

@@ -1,10 +1,12 @@
 // Collector for the regional EBS encryption-by-default setting (id = region).
-import { GetEbsEncryptionByDefaultCommand } from "@aws-sdk/client-ec2";
+import { sdk } from "../../clients.js";
 import type { Resource } from "../../../../contracts/resource.js";
 import type { AwsContext } from "../../context.js";
 import type { KindCollector } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { makeResource } from "../../collectors/common.js";
+
+const { GetEbsEncryptionByDefaultCommand } = sdk.ec2;
 
 export const EBS_DEFAULT_KIND = "aws.ebs.encryption-by-default";
 

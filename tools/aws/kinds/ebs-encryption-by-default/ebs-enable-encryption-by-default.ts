@@ -1,10 +1,12 @@
 // ebs.enable-encryption-by-default: new EBS volumes in the region are encrypted (id = region).
-import { EnableEbsEncryptionByDefaultCommand } from "@aws-sdk/client-ec2";
+import { sdk } from "../../clients.js";
 import { z } from "zod";
 import { EbsEncryptionByDefaultModel } from "./model.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { readFields } from "../../actions/common.js";
+
+const { EnableEbsEncryptionByDefaultCommand } = sdk.ec2;
 
 const NAME = "ebs.enable-encryption-by-default";
 const Params = z.object({}).strict();

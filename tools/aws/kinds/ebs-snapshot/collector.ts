@@ -1,6 +1,6 @@
 // Collector for the account's own EBS snapshots, with whether anyone may create a volume from them
 // (DescribeSnapshots does not say: createVolumePermission is read per snapshot).
-import { DescribeSnapshotAttributeCommand, DescribeSnapshotsCommand } from "@aws-sdk/client-ec2";
+import { sdk } from "../../clients.js";
 import type { CreateVolumePermission, Snapshot } from "@aws-sdk/client-ec2";
 import type { Resource } from "../../../../contracts/resource.js";
 import { nowOf } from "../../context.js";
@@ -8,6 +8,8 @@ import type { AwsContext } from "../../context.js";
 import type { KindCollector } from "../../kind-tools.js";
 import { isAwsError, send } from "../../send.js";
 import { daysSince, isoDate, makeResource, paginate, ReadLog, tagsToRecord } from "../../collectors/common.js";
+
+const { DescribeSnapshotAttributeCommand, DescribeSnapshotsCommand } = sdk.ec2;
 
 export const SNAPSHOT_KIND = "aws.ebs.snapshot";
 

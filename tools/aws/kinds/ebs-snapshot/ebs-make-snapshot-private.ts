@@ -1,11 +1,13 @@
 // ebs.make-snapshot-private: removes the public ("all") create-volume permission of a snapshot;
 // permissions granted to named accounts stay.
-import { ModifySnapshotAttributeCommand } from "@aws-sdk/client-ec2";
+import { sdk } from "../../clients.js";
 import { z } from "zod";
 import { EbsSnapshotModel } from "./model.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { readFields } from "../../actions/common.js";
+
+const { ModifySnapshotAttributeCommand } = sdk.ec2;
 
 const NAME = "ebs.make-snapshot-private";
 const Params = z.object({}).strict();

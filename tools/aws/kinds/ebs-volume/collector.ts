@@ -1,11 +1,13 @@
 // Collector for EBS volumes.
-import { DescribeVolumesCommand } from "@aws-sdk/client-ec2";
+import { sdk } from "../../clients.js";
 import type { Volume } from "@aws-sdk/client-ec2";
 import type { Resource } from "../../../../contracts/resource.js";
 import type { AwsContext } from "../../context.js";
 import type { KindCollector } from "../../kind-tools.js";
 import { isAwsError, send } from "../../send.js";
 import { makeResource, paginate, tagsToRecord } from "../../collectors/common.js";
+
+const { DescribeVolumesCommand } = sdk.ec2;
 
 export const VOLUME_KIND = "aws.ebs.volume";
 

@@ -1,5 +1,5 @@
 // Collector for the account's own AMIs: DescribeImages with Owners ["self"] says whether each is public.
-import { DescribeImagesCommand } from "@aws-sdk/client-ec2";
+import { sdk } from "../../clients.js";
 import type { Image } from "@aws-sdk/client-ec2";
 import type { Resource } from "../../../../contracts/resource.js";
 import { daysSince, isoDate, makeResource, paginate, tagsToRecord } from "../../collectors/common.js";
@@ -8,6 +8,8 @@ import type { AwsContext } from "../../context.js";
 import type { KindCollector } from "../../kind-tools.js";
 import { isAwsError, send } from "../../send.js";
 import { ec2Image } from "./model.js";
+
+const { DescribeImagesCommand } = sdk.ec2;
 
 function encrypted(image: Image): boolean | null {
   const ebs = (image.BlockDeviceMappings ?? []).flatMap((m) => (m.Ebs ? [m.Ebs] : []));

@@ -1,10 +1,12 @@
 // ec2.make-ami-private: removes the public ("all") launch permission of an AMI; accounts it is shared with by id keep theirs.
-import { ModifyImageAttributeCommand } from "@aws-sdk/client-ec2";
+import { sdk } from "../../clients.js";
 import { z } from "zod";
 import { readFields } from "../../actions/common.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { Ec2ImageModel } from "./model.js";
+
+const { ModifyImageAttributeCommand } = sdk.ec2;
 
 const NAME = "ec2.make-ami-private";
 const Params = z.object({}).strict();

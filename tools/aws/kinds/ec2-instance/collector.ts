@@ -1,6 +1,6 @@
 // Collector for EC2 instances (terminated ones are gone, as far as policy is concerned), with the
 // ingress and volume encryption they inherit and their age, measured on the context's clock.
-import { DescribeInstancesCommand } from "@aws-sdk/client-ec2";
+import { sdk } from "../../clients.js";
 import type { Instance } from "@aws-sdk/client-ec2";
 import type { Resource } from "../../../../contracts/resource.js";
 import { nowOf } from "../../context.js";
@@ -10,6 +10,8 @@ import { isAwsError, send } from "../../send.js";
 import { daysSince, isoDate, makeResource, paginate, tagsToRecord } from "../../collectors/common.js";
 import { readRelated } from "./related.js";
 import type { RelatedFacts } from "./related.js";
+
+const { DescribeInstancesCommand } = sdk.ec2;
 
 export const INSTANCE_KIND = "aws.ec2.instance";
 

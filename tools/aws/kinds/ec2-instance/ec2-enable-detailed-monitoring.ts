@@ -1,10 +1,12 @@
 // ec2.enable-detailed-monitoring: one-minute CloudWatch metrics for the instance (MonitorInstances).
-import { MonitorInstancesCommand } from "@aws-sdk/client-ec2";
+import { sdk } from "../../clients.js";
 import { z } from "zod";
 import { Ec2InstanceModel } from "./model.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { readFields } from "../../actions/common.js";
+
+const { MonitorInstancesCommand } = sdk.ec2;
 
 const NAME = "ec2.enable-detailed-monitoring";
 const Params = z.object({}).strict();

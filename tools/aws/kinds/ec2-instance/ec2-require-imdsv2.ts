@@ -1,10 +1,12 @@
 // ec2.require-imdsv2: makes the instance metadata service require session tokens (IMDSv2).
-import { ModifyInstanceMetadataOptionsCommand } from "@aws-sdk/client-ec2";
+import { sdk } from "../../clients.js";
 import { z } from "zod";
 import { Ec2InstanceModel } from "./model.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { changeOf, readFields } from "../../actions/common.js";
+
+const { ModifyInstanceMetadataOptionsCommand } = sdk.ec2;
 
 const NAME = "ec2.require-imdsv2";
 const Params = z.object({}).strict();

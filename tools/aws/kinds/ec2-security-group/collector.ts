@@ -1,5 +1,5 @@
 // Collector for EC2 security groups, with ingress/egress flattened to one rule per source.
-import { DescribeSecurityGroupsCommand } from "@aws-sdk/client-ec2";
+import { sdk } from "../../clients.js";
 import type { SecurityGroup } from "@aws-sdk/client-ec2";
 import type { Resource } from "../../../../contracts/resource.js";
 import type { AwsContext } from "../../context.js";
@@ -7,6 +7,8 @@ import type { KindCollector } from "../../kind-tools.js";
 import { isAwsError, send } from "../../send.js";
 import { makeResource, paginate, tagsToRecord } from "../../collectors/common.js";
 import { flattenPermissions } from "../../collectors/sg-rules.js";
+
+const { DescribeSecurityGroupsCommand } = sdk.ec2;
 
 export const SECURITY_GROUP_KIND = "aws.ec2.security-group";
 

@@ -1,13 +1,15 @@
 // ec2.revoke-default-group-rules: closes a VPC's default security group (CIS 5.4) by revoking every
 // ingress and egress rule; resources should use purpose-made groups instead. Other groups are
 // never touched: revoking all their rules could cut off working traffic.
-import { RevokeSecurityGroupEgressCommand, RevokeSecurityGroupIngressCommand } from "@aws-sdk/client-ec2";
+import { sdk } from "../../clients.js";
 import { z } from "zod";
 import { SecurityGroupModel } from "./model.js";
 import { ruleToPermission } from "../../collectors/sg-rules.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { readFields } from "../../actions/common.js";
+
+const { RevokeSecurityGroupEgressCommand, RevokeSecurityGroupIngressCommand } = sdk.ec2;
 
 const NAME = "ec2.revoke-default-group-rules";
 const Params = z.object({}).strict();

@@ -1,6 +1,6 @@
 // ec2.revoke-public-ingress: revokes exactly the world-open (0.0.0.0/0, ::/0) ingress rules
 // that reach any of the given ports; every other rule stays.
-import { RevokeSecurityGroupIngressCommand } from "@aws-sdk/client-ec2";
+import { sdk } from "../../clients.js";
 import { z } from "zod";
 import { SecurityGroupModel } from "./model.js";
 import type { SecurityGroupRuleModel } from "./model.js";
@@ -9,6 +9,8 @@ import { coversPort, worldRuleToPermission } from "../../collectors/sg-rules.js"
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { readFields } from "../../actions/common.js";
+
+const { RevokeSecurityGroupIngressCommand } = sdk.ec2;
 
 const NAME = "ec2.revoke-public-ingress";
 const Params = z.object({ ports: z.array(z.number().int().min(0).max(65535)).min(1) }).strict();

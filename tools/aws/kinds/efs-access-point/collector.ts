@@ -1,11 +1,13 @@
 // Collector for EFS access points: the directory and POSIX identity each one enforces.
-import { DescribeAccessPointsCommand } from "@aws-sdk/client-efs";
+import { sdk } from "../../clients.js";
 import type { AccessPointDescription } from "@aws-sdk/client-efs";
 import type { Resource } from "../../../../contracts/resource.js";
 import type { AwsContext } from "../../context.js";
 import type { KindCollector } from "../../kind-tools.js";
 import { isAwsError, send } from "../../send.js";
 import { makeResource, paginate, tagsToRecord } from "../../collectors/common.js";
+
+const { DescribeAccessPointsCommand } = sdk.efs;
 
 export const ACCESS_POINT_KIND = "aws.efs.access-point";
 

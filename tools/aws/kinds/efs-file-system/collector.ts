@@ -1,8 +1,5 @@
 // Collector for EFS file systems, with backup, lifecycle, policy and access-point facts.
-import {
-  DescribeAccessPointsCommand, DescribeBackupPolicyCommand, DescribeFileSystemPolicyCommand,
-  DescribeFileSystemsCommand, DescribeLifecycleConfigurationCommand,
-} from "@aws-sdk/client-efs";
+import { sdk } from "../../clients.js";
 import type { FileSystemDescription, LifecyclePolicy } from "@aws-sdk/client-efs";
 import type { Resource } from "../../../../contracts/resource.js";
 import type { AwsContext } from "../../context.js";
@@ -10,6 +7,11 @@ import type { KindCollector } from "../../kind-tools.js";
 import { isAwsError, send } from "../../send.js";
 import { makeResource, paginate, ReadLog, tagsToRecord } from "../../collectors/common.js";
 import { policyStatements, principalIsEveryone } from "../../collectors/s3-policy.js";
+
+const {
+  DescribeAccessPointsCommand, DescribeBackupPolicyCommand, DescribeFileSystemPolicyCommand,
+  DescribeFileSystemsCommand, DescribeLifecycleConfigurationCommand,
+} = sdk.efs;
 
 export const EFS_KIND = "aws.efs.file-system";
 

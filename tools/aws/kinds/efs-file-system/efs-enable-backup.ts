@@ -1,10 +1,12 @@
 // efs.enable-backup: turns on automatic AWS Backup for the file system.
-import { PutBackupPolicyCommand } from "@aws-sdk/client-efs";
+import { sdk } from "../../clients.js";
 import { z } from "zod";
 import { EfsFileSystemModel } from "./model.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { readFields } from "../../actions/common.js";
+
+const { PutBackupPolicyCommand } = sdk.efs;
 
 const NAME = "efs.enable-backup";
 const Params = z.object({}).strict();

@@ -1,12 +1,14 @@
 // efs.enable-lifecycle: moves files not read for `days` days to Infrequent Access. The call replaces
 // the whole lifecycle configuration, so the file system's other transitions are written back.
-import { PutLifecycleConfigurationCommand } from "@aws-sdk/client-efs";
+import { sdk } from "../../clients.js";
 import type { LifecyclePolicy, TransitionToIARules } from "@aws-sdk/client-efs";
 import { z } from "zod";
 import { EfsFileSystemModel } from "./model.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { readFields } from "../../actions/common.js";
+
+const { PutLifecycleConfigurationCommand } = sdk.efs;
 
 const NAME = "efs.enable-lifecycle";
 /** The periods EFS accepts for TransitionToIA. */

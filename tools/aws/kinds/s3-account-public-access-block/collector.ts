@@ -1,5 +1,5 @@
 // Collector for the account-level S3 Block Public Access setting (id = account id).
-import { GetPublicAccessBlockCommand } from "@aws-sdk/client-s3-control";
+import { sdk } from "../../clients.js";
 import type { PublicAccessBlockModel } from "../s3-bucket/model.js";
 import type { Resource } from "../../../../contracts/resource.js";
 import type { AwsContext } from "../../context.js";
@@ -7,6 +7,8 @@ import type { KindCollector } from "../../kind-tools.js";
 import { isAwsError, send } from "../../send.js";
 import { makeResource } from "../../collectors/common.js";
 import { NO_BLOCK, toPublicAccessBlock } from "../../collectors/s3-public.js";
+
+const { GetPublicAccessBlockCommand } = sdk.s3control;
 
 export const S3_ACCOUNT_KIND = "aws.s3.account-public-access-block";
 

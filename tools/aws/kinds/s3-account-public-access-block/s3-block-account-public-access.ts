@@ -1,5 +1,5 @@
 // s3.block-account-public-access: turns on Block Public Access for the whole account (s3control).
-import { PutPublicAccessBlockCommand } from "@aws-sdk/client-s3-control";
+import { sdk } from "../../clients.js";
 import { z } from "zod";
 import { PublicAccessBlockModel } from "../s3-bucket/model.js";
 import type { Resource } from "../../../../contracts/resource.js";
@@ -8,6 +8,8 @@ import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { BlockFlagsParams, desiredBlock, planBlock } from "../../actions/block-flags.js";
 import { readFields } from "../../actions/common.js";
+
+const { PutPublicAccessBlockCommand } = sdk.s3control;
 
 const NAME = "s3.block-account-public-access";
 const Fields = z.object({ publicAccessBlock: PublicAccessBlockModel.nullable() });

@@ -1,6 +1,6 @@
 // Collector for S3 buckets: listed once (ListBuckets is global), each read through its own
 // region's client, and normalised to the aws.s3.bucket model.
-import { GetBucketLocationCommand, ListBucketsCommand } from "@aws-sdk/client-s3";
+import { sdk } from "../../clients.js";
 import { errorMessage } from "../../../../core/errors.js";
 import type { PublicAccessBlockModel } from "./model.js";
 import type { Resource } from "../../../../contracts/resource.js";
@@ -13,6 +13,8 @@ import { BUCKET_READ_PERMISSIONS, readBucket } from "./reads.js";
 import type { BucketFacts } from "./reads.js";
 import { analysePolicy } from "../../collectors/s3-policy.js";
 import { aclPublicPermissions, decidePublic, effectivePublicAccessBlock, toPublicAccessBlock } from "../../collectors/s3-public.js";
+
+const { GetBucketLocationCommand, ListBucketsCommand } = sdk.s3;
 
 export const S3_BUCKET_KIND = "aws.s3.bucket";
 

@@ -1,11 +1,6 @@
 // The per-bucket S3 reads, each through the bucket's own region; "not configured" answers
 // become null/empty facts and any other failure is recorded, never thrown.
-import {
-  GetBucketAclCommand, GetBucketEncryptionCommand, GetBucketLifecycleConfigurationCommand,
-  GetBucketLoggingCommand, GetBucketOwnershipControlsCommand, GetBucketPolicyCommand,
-  GetBucketPolicyStatusCommand, GetBucketTaggingCommand, GetBucketVersioningCommand,
-  GetObjectLockConfigurationCommand, GetPublicAccessBlockCommand,
-} from "@aws-sdk/client-s3";
+import { sdk } from "../../clients.js";
 import type {
   GetBucketVersioningOutput, Grant, LoggingEnabled, ObjectLockConfiguration,
   PublicAccessBlockConfiguration, ServerSideEncryptionRule, Tag,
@@ -13,6 +8,12 @@ import type {
 import type { AwsContext } from "../../context.js";
 import { send } from "../../send.js";
 import { ReadLog } from "../../collectors/common.js";
+
+const {
+  GetBucketAclCommand, GetBucketEncryptionCommand, GetBucketLifecycleConfigurationCommand, GetBucketLoggingCommand,
+  GetBucketOwnershipControlsCommand, GetBucketPolicyCommand, GetBucketPolicyStatusCommand, GetBucketTaggingCommand,
+  GetBucketVersioningCommand, GetObjectLockConfigurationCommand, GetPublicAccessBlockCommand,
+} = sdk.s3;
 
 export interface BucketFacts {
   publicAccessBlock: PublicAccessBlockConfiguration | null;

@@ -1,5 +1,5 @@
 // s3.block-public-access: turns on the bucket's own Block Public Access flags.
-import { PutPublicAccessBlockCommand } from "@aws-sdk/client-s3";
+import { sdk } from "../../clients.js";
 import { z } from "zod";
 import { PublicAccessBlockModel } from "./model.js";
 import type { Resource } from "../../../../contracts/resource.js";
@@ -8,6 +8,8 @@ import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { BlockFlagsParams, desiredBlock, planBlock } from "../../actions/block-flags.js";
 import { readFields } from "../../actions/common.js";
+
+const { PutPublicAccessBlockCommand } = sdk.s3;
 
 const NAME = "s3.block-public-access";
 const Fields = z.object({ publicAccessBlock: PublicAccessBlockModel.nullable() });

@@ -1,6 +1,6 @@
 // s3.deny-insecure-transport: adds a Deny of every S3 action over plain HTTP
 // (aws:SecureTransport = false) to the bucket policy, keeping every existing statement.
-import { GetBucketPolicyCommand, PutBucketPolicyCommand } from "@aws-sdk/client-s3";
+import { sdk } from "../../clients.js";
 import { z } from "zod";
 import { AgpmError } from "../../../../core/errors.js";
 import { S3BucketModel } from "./model.js";
@@ -8,6 +8,8 @@ import type { AwsContext } from "../../context.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { isAwsError, send } from "../../send.js";
 import { readFields } from "../../actions/common.js";
+
+const { GetBucketPolicyCommand, PutBucketPolicyCommand } = sdk.s3;
 
 const NAME = "s3.deny-insecure-transport";
 const Params = z.object({}).strict();

@@ -1,12 +1,14 @@
 // s3.disable-acls: Object Ownership "BucketOwnerEnforced" (ACLs disabled). S3 refuses that while
 // the bucket ACL grants anyone but the owner, so such grants are reset to the private ACL first —
 // the same access ACLs stop granting once they are disabled.
-import { PutBucketAclCommand, PutBucketOwnershipControlsCommand } from "@aws-sdk/client-s3";
+import { sdk } from "../../clients.js";
 import { z } from "zod";
 import { S3BucketModel } from "./model.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { readFields } from "../../actions/common.js";
+
+const { PutBucketAclCommand, PutBucketOwnershipControlsCommand } = sdk.s3;
 
 const NAME = "s3.disable-acls";
 const Params = z.object({}).strict();

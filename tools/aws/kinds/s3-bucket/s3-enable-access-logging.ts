@@ -1,12 +1,14 @@
 // s3.enable-access-logging: turns on S3 server access logging into a named target bucket (which must
 // exist in the same region and accept log delivery — S3 refuses the call otherwise).
-import { PutBucketLoggingCommand } from "@aws-sdk/client-s3";
+import { sdk } from "../../clients.js";
 import { z } from "zod";
 import { S3BucketModel } from "./model.js";
 import type { Resource } from "../../../../contracts/resource.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { readFields } from "../../actions/common.js";
+
+const { PutBucketLoggingCommand } = sdk.s3;
 
 const NAME = "s3.enable-access-logging";
 const Params = z

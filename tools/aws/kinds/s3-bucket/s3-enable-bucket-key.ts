@@ -1,12 +1,14 @@
 // s3.enable-bucket-key: turns on the S3 Bucket Key for default encryption, keeping the algorithm and
 // KMS key (fewer KMS calls, so SSE-KMS stays affordable instead of being switched off).
-import { PutBucketEncryptionCommand } from "@aws-sdk/client-s3";
+import { sdk } from "../../clients.js";
 import type { ServerSideEncryption } from "@aws-sdk/client-s3";
 import { z } from "zod";
 import { S3BucketModel } from "./model.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { changeOf, readFields } from "../../actions/common.js";
+
+const { PutBucketEncryptionCommand } = sdk.s3;
 
 const NAME = "s3.enable-bucket-key";
 const Params = z.object({}).strict();

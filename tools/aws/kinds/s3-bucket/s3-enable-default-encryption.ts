@@ -1,10 +1,12 @@
 // s3.enable-default-encryption: sets the bucket's default encryption (SSE-S3 unless told SSE-KMS).
-import { PutBucketEncryptionCommand } from "@aws-sdk/client-s3";
+import { sdk } from "../../clients.js";
 import { z } from "zod";
 import { S3BucketModel } from "./model.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { changeOf, readFields } from "../../actions/common.js";
+
+const { PutBucketEncryptionCommand } = sdk.s3;
 
 const NAME = "s3.enable-default-encryption";
 const Params = z

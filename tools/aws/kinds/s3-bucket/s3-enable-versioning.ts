@@ -1,10 +1,12 @@
 // s3.enable-versioning: turns bucket versioning on (MFA delete is left as it is).
-import { PutBucketVersioningCommand } from "@aws-sdk/client-s3";
+import { sdk } from "../../clients.js";
 import { z } from "zod";
 import { S3BucketModel } from "./model.js";
 import type { AutomaticAction } from "../../kind-tools.js";
 import { send } from "../../send.js";
 import { changeOf, readFields } from "../../actions/common.js";
+
+const { PutBucketVersioningCommand } = sdk.s3;
 
 const NAME = "s3.enable-versioning";
 const Params = z.object({}).strict();
