@@ -1,11 +1,11 @@
 // AWS's sources: a live account through the SDK and the sandbox file, both opened by openTarget into one Session.
 import type { Target } from "../../contracts/target.js";
-import type { Source } from "../../engine/domain.js";
+import type { SessionOptions, Source } from "../../engine/domain.js";
 import type { AwsContext } from "./context.js";
 import { generateDemoAccount, generateScaleAccount, writeSandboxFile } from "./sandbox/generate.js";
 
 // The clients, sandbox handlers and middleware load when a session opens, not with the registry.
-const openTarget: Source<AwsContext>["open"] = async (target, options) => (await import("./target.js")).openTarget(target, options);
+const openTarget = async (target: Target, options?: SessionOptions) => (await import("./target.js")).openTarget(target, options);
 
 // Both change an account through the SDK clients: the sandbox's answer them from its file.
 const APPLIES = "cloud";
