@@ -1,10 +1,10 @@
 // What the HTTP API is built from: the store, the intents queue and the account it works on,
 // created by the caller (`agpm serve`, a test) and passed in; routes never open their own.
-import type { Redis } from "ioredis";
 import type { Logger, Metrics } from "../observability/index.js";
 import type { Store } from "../store/index.js";
 import type { Target } from "../contracts/target.js";
 import type { IntentsQueue } from "../client/producer.js";
+import type { RedisClient } from "../client/connection.js";
 
 export interface ApiDeps {
   store: Store;
@@ -31,7 +31,7 @@ export interface RateLimitOptions {
    * Counters in Redis, shared by every server on it (replicas behind a load balancer); this
    * process's memory when absent. `agpm serve` passes one (see openRateLimitRedis).
    */
-  redis?: { client: Redis; nameSpace: string };
+  redis?: { client: RedisClient; nameSpace: string };
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;

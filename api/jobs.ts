@@ -1,12 +1,12 @@
 // Jobs on the intents queue as the API shows them, the run → job link kept for queued runs,
 // and `?wait=true`: waiting for a job within a bound and answering with what is known.
 import { Job } from "bullmq";
-import { Redis } from "ioredis";
 import { z } from "zod";
 import { AgpmError, errorMessage, isAgpmError } from "../core/errors.js";
 import type { RunReport } from "../agents/reporter/report.js";
 import type { IntentsQueue } from "../client/producer.js";
 import { waitForResult } from "../client/producer.js";
+import { connectionOf, prefixOf, type RedisClient } from "../client/connection.js";
 import type { ApiDeps } from "./deps.js";
 import { publicMessage } from "./errors.js";
 import { QueryBooleanSchema } from "./pagination.js";
@@ -25,9 +25,6 @@ export type WaitQuery = z.output<typeof WaitQuerySchema>;
 type IntentsJob = Job<unknown, RunReport, string>;
 type JobState = JobView["state"];
 
-function prefixOf(queue: IntentsQueue): string {
-  return queue.qualifiedName.slice(0, -(queue.name.length + 1));
-}
 const runKey = (queue: IntentsQueue, runId: string) => `${prefixOf(queue)}:api:run-job:${runId}`;
 
 /**
@@ -44,9 +41,9 @@ export async function onQueue<T>(operation: () => Promise<T>): Promise<T> {
 }
 
 /** The queue's own connection (openIntentsQueue gives it one ioredis client). */
-function redisOf(queue: IntentsQueue): Redis {
-  const connection = queue.opts.connection;
-  if (!(connection instanceof Redis)) throw new AgpmError("INTERNAL", "the API needs an intents queue opened with openIntentsQueue");
+function redisOf(queue: IntentsQueue): RedisClient {
+  const connection = connectionOf(queue);
+  if (!connection) throw new AgpmError("INTERNAL", "the API needs an intents queue opened with openIntentsQueue");
   return connection;
 }
 

@@ -1,8 +1,7 @@
 // Producing jobs — intents and sweeps — and waiting for their results: the API other services import.
 import { Job, Queue, QueueEvents } from "bullmq";
-import { Redis } from "ioredis";
 import { AgpmError, errorMessage } from "../core/errors.js";
-import { assertReachable, createRedisConnection, queuePrefix, type QueueConnectionSettings } from "./connection.js";
+import { assertReachable, connectionOf, createRedisConnection, duplicateForBlocking, prefixOf, queuePrefix, type QueueConnectionSettings } from "./connection.js";
 import {
   DEFAULT_DEDUP_WINDOW_MS, INTENTS_QUEUE, intentDedupId, parseIntentJob,
   type IntentCommandName, type IntentJobData, type IntentJobInput, type IntentJobName, type IntentJobResult, type ResumeJobData, type ResumeJobInput,
@@ -29,8 +28,9 @@ export type SweepsProducer = Producer<SweepsQueue>;
  * fast (a CLI reports an unreachable Redis); "worker" ones wait out a Redis restart.
  */
 function openQueue<Q extends Queue>(name: string, settings: QueueConnectionSettings, role: "producer" | "worker"): Producer<Q> {
+  const prefix = queuePrefix(settings);
   const connection = createRedisConnection(settings.url, role);
-  const queue = new Queue(name, { connection, prefix: queuePrefix(settings) }) as Q;
+  const queue = new Queue(name, { connection, prefix }) as Q;
   // Connection trouble surfaces through ready() and the failing call, not as console noise.
   queue.on("error", () => undefined);
   return {
@@ -120,11 +120,10 @@ export async function submitDecision(queue: IntentsQueue, payload: ResumeJobInpu
  */
 export async function waitForResult<D, R, N extends string>(queue: Queue<D, R, N>, jobId: string, timeoutMs: number): Promise<R> {
   // QueueEvents blocks on a stream read, so it gets its own connection that never gives up.
-  const own = queue.opts.connection;
-  if (!(own instanceof Redis)) throw new AgpmError("INTERNAL", "waitForResult needs a queue opened with openIntentsQueue or openSweepsQueue");
-  const connection = own.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true });
-  const prefix = queue.qualifiedName.slice(0, -(queue.name.length + 1));
-  const events = new QueueEvents(queue.name, { connection, prefix });
+  const own = connectionOf(queue);
+  if (!own) throw new AgpmError("INTERNAL", "waitForResult needs a queue opened with openIntentsQueue or openSweepsQueue");
+  const connection = duplicateForBlocking(own);
+  const events = new QueueEvents(queue.name, { connection, prefix: prefixOf(queue) });
   try {
     await events.waitUntilReady();
     const job = await Job.fromId<D, R, N>(queue, jobId);

@@ -16,10 +16,13 @@ export const ConfigSchema = z.object({
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, "a postgres:// URL").optional(),
   /** PostgreSQL schema of the store's tables (created if missing); several agpm installations can share one database. */
   databaseSchema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "a lower-case schema name such as agpm").optional(),
-  /** Redis key prefix of the queues (a hash tag such as "{agpm}" on Redis Cluster). */
+  /**
+   * Redis key prefix of the queues and of every other key agpm keeps in Redis. Default "agpm",
+   * and "{agpm}" on Redis Cluster, where it must hold a hash tag (see loadConfig).
+   */
   queuePrefix: z.string().min(1).default("agpm"),
-  /** Redis for the queues and workers. */
-  redisUrl: z.string().regex(/^rediss?:\/\//, "a redis:// URL").default("redis://127.0.0.1:6379"),
+  /** Redis for the queues and workers: redis:// or rediss://, or redis+cluster:// (rediss+cluster://) with the seed nodes. */
+  redisUrl: z.string().regex(/^rediss?(\+cluster)?:\/\//, "a redis:// or redis+cluster:// URL").default("redis://127.0.0.1:6379"),
   /** Default sandbox account file; default `<home>/sandbox.json`. */
   sandboxFile: z.string().optional(),
   /** Enforcement touching more resources than this pauses for approval. */
@@ -65,6 +68,38 @@ export const ConfigSchema = z.object({
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** redis+cluster:// and rediss+cluster:// name a Redis Cluster by its seed nodes. */
+export function isClusterUrl(url: string): boolean {
+  return /^rediss?\+cluster:\/\//.test(url);
+}
+
+/**
+ * The hash tag Redis Cluster hashes a key by: the text between the first "{" and the next "}",
+ * when not empty. Every key of a BullMQ queue starts with its prefix, so a prefix holding a
+ * hash tag puts all of them (and agpm's locks and counters) in one slot, as its scripts need.
+ */
+export function hashTagOf(key: string): string | null {
+  const open = key.indexOf("{");
+  if (open < 0) return null;
+  const close = key.indexOf("}", open + 1);
+  return close > open + 1 ? key.slice(open + 1, close) : null;
+}
+
+/** The queue prefix when none is configured: a hash tag on Redis Cluster, the historical "agpm" elsewhere. */
+export function defaultQueuePrefix(redisUrl: string): string {
+  return isClusterUrl(redisUrl) ? "{agpm}" : "agpm";
+}
+
+/**
+ * @throws AgpmError CONFIG_INVALID when a Redis Cluster prefix has no hash tag: BullMQ's scripts
+ * touch several keys of a queue at once and would fail with CROSSSLOT on the first job.
+ */
+export function assertClusterPrefix(redisUrl: string, prefix: string): void {
+  if (isClusterUrl(redisUrl) && hashTagOf(prefix) === null) {
+    throw new AgpmError("CONFIG_INVALID", `invalid configuration at queuePrefix: "${prefix}" has no hash tag; on Redis Cluster use one such as "{${prefix.replace(/[{}]/g, "") || "agpm"}}"`);
+  }
+}
+
 export interface ResolvedPaths {
   dbFile: string;
   sandboxFile: string;
@@ -95,7 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: blankToUndefined(env.AGPM_DATABASE_URL),
     databaseSchema: blankToUndefined(env.AGPM_DATABASE_SCHEMA),
     redisUrl: blankToUndefined(env.REDIS_URL),
-    queuePrefix: blankToUndefined(env.AGPM_QUEUE_PREFIX),
+    // An existing deployment keeps "agpm" (its queued jobs and schedules live under it); a cluster gets "{agpm}".
+    queuePrefix: blankToUndefined(env.AGPM_QUEUE_PREFIX) ?? defaultQueuePrefix(blankToUndefined(env.REDIS_URL) ?? ""),
     sandboxFile: blankToUndefined(env.AGPM_SANDBOX),
     maxChanges: blankToUndefined(env.AGPM_MAX_CHANGES),
     concurrency: blankToUndefined(env.AGPM_CONCURRENCY),
@@ -128,5 +164,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const where = issue ? issue.path.join(".") : "config";
     throw new AgpmError("CONFIG_INVALID", `invalid configuration at ${where}: ${issue?.message ?? "unknown problem"}`);
   }
+  assertClusterPrefix(parsed.data.redisUrl, parsed.data.queuePrefix);
   return parsed.data;
 }

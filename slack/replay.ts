@@ -1,8 +1,8 @@
 // Replay protection: a signed request is accepted once. Its signature is remembered for as long
 // as its timestamp could still pass (the ±5 minute window, both sides), in Redis when the intents
 // queue has one so that every server behind a load balancer shares the memory.
-import { Redis } from "ioredis";
 import type { IntentsQueue } from "../client/producer.js";
+import { connectionOf, prefixOf, type RedisClient } from "../client/connection.js";
 import { SIGNATURE_TOLERANCE_SECONDS } from "./verify.js";
 
 /** Long enough to outlive any timestamp the signature check still accepts. */
@@ -28,7 +28,7 @@ export function memoryReplayGuard(now: () => number = Date.now): ReplayGuard {
 }
 
 /** Shared by every server on the same Redis and queue prefix. */
-export function redisReplayGuard(redis: Redis, keyPrefix: string): ReplayGuard {
+export function redisReplayGuard(redis: RedisClient, keyPrefix: string): ReplayGuard {
   return {
     async firstSeen(signature) {
       // SET NX is atomic: of two servers given the same request, exactly one wins.
@@ -40,8 +40,6 @@ export function redisReplayGuard(redis: Redis, keyPrefix: string): ReplayGuard {
 
 /** The intents queue's Redis when it has one (openIntentsQueue gives it one), else this process's memory. */
 export function replayGuardFor(queue: IntentsQueue): ReplayGuard {
-  const connection = queue.opts.connection;
-  if (!(connection instanceof Redis)) return memoryReplayGuard();
-  const prefix = queue.qualifiedName.slice(0, -(queue.name.length + 1));
-  return redisReplayGuard(connection, prefix);
+  const connection = connectionOf(queue);
+  return connection ? redisReplayGuard(connection, prefixOf(queue)) : memoryReplayGuard();
 }

@@ -1,8 +1,8 @@
 // One run per policy and location (root and partition; AWS: account and region) at a time, across
 // every worker: a Redis lock owned by the job running it, renewed while it runs, and expiring on its
 // own when the worker dies — by then BullMQ hands the job (same id, so the same owner) to another
-// worker, which takes over.
-import type { Redis } from "ioredis";
+// worker, which takes over. Every command names the one lock key, so it works on Redis Cluster too.
+import type { RedisClient } from "../client/connection.js";
 
 export interface HeldLock {
   held: true;
@@ -26,7 +26,7 @@ export function runLockKey(prefix: string, policyId: string, where: { partition:
  * Takes the lock for `owner`, or says who holds it. The same owner taking it again (its job
  * retried after a crash) succeeds.
  */
-export async function acquireRunLock(redis: Redis, key: string, owner: string, ttlMs: number): Promise<HeldLock | BusyLock> {
+export async function acquireRunLock(redis: RedisClient, key: string, owner: string, ttlMs: number): Promise<HeldLock | BusyLock> {
   const set = await redis.set(key, owner, "PX", ttlMs, "NX");
   if (set !== "OK") {
     const holder = await redis.get(key);

@@ -18,11 +18,13 @@ export interface RunningWorker<R> {
 }
 
 export function startQueueWorker<R>(queue: string, processor: (job: Job<unknown, R, string>, token?: string) => Promise<R>, options: QueueWorkerOptions): RunningWorker<R> {
+  // The prefix first: a cluster prefix without a hash tag fails before a connection is opened.
+  const prefix = queuePrefix(options);
   const connection = createRedisConnection(options.url, "worker");
   const lock = options.lockDurationMs ?? 30_000;
   const worker = new Worker<unknown, R, string>(queue, processor, {
     connection,
-    prefix: queuePrefix(options),
+    prefix,
     concurrency: options.concurrency ?? 1,
     lockDuration: lock,
     stalledInterval: lock,

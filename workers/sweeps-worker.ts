@@ -3,7 +3,6 @@
 // twice nor loses its children), and completes with the sweep's report. A `sweep-policy` job
 // runs the sweep graph for one policy in one partition (AWS: region).
 import { WaitingChildrenError, type Job } from "bullmq";
-import { Redis } from "ioredis";
 import { AgpmError } from "../core/errors.js";
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type { GraphDeps } from "../graphs/deps.js";
@@ -15,6 +14,7 @@ import { policyResult, summarise, sweepLocation } from "./sweep-report.js";
 import { choosePolicies, missingPolicyFailure } from "./sweep-now.js";
 import { acquireRunLock, runLockKey } from "./run-lock.js";
 import type { SweepsQueue } from "../client/producer.js";
+import { connectionOf, prefixOf } from "../client/connection.js";
 import { startQueueWorker, type QueueWorkerOptions, type RunningWorker } from "./start-worker.js";
 import {
   parseSweepJob, SWEEPS_QUEUE,
@@ -91,9 +91,9 @@ export function createSweepProcessor(deps: GraphDeps, checkpointer: BaseCheckpoi
   }
 
   async function sweepPolicy(job: Job<unknown, SweepJobResult, string>, data: SweepPolicyJobData): Promise<SweepChildResult> {
-    const redis = queue.opts.connection;
-    if (!(redis instanceof Redis)) throw new AgpmError("INTERNAL", "the sweeps worker needs a queue opened with openSweepsQueue");
-    const prefix = queue.qualifiedName.slice(0, -(SWEEPS_QUEUE.length + 1));
+    const redis = connectionOf(queue);
+    if (!redis) throw new AgpmError("INTERNAL", "the sweeps worker needs a queue opened with openSweepsQueue");
+    const prefix = prefixOf(queue);
     const lock = await acquireRunLock(redis, runLockKey(prefix, data.policyId, { partition: data.partition, root: data.root }), job.id ?? data.runId, defaults.lockMs ?? 30_000);
     if (!lock.held) return { outcome: "folded", policyId: data.policyId, region: data.partition, jobId: lock.holder };
     try {

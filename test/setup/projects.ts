@@ -44,6 +44,7 @@ export const LISTED: Record<Exclude<ProjectName, "unit">, readonly string[]> = {
     "test/store/retention.test.ts",
     "test/store/runs.test.ts",
     "test/store/unreadable.test.ts",
+    "test/workers/cluster.test.ts",
     "test/workers/intents.test.ts",
     "test/workers/policy-schedules.test.ts",
     "test/workers/report-rows.test.ts",
