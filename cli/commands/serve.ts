@@ -6,6 +6,7 @@ import { createLogger, createMetrics } from "../../observability/index.js";
 import { createDashboardArea } from "../../dashboard/index.js";
 import { createSlackArea, readSlackSettings } from "../../slack/index.js";
 import { openIntentsQueue, openSweepsQueue } from "../../client/producer.js";
+import { redactRedisUrl } from "../../client/connection.js";
 import type { App } from "../app.js";
 import { EXIT } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
@@ -39,7 +40,7 @@ export async function serve(app: App, io: CliIo, rawFlags: Record<string, unknow
     );
     const address = await server.listen({ port: flags.port ?? app.config.apiPort, host: flags.host ?? app.config.apiHost });
     const where = target.type === "sandbox" ? `sandbox ${target.file}` : `aws ${target.regions?.join(",") ?? "every region"}`;
-    logger.info({ address, target: where, slack: slack !== null }, `agpm serve: ${address} (intents run on ${where}; workers take them from ${app.config.redisUrl})${slack ? "; Slack at /slack/commands and /slack/actions" : ""}`);
+    logger.info({ address, target: where, slack: slack !== null }, `agpm serve: ${address} (intents run on ${where}; workers take them from ${redactRedisUrl(app.config.redisUrl)})${slack ? "; Slack at /slack/commands and /slack/actions" : ""}`);
     const signal = await stop;
     logger.info({ signal }, `agpm serve: ${signal}: finishing requests in flight`);
     await server.close();

@@ -7,7 +7,7 @@ import { createLogger, createMetrics, startMetricsServer, type Logger, type Metr
 import type { RunReport } from "../../agents/reporter/report.js";
 import { createIntentProcessor, startIntentWorker } from "../../workers/intents-worker.js";
 import { INTENTS_QUEUE } from "../../contracts/intents-queue.js";
-import { assertReachable, createRedisConnection } from "../../client/connection.js";
+import { assertReachable, createRedisConnection, redactRedisUrl } from "../../client/connection.js";
 import { openSweepsQueue } from "../../client/producer.js";
 import { SWEEPS_QUEUE, type SweepJobResult, type SweepPolicyResult } from "../../contracts/sweeps-queue.js";
 import { createSweepProcessor, startSweepWorker } from "../../workers/sweeps-worker.js";
@@ -111,7 +111,7 @@ export async function runWorker(app: App, io: CliIo, rawFlags: Record<string, un
   const server = flags.metrics ? await startMetricsServer(metrics, { port }) : null;
   log.info(
     { queues: flags.queues, concurrency: flags.concurrency, metricsPort: server?.port ?? null },
-    `agpm worker: ${flags.queues.join(", ")} on ${app.config.redisUrl} (concurrency ${flags.concurrency})`,
+    `agpm worker: ${flags.queues.join(", ")} on ${redactRedisUrl(app.config.redisUrl)} (concurrency ${flags.concurrency})`,
   );
   const signal = await stop;
   log.info({ signal }, `agpm worker: ${signal}: finishing active jobs`);

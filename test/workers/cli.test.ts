@@ -49,4 +49,18 @@ describe("when a worker process is running", () => {
     expect(await worker.exited).toBe(0);
     expect(worker.stderr()).toContain("agpm worker: stopped");
   }, 60_000);
+
+  it("never prints the Redis password it connects with", async () => {
+    prefix = `agpm-test-${randomUUID()}`;
+    // Redis's default user has no password, so it accepts any: the worker really connects with this URL.
+    const url = REDIS_URL.replace("redis://", "redis://default:s3cret-t0ken@");
+    const env = { REDIS_URL: url, AGPM_QUEUE_PREFIX: prefix, NO_COLOR: "1" };
+    ws = createWorkspace(env);
+    expect((await ws.run("sandbox", "init")).code).toBe(0);
+    const worker = await startWorker(ws.dir, env);
+    worker.proc.kill("SIGTERM");
+    expect(await worker.exited).toBe(0);
+    expect(worker.stderr()).toContain("redis://***@");
+    expect(worker.stderr()).not.toContain("s3cret-t0ken");
+  }, 60_000);
 });
