@@ -1,7 +1,7 @@
 // What the graph's nodes are given at construction: store, translators, target opener, clock.
 // Nodes never read process.env or build their own clients.
 import type { Store } from "../store/index.js";
-import type { ProgressEvent } from "../contracts/progress.js";
+import type { EvaluationProgressEvent, ProgressEvent } from "../contracts/progress.js";
 import type { Target } from "../contracts/target.js";
 import type { Session } from "../engine/domain.js";
 import type { Translator } from "../agents/translator/translator.js";
@@ -9,7 +9,7 @@ import type { Translator } from "../agents/translator/translator.js";
 /** An opened target: agents collect, re-read and act through it, never through a domain's tools. */
 export type OpenedTarget = Session;
 
-export type GraphProgress = ProgressEvent | { type: "stage"; stage: string };
+export type GraphProgress = ProgressEvent | EvaluationProgressEvent | { type: "stage"; stage: string };
 
 export interface GraphDeps {
   store: Store;
