@@ -25,7 +25,7 @@ export const keptInState = (state: Source): boolean => (state.findings?.length ?
 
 /**
  * The run's findings in evaluation order (only failing ones with `failing: true`), read page by
- * page with a turn of the event loop between pages.
+ * page with a turn of the event loop before each.
  */
 export async function readRunFindings(store: Store, state: Source, options: { failing?: boolean } = {}): Promise<RunFindings> {
   if (keptInState(state)) {
@@ -34,6 +34,8 @@ export async function readRunFindings(store: Store, state: Source, options: { fa
   const findings: Finding[] = [];
   const failing = new Map<string, Resource>();
   for (let after: number | undefined; ;) {
+    // Each page on a fresh turn of the event loop: reading and decoding one is the most a turn holds.
+    await yieldToLoop();
     const page = await store.findings.readRunFindings(state.runId, { failing: options.failing ?? false, limit: FINDINGS_PAGE, ...(after === undefined ? {} : { after }) });
     for (const row of page) {
       findings.push(row.finding);
@@ -41,7 +43,18 @@ export async function readRunFindings(store: Store, state: Source, options: { fa
     }
     if (page.length < FINDINGS_PAGE) break;
     after = page[page.length - 1]?.seq;
-    await yieldToLoop();
   }
   return { findings, failing: [...failing.values()] };
+}
+
+/**
+ * A graph node that starts on a fresh turn of the event loop. LangGraph runs one node after
+ * another in promise continuations, and a sandbox target answers without I/O, so without this a
+ * whole run could hold the loop from planning to report: no progress line, no lock renewal.
+ */
+export function onFreshTurn<S, U>(node: (state: S) => U | Promise<U>): (state: S) => Promise<U> {
+  return async (state) => {
+    await yieldToLoop();
+    return node(state);
+  };
 }

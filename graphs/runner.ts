@@ -46,7 +46,7 @@ async function settle(deps: GraphDeps, graph: Graph, runId: string, attempts: nu
     const pending = interrupt.value as ApprovalRequest;
     // The approver sees the exact changes (before → after) that approving would make.
     const report = buildReport({ ...state, actions: plannedActions(state, run) }, "awaiting-approval", run.findings);
-    await deps.store.runs.updateRun(runId, { status: "awaiting-approval", policyId: state.policy?.id ?? null, policyVersion: state.policy?.version ?? null, result: JSON.parse(JSON.stringify(report)) });
+    await deps.store.runs.updateRun(runId, { status: "awaiting-approval", policyId: state.policy?.id ?? null, policyVersion: state.policy?.version ?? null, result: report });
     return { report, pending };
   }
   return { report: buildReport(state, state.status, run.findings), pending: null };

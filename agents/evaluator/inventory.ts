@@ -67,6 +67,8 @@ export async function evaluateInventory(deps: GraphDeps, runId: string, opened: 
   deps.onProgress?.({ type: "stage", stage: "collecting" });
   const kinds = [...new Set(policy.rules.map((r) => r.kind))];
   const regions = regionsFor(policy, region);
+  // Opening a target (a sandbox parses its file) and collecting are each one stretch of work: a turn between them.
+  await yieldToLoop();
   const inventory = regions?.length === 0 ? { resources: [], failures: [] } : await opened.collect(kinds, regions ? { regions } : {});
   const failures = region === undefined ? inventory.failures : inventory.failures.filter((f) => f.region === region || f.kind === "*");
   const resources = region === undefined ? inventory.resources : inventory.resources.filter((r) => r.region === region);

@@ -1,4 +1,5 @@
 // The reporter: closes a run — stores its findings and report, audits a rejection.
+import { setImmediate as yieldToLoop } from "node:timers/promises";
 import type { GraphDeps } from "../../graphs/deps.js";
 import { readRunFindings } from "../../graphs/run-findings.js";
 import type { State, StateUpdate } from "../../graphs/state.js";
@@ -34,13 +35,17 @@ export function createReporterNode(deps: GraphDeps) {
       });
     }
     const report = buildReport(state, status, findings);
+    // Building a report of thousands of findings and storing it are each tens of milliseconds of
+    // synchronous work: let timers (a progress line, a worker's lock renewal) run between them.
+    await yieldToLoop();
     await deps.store.runs.updateRun(state.runId, {
       status,
       policyId: state.policy?.id ?? null,
       policyVersion: state.policy?.version ?? null,
-      result: JSON.parse(JSON.stringify(report)),
+      result: report,
       error: state.error,
     });
+    await yieldToLoop();
     return { status };
   };
 }
