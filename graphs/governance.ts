@@ -11,8 +11,7 @@ import { createPublisherNode } from "../agents/publisher/node.js";
 import { createReporterNode } from "../agents/reporter/node.js";
 import { createTranslatorNode } from "../agents/translator/node.js";
 import { createValidatorNode } from "../agents/validator/node.js";
-import type { GraphDeps } from "./deps.js";
-import { onFreshTurn } from "./run-findings.js";
+import { onFreshTurn, type GraphDeps } from "./deps.js";
 import { GovernanceState, type State } from "./state.js";
 
 const failed = (s: State) => s.error !== null;

@@ -5,8 +5,7 @@ import type { ApprovalDecision, ApprovalRequest } from "../agents/approval/node.
 import { buildReport, type RunReport } from "../agents/reporter/report.js";
 import { plannedActions } from "../agents/enforcer/node.js";
 import { changedSincePlan, decidableRun, markOvertakenRuns, markStale, staleError } from "../agents/approval/stale.js";
-import { closeRunSession, type GraphDeps } from "./deps.js";
-import { readRunFindings } from "./run-findings.js";
+import { closeRunSession, readRunFindings, type GraphDeps } from "./deps.js";
 import { buildGovernanceGraph, recursionLimitFor } from "./governance.js";
 import { buildSweepGraph } from "./sweep.js";
 import { type State } from "./state.js";

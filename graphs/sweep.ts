@@ -7,8 +7,7 @@ import { createEvaluatorNode } from "../agents/evaluator/node.js";
 import { createHistoryNode } from "../agents/history/node.js";
 import { createReporterNode } from "../agents/reporter/node.js";
 import { createSweeperNode } from "../agents/sweeper/node.js";
-import type { GraphDeps } from "./deps.js";
-import { onFreshTurn } from "./run-findings.js";
+import { onFreshTurn, type GraphDeps } from "./deps.js";
 import { afterApproval, afterHistory } from "./governance.js";
 import { GovernanceState, type State } from "./state.js";
 

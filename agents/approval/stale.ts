@@ -3,8 +3,7 @@
 // marked `stale` and can no longer be approved: approving would apply a plan nobody reviewed.
 import { AgpmError } from "../../core/errors.js";
 import { stableStringify } from "../../core/stable-json.js";
-import { runSession, type GraphDeps } from "../../graphs/deps.js";
-import { readRunFindings } from "../../graphs/run-findings.js";
+import { readRunFindings, runSession, type GraphDeps } from "../../graphs/deps.js";
 import type { State } from "../../graphs/state.js";
 import type { Run, Store } from "../../store/index.js";
 import { planItem } from "../enforcer/execute.js";

@@ -4,8 +4,7 @@
 // edit to files (audited as proposed), or nothing at all for a read-only source.
 import pLimit from "p-limit";
 import { AgpmError } from "../../core/errors.js";
-import { runSession, type GraphDeps } from "../../graphs/deps.js";
-import { readRunFindings, type RunFindings } from "../../graphs/run-findings.js";
+import { readRunFindings, runSession, type GraphDeps, type RunFindings } from "../../graphs/deps.js";
 import type { AuditEvent } from "../../store/index.js";
 import type { ActionResult, State, StateUpdate } from "../../graphs/state.js";
 import { applyItem, base, planItem } from "./execute.js";

@@ -1,7 +1,6 @@
 // Records what a run observed in the findings history and says what changed since the last
 // observation: drift (newly failing), recovered, removed, still failing.
-import type { GraphDeps } from "../../graphs/deps.js";
-import { readRunFindings } from "../../graphs/run-findings.js";
+import { readRunFindings, type GraphDeps } from "../../graphs/deps.js";
 import type { State, StateUpdate } from "../../graphs/state.js";
 import type { DriftSummary } from "../../contracts/run.js";
 

@@ -1,7 +1,6 @@
 // The reporter: closes a run — stores its findings and report, audits a rejection.
 import { setImmediate as yieldToLoop } from "node:timers/promises";
-import type { GraphDeps } from "../../graphs/deps.js";
-import { readRunFindings } from "../../graphs/run-findings.js";
+import { readRunFindings, type GraphDeps } from "../../graphs/deps.js";
 import type { State, StateUpdate } from "../../graphs/state.js";
 import { buildReport, findingOf } from "./report.js";
 

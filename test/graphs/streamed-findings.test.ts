@@ -2,7 +2,7 @@
 // report still lists every evaluated pair, and a run checkpointed by older code still reads its own.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startRun } from "../../graphs/runner.js";
-import { readRunFindings } from "../../graphs/run-findings.js";
+import { readRunFindings } from "../../graphs/deps.js";
 import type { State } from "../../graphs/state.js";
 import { createGraphEnv, type GraphEnv } from "../helpers/graph.js";
 
