@@ -9,3 +9,13 @@ export type ProgressEvent =
   | { type: "throttled"; command: string; attempt: number; delayMs: number }
   /** A transient (non-throttling) failure such as a 5xx or a timeout, retried. */
   | { type: "retry"; command: string; attempt: number; delayMs: number; error: string };
+
+/** How far a run's evaluation is, sent after each chunk of resources is evaluated and stored. */
+export interface EvaluationProgressEvent {
+  type: "evaluated";
+  /** Resources evaluated so far, of `total` collected. */
+  resources: number;
+  total: number;
+  /** (rule, resource) pairs evaluated so far. */
+  findings: number;
+}

@@ -11,7 +11,7 @@ import { createPublisherNode } from "../agents/publisher/node.js";
 import { createReporterNode } from "../agents/reporter/node.js";
 import { createTranslatorNode } from "../agents/translator/node.js";
 import { createValidatorNode } from "../agents/validator/node.js";
-import type { GraphDeps } from "./deps.js";
+import { onFreshTurn, type GraphDeps } from "./deps.js";
 import { GovernanceState, type State } from "./state.js";
 
 const failed = (s: State) => s.error !== null;
@@ -62,15 +62,15 @@ export function recursionLimitFor(maxTranslationAttempts: number): number {
 
 export function buildGovernanceGraph(deps: GraphDeps, checkpointer: BaseCheckpointSaver) {
   return new StateGraph(GovernanceState)
-    .addNode("planner", createPlannerNode(deps))
-    .addNode("translator", createTranslatorNode(deps))
-    .addNode("validator", createValidatorNode(deps))
-    .addNode("evaluate", createEvaluatorNode(deps))
-    .addNode("publisher", createPublisherNode(deps))
-    .addNode("history", createHistoryNode(deps))
-    .addNode("approvalGate", createApprovalNode(deps))
-    .addNode("enforcer", createEnforcerNode(deps))
-    .addNode("reporter", createReporterNode(deps))
+    .addNode("planner", onFreshTurn(createPlannerNode(deps)))
+    .addNode("translator", onFreshTurn(createTranslatorNode(deps)))
+    .addNode("validator", onFreshTurn(createValidatorNode(deps)))
+    .addNode("evaluate", onFreshTurn(createEvaluatorNode(deps)))
+    .addNode("publisher", onFreshTurn(createPublisherNode(deps)))
+    .addNode("history", onFreshTurn(createHistoryNode(deps)))
+    .addNode("approvalGate", onFreshTurn(createApprovalNode(deps)))
+    .addNode("enforcer", onFreshTurn(createEnforcerNode(deps)))
+    .addNode("reporter", onFreshTurn(createReporterNode(deps)))
     .addEdge(START, "planner")
     .addConditionalEdges("planner", afterPlanner, ["reporter", "publisher", "translator", "validator"])
     .addConditionalEdges("translator", afterTranslator, ["reporter", "validator", "translator"])

@@ -5,7 +5,7 @@ import type { ApprovalDecision, ApprovalRequest } from "../agents/approval/node.
 import { buildReport, type RunReport } from "../agents/reporter/report.js";
 import { plannedActions } from "../agents/enforcer/node.js";
 import { changedSincePlan, decidableRun, markOvertakenRuns, markStale, staleError } from "../agents/approval/stale.js";
-import { closeRunSession, type GraphDeps } from "./deps.js";
+import { closeRunSession, readRunFindings, type GraphDeps } from "./deps.js";
 import { buildGovernanceGraph, recursionLimitFor } from "./governance.js";
 import { buildSweepGraph } from "./sweep.js";
 import { type State } from "./state.js";
@@ -39,14 +39,16 @@ async function settle(deps: GraphDeps, graph: Graph, runId: string, attempts: nu
   const interrupt = snapshot.tasks.flatMap((t) => t.interrupts)[0];
   // What this run changed, or the policy version it published, may overtake other paused runs.
   await markOvertakenRuns(deps.store, runId);
+  // The report lists every finding: read back from the store, where evaluate wrote them.
+  const run = await readRunFindings(deps.store, state);
   if (interrupt) {
     const pending = interrupt.value as ApprovalRequest;
     // The approver sees the exact changes (before → after) that approving would make.
-    const report = buildReport({ ...state, actions: plannedActions(state) }, "awaiting-approval");
-    await deps.store.runs.updateRun(runId, { status: "awaiting-approval", policyId: state.policy?.id ?? null, policyVersion: state.policy?.version ?? null, result: JSON.parse(JSON.stringify(report)) });
+    const report = buildReport({ ...state, actions: plannedActions(state, run) }, "awaiting-approval", run.findings);
+    await deps.store.runs.updateRun(runId, { status: "awaiting-approval", policyId: state.policy?.id ?? null, policyVersion: state.policy?.version ?? null, result: report });
     return { report, pending };
   }
-  return { report: buildReport(state), pending: null };
+  return { report: buildReport(state, state.status, run.findings), pending: null };
 }
 
 /**

@@ -56,6 +56,14 @@ export interface Coverage {
 }
 
 
+/** What the evaluate step stored as the run's working findings (graphs/run-findings.ts reads them). */
+export interface Evaluated {
+  /** (rule, resource) pairs. */
+  findings: number;
+  /** Distinct failing resources. */
+  failing: number;
+}
+
 /** Per-resource outcome counts of an evaluation. */
 export type Summary = PolicySummary;
 
@@ -80,9 +88,14 @@ export const GovernanceState = Annotation.Root({
   /** Validator reasons sent back to the translator. */
   feedback: last<string[]>(() => []),
   policy: last<Policy | null>(() => null),
+  /**
+   * Findings and failing snapshots: only runs checkpointed by older code carry them here. Runs now
+   * keep them in the store (graphs/run-findings.ts), so checkpoints stay small; read them through it.
+   */
   findings: last<Finding[]>(() => []),
-  /** Snapshots of the resources that failed, for planning without re-reading. */
   failing: last<Resource[]>(() => []),
+  /** Counts of what evaluate stored; null before evaluate (and in runs checkpointed by older code). */
+  evaluated: last<Evaluated | null>(() => null),
   summary: last<Summary | null>(() => null),
   /** Why enforcing needs a person's explicit approval (conflicts, actions that are not plain tightening). */
   safety: last<string[]>(() => []),

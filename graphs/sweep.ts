@@ -7,7 +7,7 @@ import { createEvaluatorNode } from "../agents/evaluator/node.js";
 import { createHistoryNode } from "../agents/history/node.js";
 import { createReporterNode } from "../agents/reporter/node.js";
 import { createSweeperNode } from "../agents/sweeper/node.js";
-import type { GraphDeps } from "./deps.js";
+import { onFreshTurn, type GraphDeps } from "./deps.js";
 import { afterApproval, afterHistory } from "./governance.js";
 import { GovernanceState, type State } from "./state.js";
 
@@ -23,12 +23,12 @@ export function afterSweepEvaluate(s: State): "reporter" | "history" {
 
 export function buildSweepGraph(deps: GraphDeps, checkpointer: BaseCheckpointSaver) {
   return new StateGraph(GovernanceState)
-    .addNode("sweeper", createSweeperNode(deps))
-    .addNode("evaluate", createEvaluatorNode(deps))
-    .addNode("history", createHistoryNode(deps))
-    .addNode("approvalGate", createApprovalNode(deps))
-    .addNode("enforcer", createEnforcerNode(deps))
-    .addNode("reporter", createReporterNode(deps))
+    .addNode("sweeper", onFreshTurn(createSweeperNode(deps)))
+    .addNode("evaluate", onFreshTurn(createEvaluatorNode(deps)))
+    .addNode("history", onFreshTurn(createHistoryNode(deps)))
+    .addNode("approvalGate", onFreshTurn(createApprovalNode(deps)))
+    .addNode("enforcer", onFreshTurn(createEnforcerNode(deps)))
+    .addNode("reporter", onFreshTurn(createReporterNode(deps)))
     .addEdge(START, "sweeper")
     .addConditionalEdges("sweeper", afterSweeper, ["reporter", "evaluate"])
     .addConditionalEdges("evaluate", afterSweepEvaluate, ["reporter", "history"])

@@ -60,6 +60,18 @@ export interface FindingsTable {
   created_at: string;
 }
 
+/** A run's working findings (see migrations/0006_run_findings.ts). */
+export interface RunFindingsTable {
+  run_id: string;
+  /** Order of evaluation within the run, from 0. */
+  seq: number;
+  status: EvaluationStatus;
+  /** The Finding as JSON. */
+  finding: string;
+  /** Failing pairs: the resource's snapshot as JSON, for planning fixes; null otherwise. */
+  resource: string | null;
+}
+
 export interface AuditEventsTable {
   id: string;
   at: string;
@@ -148,6 +160,7 @@ export interface Database {
   policy_versions: PolicyVersionsTable;
   runs: RunsTable;
   findings: FindingsTable;
+  run_findings: RunFindingsTable;
   audit_events: AuditEventsTable;
   finding_states: FindingStatesTable;
   finding_changes: FindingChangesTable;

@@ -3,7 +3,7 @@
 // marked `stale` and can no longer be approved: approving would apply a plan nobody reviewed.
 import { AgpmError } from "../../core/errors.js";
 import { stableStringify } from "../../core/stable-json.js";
-import { runSession, type GraphDeps } from "../../graphs/deps.js";
+import { readRunFindings, runSession, type GraphDeps } from "../../graphs/deps.js";
 import type { State } from "../../graphs/state.js";
 import type { Run, Store } from "../../store/index.js";
 import { planItem } from "../enforcer/execute.js";
@@ -32,7 +32,8 @@ export async function overtakenBy(store: Store, run: Run): Promise<string | null
 /** Read at approval time: a planned resource that is gone, or no longer as the plan found it. */
 export async function changedSincePlan(deps: GraphDeps, state: State): Promise<string | null> {
   if (!state.policy || !state.plan) return null;
-  const items = workItems(state.policy, state.plan, state.findings, state.failing).filter((i) => !i.action.manual);
+  const failing = await readRunFindings(deps.store, state, { failing: true });
+  const items = workItems(state.policy, state.plan, failing.findings, failing.failing).filter((i) => !i.action.manual);
   if (items.length === 0) return null;
   // The resumed run's session: the enforcer then acts through the same one.
   const opened = await runSession(deps, state.runId, state.options.target);

@@ -4,7 +4,7 @@
 // edit to files (audited as proposed), or nothing at all for a read-only source.
 import pLimit from "p-limit";
 import { AgpmError } from "../../core/errors.js";
-import { runSession, type GraphDeps } from "../../graphs/deps.js";
+import { readRunFindings, runSession, type GraphDeps, type RunFindings } from "../../graphs/deps.js";
 import type { AuditEvent } from "../../store/index.js";
 import type { ActionResult, State, StateUpdate } from "../../graphs/state.js";
 import { applyItem, base, planItem } from "./execute.js";
@@ -18,9 +18,9 @@ import { plural } from "../../core/plural.js";
 export const ENFORCE_CONCURRENCY = 8;
 
 /** What enforcing would do, planned without touching anything: shown while a run waits for approval. */
-export function plannedActions(state: State): ActionResult[] {
+export function plannedActions(state: State, run: RunFindings): ActionResult[] {
   if (!state.policy || !state.plan) return [];
-  return workItems(state.policy, state.plan, state.findings, state.failing).map((item) => planItem(item)).filter((a): a is ActionResult => a !== null);
+  return workItems(state.policy, state.plan, run.findings, run.failing).map((item) => planItem(item)).filter((a): a is ActionResult => a !== null);
 }
 
 const keyOf = (runId: string, r: Pick<ActionResult, "kind" | "region" | "resourceId" | "action">) => `${runId}:${r.kind}:${r.region}:${r.resourceId}:${r.action}`;
@@ -51,7 +51,9 @@ export function createEnforcerNode(deps: GraphDeps) {
     if (!policy || !plan) throw new AgpmError("INTERNAL", "enforcer reached without an approved policy");
     // The run's session, opened by evaluate (or by the approval-time re-read); the runner closes it.
     const opened = await runSession(deps, state.runId, state.options.target);
-    const { items, dropped } = applicableItems(workItems(policy, plan, state.findings, state.failing), opened.applies);
+    // The failing findings and their snapshots, read back from the store (or an older run's state).
+    const failing = await readRunFindings(deps.store, state, { failing: true });
+    const { items, dropped } = applicableItems(workItems(policy, plan, failing.findings, failing.failing), opened.applies);
     const notes = dropped === 0 ? state.notes : [...state.notes, `${opened.describe} is read-only: ${plural(dropped, "automatic fix", "automatic fixes")} not planned, as nothing can be changed through it.`];
     if (!state.options.apply) {
       return { actions: items.map((item) => planItem(item, item.resource, opened.applies)).filter((a): a is ActionResult => a !== null), notes };

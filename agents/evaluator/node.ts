@@ -1,5 +1,6 @@
 // The evaluate node, shared by both graphs: collects the policy's kinds through the run's opened
-// target and records findings, failing snapshots, blast radius, coverage and collection errors.
+// target, stores its findings (failing ones with snapshots) as the run's working findings, and
+// records in the state their counts, the summary, blast radius, coverage and collection errors.
 // It runs before any approval pause, so a resumed run never collects again.
 import { AgpmError, errorMessage, isAgpmError } from "../../core/errors.js";
 import { runSession, type GraphDeps } from "../../graphs/deps.js";
@@ -16,7 +17,7 @@ export function createEvaluatorNode(deps: GraphDeps) {
     const region = state.options.command === "sweep" && state.options.sweep ? (partitionOf(state.options.sweep) ?? undefined) : undefined;
     try {
       const opened = await runSession(deps, state.runId, state.options.target);
-      return await evaluateInventory(deps, opened, policy, plan, region);
+      return await evaluateInventory(deps, state.runId, opened, policy, plan, region);
     } catch (error) {
       const code = isAgpmError(error) ? error.code : "AWS_ERROR";
       return { status: "failed", error: { code, message: errorMessage(error), details: isAgpmError(error) ? error.details : {} } };

@@ -1,6 +1,6 @@
 // Records what a run observed in the findings history and says what changed since the last
 // observation: drift (newly failing), recovered, removed, still failing.
-import type { GraphDeps } from "../../graphs/deps.js";
+import { readRunFindings, type GraphDeps } from "../../graphs/deps.js";
 import type { State, StateUpdate } from "../../graphs/state.js";
 import type { DriftSummary } from "../../contracts/run.js";
 
@@ -14,8 +14,9 @@ export function createHistoryNode(deps: GraphDeps) {
     if (!policy || !coverage || policy.status !== "active") return {};
     const stored = await deps.store.policies.getPolicy(policy.id);
     if (!stored || stored.version !== policy.version) return {};
+    const { findings } = await readRunFindings(deps.store, state);
     const result = await deps.store.history.recordObservation({
-      runId: state.runId, policyId: policy.id, policyVersion: policy.version, findings: state.findings, coverage,
+      runId: state.runId, policyId: policy.id, policyVersion: policy.version, findings, coverage,
     });
     const count = (change: string) => result.changes.filter((c) => c.change === change).length;
     const drift: DriftSummary = {

@@ -56,14 +56,15 @@ export type Outstanding = Record<Severity, number>;
 const EMPTY: Summary = { resources: 0, passed: 0, failed: 0, errors: 0, skipped: 0 };
 const noun = (kind: string) => findKind(kind)?.noun ?? kind;
 
+const resourceKeyOf = (r: { kind: string; region: string; resourceId: string }) => [r.kind, r.region, r.resourceId].join("\u0000");
 const findingKey = (kind: string, region: string, resourceId: string, ruleId: string) => [kind, region, resourceId, ruleId].join("\u0000");
 
 /** What enforcement left failing: dry-run plans, check-only and audit rules, manual fixes, failed or refused actions. */
-export function outstandingOf(state: Pick<State, "policy" | "findings" | "actions">): Outstanding {
+export function outstandingOf(state: Pick<State, "policy" | "actions">, findings: readonly Finding[]): Outstanding {
   const counts = Object.fromEntries(SeveritySchema.options.map((s) => [s, 0])) as Outstanding;
   const severity = new Map(state.policy?.rules.map((r) => [r.id, r.severity]) ?? []);
   const fixed = new Set(state.actions.filter((a) => a.status === "verified").flatMap((a) => a.ruleIds.map((rule) => findingKey(a.kind, a.region, a.resourceId, rule))));
-  for (const f of state.findings) {
+  for (const f of findings) {
     if ((f.status !== "fail" && f.status !== "error") || fixed.has(findingKey(f.kind, f.region, f.resourceId, f.ruleId))) continue;
     // A rule the policy no longer names cannot be ranked: treat it as the most severe.
     counts[severity.get(f.ruleId) ?? "critical"]++;
@@ -89,8 +90,15 @@ function reportFinding({ resourceId, kind, region, ruleId, status, reason, evide
   return { resourceId, kind, region, ruleId, status, reason, evidence, location: location ?? regionLocation(region) };
 }
 
-export function buildReport(state: State, status: RunStatus = state.status): RunReport {
+/**
+ * The report of a run from its state and its findings (graphs/run-findings.ts reads them from the
+ * store; a state checkpointed by older code carries its own, the default).
+ */
+export function buildReport(state: State, status: RunStatus = state.status, findings: readonly Finding[] = state.findings): RunReport {
   const { policy, plan } = state;
+  // Actions name their resource by (kind, region, id): index the findings once rather than search them per action.
+  const located = new Map<string, Location | undefined>();
+  for (const f of findings) if (!located.has(resourceKeyOf(f))) located.set(resourceKeyOf(f), f.location);
   return {
     runId: state.runId,
     status,
@@ -107,14 +115,14 @@ export function buildReport(state: State, status: RunStatus = state.status): Run
           rules: policy.rules.map((r) => ({ id: r.id, title: r.title, kind: r.kind, severity: r.severity, controls: r.controls, remediation: r.remediation?.action ?? null })),
         }
       : null,
-    findings: state.findings.map(reportFinding),
+    findings: findings.map(reportFinding),
     actions: state.actions.map(({ resourceId, kind, region, location, action, status: s, before, after, summary, detail }) => ({
       // An action of a run checkpointed before actions carried a location: its finding's, else its region's.
-      resourceId, kind, region, location: location ?? findingOf(state.findings, { kind, region, resourceId })?.location ?? regionLocation(region),
+      resourceId, kind, region, location: location ?? located.get(resourceKeyOf({ kind, region, resourceId })) ?? regionLocation(region),
       action, status: s, before, after, summary, ...(detail ? { detail } : {}),
     })),
     summary: state.summary ?? EMPTY,
-    outstanding: outstandingOf(state),
+    outstanding: outstandingOf(state, findings),
     blastRadius: state.blastRadius,
     drift: state.drift,
     safety: state.safety,

@@ -86,7 +86,7 @@ export async function runWorker(app: App, io: CliIo, rawFlags: Record<string, un
   const log = createLogger({ level: app.config.logLevel, destination: { write: (line: string) => io.stderr(line) } });
   const metrics = createMetrics();
   const deps = withProgress(app, (event) => {
-    if (event.type !== "stage") metrics.observeAws(event);
+    if (event.type !== "stage" && event.type !== "evaluated") metrics.observeAws(event);
   });
   const settings = { url: app.config.redisUrl, prefix: app.config.queuePrefix, concurrency: flags.concurrency, lockDurationMs: app.config.workerLockMs };
   const defaults = {

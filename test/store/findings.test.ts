@@ -27,6 +27,29 @@ eachBackend((kind) => {
     return run.id;
   }
 
+  describe("a run's working findings (written as evaluated, read back by the enforcer and the report)", () => {
+    const resource = { kind: "aws.s3.bucket", id: "b-1", region: "eu-west-1", account: "123456789012", name: "b-1", tags: {}, encryption: { enabled: false } };
+
+    it("pages them in evaluation order, failing ones with their snapshot, and a retried evaluation starts afresh", async () => {
+      const run = await env.store.runs.createRun({ intent: "x", kind: "check", target: {}, actor: "a" });
+      const batch = Array.from({ length: 5 }, (_, i) => ({ finding: sampleFinding({ resourceId: `b-${i}`, status: i === 1 ? "fail" : "pass" }), ...(i === 1 ? { resource } : {}) }));
+      expect(await env.store.findings.appendRunFindings(run.id, 0, batch)).toBe(5);
+      await env.store.findings.appendRunFindings(run.id, 5, [{ finding: sampleFinding({ resourceId: "b-5", status: "pass" }) }]);
+
+      const first = await env.store.findings.readRunFindings(run.id, { limit: 4 });
+      expect(first.map((r) => r.finding.resourceId)).toEqual(["b-0", "b-1", "b-2", "b-3"]);
+      const rest = await env.store.findings.readRunFindings(run.id, { after: first[3]!.seq });
+      expect(rest.map((r) => r.finding.resourceId)).toEqual(["b-4", "b-5"]);
+      const failing = await env.store.findings.readRunFindings(run.id, { failing: true });
+      expect(failing.map((r) => [r.finding.resourceId, r.resource])).toEqual([["b-1", resource]]);
+      // Working rows are not the findings table: a check's stay out of `agpm findings`.
+      expect(await env.store.findings.listFindings({ runId: run.id })).toEqual([]);
+
+      expect(await env.store.findings.clearRunFindings(run.id)).toBe(6);
+      expect(await env.store.findings.readRunFindings(run.id)).toEqual([]);
+    });
+  });
+
   describe("when a large batch of findings is inserted", () => {
     it("stores every row across several statements, in order, with evidence intact", async () => {
       const count = FINDINGS_PER_STATEMENT * 2 + 17;
