@@ -58,8 +58,10 @@ describe("when an approver uses the dashboard in a browser", () => {
     await page.fill("#decision input[name=comment]", "change window");
     await page.click("#decision button.approve");
     await page.waitForURL((url) => url.pathname === runPath && url.searchParams.get("done") === "approved");
+    // The paused run already lists its planned actions: wait for the worker's outcome, which the
+    // page shows when it reloads itself (a reload may be under way as we read it).
+    await expect.poll(() => page.textContent("h1 .badge").catch(() => null), { timeout: 60_000, interval: 250 }).toBe("completed");
     await page.waitForSelector("#actions", { timeout: 60_000 });
-    expect(await page.textContent("h1 .badge")).toBe("completed");
     const actions = await page.$$eval("#actions tbody tr", (rows) => rows.map((r) => r.getAttribute("data-status")));
     expect(actions).toHaveLength(5);
     expect(actions.every((s) => s === "verified")).toBe(true);
