@@ -2,7 +2,7 @@
 // blast radius of enforcing it.
 import { evaluatePolicy } from "../../engine/evaluate.js";
 import { scopePartitions } from "../../engine/scope.js";
-import type { Finding, Resource } from "../../contracts/resource.js";
+import { locationOf, type Finding, type Resource } from "../../contracts/resource.js";
 import type { Policy } from "../../contracts/policy.js";
 import type { SourceApplies } from "../../engine/domain.js";
 import { findAction } from "../../engine/registry.js";
@@ -19,7 +19,8 @@ export interface InventoryEvaluation {
   coverage: Coverage;
 }
 
-const key = (kind: string, region: string, id: string) => `${kind}\u0000${region}\u0000${id}`;
+// The root too: an organisation's accounts may hold resources of the same id in the same region.
+const key = (kind: string, region: string, id: string, root = "") => `${kind}\u0000${region}\u0000${id}\u0000${root}`;
 
 /**
  * What enforcing would touch: automatic fixes count toward the radius, manual ones do not. A session
@@ -40,8 +41,9 @@ export function blastRadiusOf(policy: Policy, plan: Plan, findings: readonly Fin
       radius.manual++;
       continue;
     }
-    resources.add(key(finding.kind, finding.region, finding.resourceId));
-    changes.add(`${key(finding.kind, finding.region, finding.resourceId)}\u0000${action.name}`);
+    const at = key(finding.kind, finding.region, finding.resourceId, finding.location?.root);
+    resources.add(at);
+    changes.add(`${at}\u0000${action.name}`);
   }
   return { ...radius, resources: resources.size, changes: changes.size };
 }
@@ -69,8 +71,8 @@ export async function evaluateInventory(deps: GraphDeps, opened: OpenedTarget, p
   const { findings, summary } = evaluatePolicy(policy, resources, deps.now());
   // A kind that could not be listed in a region is an error of the run, never a silent pass.
   const collectionErrors = failures.map((f) => (f.kind === "*" ? `${f.region}: ${f.message}` : `could not list ${f.kind} in ${f.region}: ${f.message}`));
-  const failingKeys = new Set(findings.filter((f) => f.status === "fail").map((f) => key(f.kind, f.region, f.resourceId)));
-  const failing = resources.filter((r) => failingKeys.has(key(r.kind, r.region, r.id)));
+  const failingKeys = new Set(findings.filter((f) => f.status === "fail").map((f) => key(f.kind, f.region, f.resourceId, f.location?.root)));
+  const failing = resources.filter((r) => failingKeys.has(key(r.kind, r.region, r.id, locationOf(r).root)));
   const unlisted = new Set(failures.map((f) => f.kind));
   const coverage: Coverage = {
     regions: regions ? [...regions] : null,
