@@ -47,7 +47,7 @@ export const SweepJobDataSchema = z
     sweepId: z.string().optional(),
     startedAt: z.string().optional(),
     step: z.literal("waiting").optional(),
-    folded: z.array(z.object({ policyId: z.string(), region: z.string().nullable(), jobId: z.string() })).optional(),
+    folded: z.array(z.object({ policyId: z.string(), region: z.string().nullable(), jobId: z.string(), root: z.string().optional() })).optional(),
     missing: z.array(z.string()).optional(),
   })
   .strict();
