@@ -5,6 +5,7 @@ import { history } from "./0002_history.js";
 import { tokens } from "./0003_tokens.js";
 import { location } from "./0004_location.js";
 import { auditLocation } from "./0005_audit_location.js";
+import { statesByRoot } from "./0006_states_by_root.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": initial,
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003_tokens": tokens,
   "0004_location": location,
   "0005_audit_location": auditLocation,
+  "0006_states_by_root": statesByRoot,
 };
 
 export const migrationProvider: MigrationProvider = {
