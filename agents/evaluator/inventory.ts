@@ -77,6 +77,10 @@ export async function evaluateInventory(deps: GraphDeps, opened: OpenedTarget, p
   const coverage: Coverage = {
     regions: regions ? [...regions] : null,
     kinds: unlisted.has("*") ? [] : kinds.filter((k) => !unlisted.has(k)),
+    // One root read: the history leaves other roots' statuses alone — an organisation sweep's run for
+    // one account must not take the other accounts' statuses for resources gone. A session of many
+    // roots read them all (a root it could not open is a "*" failure, so it compares no kind at all).
+    ...(opened.roots ? {} : { root: opened.root() }),
   };
   return {
     findings, failing, summary: { ...summary, errors: summary.errors + failures.length },

@@ -50,6 +50,10 @@ describe("a sweep of an organisation", () => {
     // Each account's run saw only that account's resources.
     for (const run of result.runs) expect(new Set(run.findings.map((f) => f.location.root))).toEqual(new Set([run.location.root]));
     expect(result.totals.failed).toBeGreaterThan(0);
+    // Each account's run keeps to its own history: none takes another account's resources for gone.
+    const again = (await waitForResult(env.producer.queue, (await requestSweep(env.producer.queue, env.request({ apply: false, target: { type: "sandbox-org", dir: org } }))).jobId, 60_000)) as SweepResult;
+    for (const run of [...result.runs, ...again.runs]) expect(run.drift?.removed, `${run.location.root} ${run.region}`).toBe(0);
+    expect(again.runs.every((r) => r.drift?.baseline === false && r.drift.drift === 0 && r.drift.stillFailing > 0)).toBe(true);
   });
 
   it("reports an account whose role cannot be assumed as a run with its collection error, beside the accounts read", async () => {
