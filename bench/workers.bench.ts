@@ -9,7 +9,7 @@ import { errorMessage } from "../core/errors.js";
 import { createInfra, type BenchInfra } from "./workers/infra.js";
 import { runIntentScenario } from "./workers/intents.js";
 import { runLatencyScenario } from "./workers/latency.js";
-import { killAllWorkers } from "./workers/processes.js";
+import { killAllWorkers, stopOnSignals } from "./workers/processes.js";
 import { printIntents, printLatency, printThroughput } from "./workers/report.js";
 import { loadBenchSettings, type BenchSettings, type Scenario } from "./workers/settings.js";
 import { seconds } from "./workers/stats.js";
@@ -55,13 +55,7 @@ async function runScenario(scenario: Scenario, settings: BenchSettings, infra: B
 async function main(): Promise<number> {
   const settings = loadBenchSettings(process.env);
   const infra = await createInfra({ redisUrl: settings.redisUrl, adminDatabaseUrl: settings.adminDatabaseUrl, store: settings.store, keepDir: settings.keepLogs, workerNodeArgs: settings.workerNodeArgs });
-  const stop = (signal: NodeJS.Signals) => {
-    print(`\ninterrupted (${signal}): killing the workers and cleaning up`);
-    killAllWorkers();
-    void infra.cleanup().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  stopOnSignals(infra.cleanup, print);
   const started = performance.now();
   let code = 0;
   try {

@@ -41,9 +41,12 @@ async function toAgpmError(error: unknown): Promise<AgpmError> {
 
 const targetOptions = (cmd: Command) =>
   cmd
-    .option("--sandbox <file>", "sandbox account file (default .agpm/sandbox.json, created on first use)")
+    .option("--sandbox <file>", "sandbox account file (default .agpm/sandbox.json, created on first use), or a folder of them: an organisation")
     .option("--aws", "use the real AWS account (default credential chain, AWS_REGION, AWS_ENDPOINT_URL)")
-    .option("--region <region>", "with --aws: the region to use and scan");
+    .option("--region <region>", "with --aws: the region to use and scan")
+    .option("--accounts <file>", "many accounts: ids and roles to assume (JSON or a YAML list), with --aws or a sandbox folder")
+    .option("--org", "with --aws: every ACTIVE account of the AWS Organization (ListAccounts)")
+    .option("--role-name <name>", "the role to assume in each account (default OrganizationAccountAccessRole)");
 
 /** The flags of every command that may change the account: `run` and `submit`. */
 const enforcementOptions = (cmd: Command) =>
@@ -211,6 +214,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option("--force", "overwrite an existing file").option("--resources <n>", "a generated account of about n resources instead of the demo")
     .option("--seed <n>", "seed for --resources")
     .action((file: string | undefined, flags: { force?: boolean; resources?: string; seed?: string }) => act(false, false, async (app) => (await commands.sandbox()).sandboxInit(app, io, file, flags))());
+  sandbox.command("init-org").argument("<dir>", "the organisation folder: one sandbox account file per account")
+    .option("--accounts <n>", "how many accounts (default 3)").option("--resources <n>", "about n resources per account instead of the demo")
+    .option("--seed <n>", "seed of the first account (the others count up from it)").option("--force", "overwrite existing account files")
+    .action((dir: string, flags: { force?: boolean; accounts?: string; resources?: string; seed?: string }) => act(false, false, async (app) => (await commands.sandbox()).sandboxInitOrg(app, io, dir, flags))());
   sandbox.command("show").option("--sandbox <file>").option("--json")
     .action((flags: { sandbox?: string; json?: boolean }) => act(true, wantsJson(flags), async (app) => (await commands.sandbox()).sandboxShow(app, io, flags))());
 

@@ -1,6 +1,7 @@
 // The `sweeps` queue contract — name, job names, payloads and results — imported by producers,
 // schedulers and workers alike. A `sweep` job is the unit people see: it fans out one
-// `sweep-policy` child per (policy, region) and completes, with a report, when all have.
+// `sweep-policy` child per (policy, region) — per (policy, account, region) for an organisation —
+// and completes, with a report, when all have.
 import { z } from "zod";
 import { AgpmError } from "../core/errors.js";
 import { describeFirstIssue } from "../core/zod-issue.js";
@@ -47,7 +48,7 @@ export const SweepJobDataSchema = z
     sweepId: z.string().optional(),
     startedAt: z.string().optional(),
     step: z.literal("waiting").optional(),
-    folded: z.array(z.object({ policyId: z.string(), region: z.string().nullable(), jobId: z.string() })).optional(),
+    folded: z.array(z.object({ policyId: z.string(), region: z.string().nullable(), jobId: z.string(), root: z.string().optional() })).optional(),
     missing: z.array(z.string()).optional(),
   })
   .strict();

@@ -1,4 +1,5 @@
-// The target union: what a run scans (the sandbox file or a live AWS account), with the sandbox's fault settings.
+// The target union: what a run scans (the sandbox file, a sandbox organisation folder, or live AWS
+// accounts), with the sandbox's fault settings.
 import { z } from "zod";
 
 export const SandboxFaultsSchema = z.strictObject({
@@ -23,8 +24,37 @@ export type SandboxFaults = z.input<typeof SandboxFaultsSchema>;
 
 const RegionName = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "a region name such as us-east-1");
 
+const AccountId = z.string().regex(/^\d{12}$/, "a 12-digit AWS account id");
+
+/** One account of an organisation to read, and how to get into it (STS AssumeRole). */
+export const AccountRefSchema = z.strictObject({
+  id: AccountId,
+  /** The role to assume; `arn:aws:iam::<id>:role/<roleName>` when absent. */
+  roleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "an IAM role ARN such as arn:aws:iam::111122223333:role/Audit").optional(),
+  /** The external id the role's trust policy asks for, if any. */
+  externalId: z.string().regex(/^[\w+=,.@:/-]{2,1224}$/, "2 to 1224 characters of letters, digits and +=,.@:/-").optional(),
+  /** A name for people (AWS Organizations' account name). */
+  name: z.string().min(1).optional(),
+});
+export type AccountRef = z.infer<typeof AccountRefSchema>;
+
+/** The role assumed in each account when an entry names none: the one AWS Organizations creates in member accounts. */
+export const DEFAULT_ROLE_NAME = "OrganizationAccountAccessRole";
+const RoleName = z.string().regex(/^[\w+=,.@-]{1,64}$/, "an IAM role name such as OrganizationAccountAccessRole");
+
 export const TargetSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("sandbox"), file: z.string().min(1), faults: SandboxFaultsSchema.optional() }).strict(),
+  z
+    .object({
+      /** A sandbox organisation: a folder of sandbox account files (`*.json`), each one member account. */
+      type: z.literal("sandbox-org"),
+      dir: z.string().min(1),
+      /** Only these accounts (an id with no file cannot be assumed: AccessDenied); every file's account when absent. */
+      accounts: z.array(AccountRefSchema).min(1).optional(),
+      roleName: RoleName.optional(),
+      faults: SandboxFaultsSchema.optional(),
+    })
+    .strict(),
   z
     .object({
       type: z.literal("aws"),
@@ -34,6 +64,13 @@ export const TargetSchema = z.discriminatedUnion("type", [
       regions: z.array(RegionName).min(1).optional(),
       /** An AWS-compatible endpoint (the caller passes AWS_ENDPOINT_URL here). */
       endpoint: z.url().optional(),
+      /**
+       * Many accounts, each read through a role assumed from the caller's credentials: the listed ones,
+       * or "organization" for every ACTIVE account AWS Organizations lists. The caller's own account when absent.
+       */
+      accounts: z.union([z.array(AccountRefSchema).min(1), z.literal("organization")]).optional(),
+      /** The role to assume in accounts whose entry names no roleArn (default OrganizationAccountAccessRole). */
+      roleName: RoleName.optional(),
     })
     .strict(),
 ]);

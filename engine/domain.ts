@@ -146,6 +146,8 @@ export interface CollectFailure {
   /** The provider's error name, e.g. "AccessDenied", when it refused. */
   awsError: string | null;
   message: string;
+  /** The root it belongs to, in a session of several (an organisation's account). */
+  root?: string;
 }
 
 export interface Inventory {
@@ -162,16 +164,35 @@ export interface Session<Ctx = unknown> {
    * `apply` only for "cloud"; a "files" session's fixes are proposals, a "none" session plans none.
    */
   applies: SourceApplies;
-  /** The root the session reads (AWS: the account id). */
+  /** The root the session reads (AWS: the account id); in a session of several, the first. */
   root(): string;
-  /** The partitions it covers (AWS: regions). */
+  /** The partitions it covers (AWS: regions); in a session of several, every root's. */
   partitions(): readonly string[];
-  collect(kinds: readonly string[], filter?: { regions?: readonly string[] }): Promise<Inventory>;
-  collectOne(kind: string, id: string, partition: string): Promise<Resource | null>;
+  /**
+   * A session of several roots (an organisation's accounts) lists them, each with its partitions and
+   * the target that opens it alone (sweeps fan out per root); absent = one root.
+   */
+  roots?(): readonly SessionRoot[];
+  collect(kinds: readonly string[], filter?: { regions?: readonly string[]; roots?: readonly string[] }): Promise<Inventory>;
+  /** `root` picks the root in a session of several; without it, the root the resource was last collected from. */
+  collectOne(kind: string, id: string, partition: string, root?: string): Promise<Resource | null>;
+  /** The context actions on this resource get: in a session of several roots, its root's; `ctx` when absent. */
+  contextOf?(resource: Resource): Ctx;
   actions(kind: string): readonly Action<Record<string, JsonValue>, Ctx>[];
   /** One line for people, e.g. "sandbox demo.json (account 123456789012; us-east-1)". */
   describe: string;
   close(): void;
+}
+
+/** One root of a session of several. */
+export interface SessionRoot {
+  root: string;
+  /** Its partitions; empty when it could not be opened. */
+  partitions: readonly string[];
+  /** A target that opens this root alone. */
+  target: Target;
+  /** Why it could not be opened (its collection reports it as a failure), or null. */
+  error: string | null;
 }
 
 /** How a session reads its target: bounded concurrency, retries, progress and the clock. */
@@ -213,6 +234,11 @@ export interface Source<Ctx = unknown> {
    * about `resources` resources (deterministic for a `seed`).
    */
   initSimulated?(file: string, options?: { resources?: number; seed?: number }): void;
+  /**
+   * Simulated sources of many roots only: writes an organisation into `dir` — `accounts` targets as
+   * `initSimulated` writes them, each its own root and seed — and returns the files written.
+   */
+  initSimulatedOrg?(dir: string, options: { accounts: number; resources?: number; seed?: number }): readonly string[];
 }
 
 /** A service a domain covers, as people name it ("EBS", "Auto Scaling"). */

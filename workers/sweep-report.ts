@@ -48,7 +48,8 @@ export function summarise(data: SweepJobData, runs: SweepPolicyResult[], failure
   return {
     sweepId: data.sweepId ?? "", schedule: data.schedule ?? null, startedAt: data.startedAt ?? finishedAt, finishedAt,
     policies: new Set([...runs.map((r) => r.policyId), ...(data.folded ?? []).map((f) => f.policyId)]).size,
-    runs: runs.sort((a, b) => `${a.policyId} ${a.region}`.localeCompare(`${b.policyId} ${b.region}`)),
+    // Rows per policy, then per root (an organisation's account), then per partition.
+    runs: runs.sort((a, b) => `${a.policyId} ${a.location.root} ${a.region}`.localeCompare(`${b.policyId} ${b.location.root} ${b.region}`)),
     folded: data.folded ?? [],
     failures,
     totals: {

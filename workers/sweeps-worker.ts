@@ -1,7 +1,8 @@
-// The sweeps worker. A `sweep` job fans out one child per (policy, partition), waits for them as
+// The sweeps worker. A `sweep` job fans out one child per (policy, root, partition) — root: an
+// organisation's account; one root for a single account — waits for them as
 // a BullMQ parent (its data records the step it reached, so a retried sweep neither fans out
 // twice nor loses its children), and completes with the sweep's report. A `sweep-policy` job
-// runs the sweep graph for one policy in one partition (AWS: region).
+// runs the sweep graph for one policy in one partition (AWS: region) of one root.
 import { WaitingChildrenError, type Job } from "bullmq";
 import { AgpmError } from "../core/errors.js";
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
@@ -15,6 +16,7 @@ import { choosePolicies, missingPolicyFailure } from "./sweep-now.js";
 import { acquireRunLock, runLockKey } from "./run-lock.js";
 import type { SweepsQueue } from "../client/producer.js";
 import { connectionOf, prefixOf } from "../client/connection.js";
+import type { Target } from "../contracts/target.js";
 import { startQueueWorker, type QueueWorkerOptions, type RunningWorker } from "./start-worker.js";
 import {
   parseSweepJob, SWEEPS_QUEUE,
@@ -28,6 +30,14 @@ export interface SweepWorkerDefaults {
   lockMs?: number;
 }
 
+/** One child a sweep fans out; `target` is the root's own when the sweep's target has many roots. */
+interface FannedRun {
+  policyId: string;
+  root: string;
+  partition: string | null;
+  target: Target | null;
+}
+
 export type SweepProcessor = (job: Job<unknown, SweepJobResult, string>, token?: string) => Promise<SweepJobResult>;
 
 /** Children keep their result a day; the parent holds a copy of each in its own report. */
@@ -35,29 +45,39 @@ const CHILD_RETENTION = { removeOnComplete: { age: 24 * 3600, count: 10_000 }, r
 
 
 export function createSweepProcessor(deps: GraphDeps, checkpointer: BaseCheckpointSaver, queue: SweepsQueue, defaults: SweepWorkerDefaults): SweepProcessor {
-  /** The (policy, partition) pairs a sweep covers: active policies, each in the target's partitions within its scope. */
-  async function pairs(data: SweepJobData): Promise<{ pairs: Array<{ policyId: string; partition: string }>; root: string; missing: string[] }> {
+  /**
+   * The runs a sweep covers: active policies, each in each root of the target (an organisation's
+   * accounts; one for a single account) and each of that root's partitions within the policy's scope.
+   * A root that could not be opened gets one run over all its partitions, which reports why.
+   */
+  async function work(data: SweepJobData): Promise<{ runs: FannedRun[]; missing: string[] }> {
     const { chosen, missing } = await choosePolicies(deps, data.policyIds);
-    if (chosen.length === 0) return { pairs: [], root: "", missing };
+    if (chosen.length === 0) return { runs: [], missing };
     const opened = await deps.openTarget(data.options.target);
-    const partitions = [...opened.partitions()];
-    const root = opened.root();
+    const many = opened.roots?.();
+    const roots: Array<{ root: string; partitions: readonly (string | null)[]; target: Target | null }> = many
+      ? many.map((r) => ({ root: r.root, partitions: r.error ? [null] : r.partitions, target: r.target }))
+      : [{ root: opened.root(), partitions: [...opened.partitions()], target: null }];
     opened.close();
-    const result = chosen.flatMap((policy) => {
+    const runs = chosen.flatMap((policy) => {
       const scoped = scopePartitions(policy.scope);
-      return partitions.filter((p) => !scoped || scoped.includes(p)).map((partition) => ({ policyId: policy.id, partition }));
+      return roots.flatMap(({ root, partitions, target }) => partitions
+        .filter((p) => p === null || !scoped || scoped.includes(p))
+        .map((partition) => ({ policyId: policy.id, root, partition, target })));
     });
-    return { pairs: result, root, missing };
+    return { runs, missing };
   }
 
   async function fanOut(job: Job<unknown, SweepJobResult, string>, data: SweepJobData): Promise<SweepJobData> {
     const sweepId = data.sweepId ?? newId("swp");
     const started: SweepJobData = { ...data, sweepId, startedAt: data.startedAt ?? deps.now().toISOString() };
-    const { pairs: work, root, missing } = await pairs(started);
-    for (const { policyId, partition } of work) {
-      // One sweep reads one target, so one root: the partition alone tells its children apart.
-      const jobId = `${sweepId}-${policyId}-${partition}`;
-      const child: SweepPolicyJobInput = { sweepId, policyId, partition, root, runId: `run_${jobId.replace(/-/g, "_")}`, options: started.options };
+    const { runs, missing } = await work(started);
+    for (const { policyId, root, partition, target } of runs) {
+      // One root: the partition alone tells children apart (ids as before organisations). Many: the root too.
+      const jobId = target ? `${sweepId}-${policyId}-${root}-${partition ?? "all"}` : `${sweepId}-${policyId}-${partition}`;
+      // Each child of an organisation opens its own account alone, not the whole organisation again.
+      const options = target ? { ...started.options, target } : started.options;
+      const child: SweepPolicyJobInput = { sweepId, policyId, partition, root, runId: `run_${jobId.replace(/-/g, "_")}`, options };
       // A fixed job id: a sweep retried half-way through re-adds the same children, not new ones.
       await queue.add("sweep-policy", child, {
         jobId,
@@ -81,7 +101,7 @@ export function createSweepProcessor(deps: GraphDeps, checkpointer: BaseCheckpoi
     const ignored = await job.getIgnoredChildrenFailures();
     const failures = Object.entries(ignored).map(([key, reason]) => ({ jobId: key.split(":").pop() ?? key, reason }));
     failures.push(...(stepped.missing ?? []).map(missingPolicyFailure));
-    const folded = values.flatMap((v) => (v.outcome === "folded" ? [{ policyId: v.policyId, region: v.region, jobId: v.jobId }] : []));
+    const folded = values.flatMap((v) => (v.outcome === "folded" ? [{ policyId: v.policyId, region: v.region, jobId: v.jobId, ...(v.root ? { root: v.root } : {}) }] : []));
     const runs = values.flatMap((v) => {
       if (v.outcome !== "ran") return [];
       const { outcome: _ran, ...run } = v;
@@ -95,7 +115,7 @@ export function createSweepProcessor(deps: GraphDeps, checkpointer: BaseCheckpoi
     if (!redis) throw new AgpmError("INTERNAL", "the sweeps worker needs a queue opened with openSweepsQueue");
     const prefix = prefixOf(queue);
     const lock = await acquireRunLock(redis, runLockKey(prefix, data.policyId, { partition: data.partition, root: data.root }), job.id ?? data.runId, defaults.lockMs ?? 30_000);
-    if (!lock.held) return { outcome: "folded", policyId: data.policyId, region: data.partition, jobId: lock.holder };
+    if (!lock.held) return { outcome: "folded", policyId: data.policyId, region: data.partition, jobId: lock.holder, ...(data.root ? { root: data.root } : {}) };
     try {
       return { outcome: "ran", ...(await runPolicy(data)) };
     } finally {

@@ -50,7 +50,8 @@ export async function applyItem(session: OpenedTarget, item: WorkItem, policy: P
   let planned: ActionResult | null = null;
   let current: Resource | null = null;
   try {
-    current = await session.collectOne(item.resource.kind, item.resource.id, locationOf(item.resource).partition);
+    const where = locationOf(item.resource);
+    current = await session.collectOne(item.resource.kind, item.resource.id, where.partition, where.root || undefined);
     if (!current) return { ...base(item), status: "failed", before: null, after: null, summary: action.title, detail: "the resource no longer exists" };
     if (passesAll(item, current, policy)) return null;
     planned = planItem(item, current, session.applies);
@@ -64,7 +65,8 @@ export async function applyItem(session: OpenedTarget, item: WorkItem, policy: P
   // From here a change may have been made: whatever the outcome, the audit records what the
   // resource is when read again, never what the plan hoped for.
   try {
-    await action.apply(session.ctx, current, item.params as never);
+    // In a session of many roots (an organisation), the resource's own account's context.
+    await action.apply(session.contextOf?.(current) ?? session.ctx, current, item.params as never);
   } catch (error) {
     const seen = await observedAfter(session, item, planned);
     return { ...planned, status: "failed", after: seen.after, detail: `${errorMessage(error)}${seen.note}` };

@@ -79,7 +79,10 @@ export function createEnforcerNode(deps: GraphDeps) {
     });
     const begun = await interrupted(state);
     const results = await pLimit(ENFORCE_CONCURRENCY).map(free, async (item: WorkItem): Promise<ActionResult | null> => {
-      const key = keyOf(state.runId, { kind: item.resource.kind, region: item.resource.region, resourceId: item.resource.id, action: item.action.name });
+      // In a session of many roots (an organisation) the same id may live in two accounts: the root joins the key.
+      // Single-root keys stay as they were, so a run resumed across an upgrade still finds its "applying" events.
+      const root = opened.roots ? `:${item.resource.location?.root ?? item.resource.account}` : "";
+      const key = `${keyOf(state.runId, { kind: item.resource.kind, region: item.resource.region, resourceId: item.resource.id, action: item.action.name })}${root}`;
       const result = await applyItem(opened, item, policy, async (planned) => {
         await audit(state, planned, "applying", `${key}:applying`);
       });

@@ -1,7 +1,7 @@
 // What a resource is after an apply attempt, read again and cut to the fields the plan changes,
 // so the audit's `after` is the account's answer rather than the plan's hope.
 import { errorMessage } from "../../core/errors.js";
-import type { Resource } from "../../contracts/resource.js";
+import { locationOf, type Resource } from "../../contracts/resource.js";
 import type { JsonValue } from "../../contracts/policy.js";
 import type { OpenedTarget } from "../../graphs/deps.js";
 import { LIST_VIEWS } from "../validator/after-state.js";
@@ -35,7 +35,8 @@ export interface Observed {
 
 export async function observedAfter(session: OpenedTarget, item: WorkItem, planned: ActionResult): Promise<Observed> {
   try {
-    const resource = await session.collectOne(item.resource.kind, item.resource.id, item.resource.region);
+    const where = locationOf(item.resource);
+    const resource = await session.collectOne(item.resource.kind, item.resource.id, where.partition, where.root || undefined);
     if (!resource) return { resource: null, after: null, note: "; the resource no longer exists when read again" };
     return { resource, after: projectOnPlan(resource, (planned.after ?? null) as JsonValue), note: "" };
   } catch (error) {

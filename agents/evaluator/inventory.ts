@@ -5,7 +5,7 @@
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { compilePolicy, evaluatePolicy } from "../../engine/evaluate.js";
 import { scopePartitions } from "../../engine/scope.js";
-import type { Finding, Resource } from "../../contracts/resource.js";
+import { locationOf, type Finding, type Resource } from "../../contracts/resource.js";
 import type { Policy } from "../../contracts/policy.js";
 import type { SourceApplies } from "../../engine/domain.js";
 import { findAction } from "../../engine/registry.js";
@@ -21,7 +21,8 @@ export interface InventoryEvaluation {
   coverage: Coverage;
 }
 
-const key = (kind: string, region: string, id: string) => `${kind}\u0000${region}\u0000${id}`;
+// The root too: an organisation's accounts may hold resources of the same id in the same region.
+const key = (kind: string, region: string, id: string, root = "") => `${kind}\u0000${region}\u0000${id}\u0000${root}`;
 
 /** Resources evaluated, stored and reported at a time: a few milliseconds of work between turns of the event loop. */
 export const EVALUATE_CHUNK = 500;
@@ -45,8 +46,9 @@ export function blastRadiusOf(policy: Policy, plan: Plan, findings: readonly Fin
       radius.manual++;
       continue;
     }
-    resources.add(key(finding.kind, finding.region, finding.resourceId));
-    changes.add(`${key(finding.kind, finding.region, finding.resourceId)}\u0000${action.name}`);
+    const at = key(finding.kind, finding.region, finding.resourceId, finding.location?.root);
+    resources.add(at);
+    changes.add(`${at}\u0000${action.name}`);
   }
   return { ...radius, resources: resources.size, changes: changes.size };
 }
@@ -80,6 +82,10 @@ export async function evaluateInventory(deps: GraphDeps, runId: string, opened: 
   const coverage: Coverage = {
     regions: regions ? [...regions] : null,
     kinds: unlisted.has("*") ? [] : kinds.filter((k) => !unlisted.has(k)),
+    // One root read: the history leaves other roots' statuses alone — an organisation sweep's run for
+    // one account must not take the other accounts' statuses for resources gone. A session of many
+    // roots read them all (a root it could not open is a "*" failure, so it compares no kind at all).
+    ...(opened.roots ? {} : { root: opened.root() }),
   };
   const { summary } = measured;
   return { ...measured, summary: { ...summary, errors: summary.errors + failures.length }, collectionErrors, coverage };
@@ -114,11 +120,11 @@ async function evaluateInChunks(deps: GraphDeps, runId: string, policy: Policy, 
   for (let start = 0; start < resources.length; start += EVALUATE_CHUNK) {
     const chunk = resources.slice(start, start + EVALUATE_CHUNK);
     const result = evaluatePolicy(compiled, chunk, now);
-    const snapshots = new Map(chunk.map((r) => [key(r.kind, r.region, r.id), r]));
+    const snapshots = new Map(chunk.map((r) => [key(r.kind, r.region, r.id, locationOf(r).root), r]));
     const failing = new Set<string>();
     const items = result.findings.map((finding) => {
       if (finding.status !== "fail") return { finding };
-      const k = key(finding.kind, finding.region, finding.resourceId);
+      const k = key(finding.kind, finding.region, finding.resourceId, finding.location?.root);
       failing.add(k);
       const resource = snapshots.get(k);
       return resource ? { finding, resource } : { finding };

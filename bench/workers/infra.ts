@@ -29,6 +29,8 @@ export interface BenchInfra {
   store: StoreKind;
   /** "PostgreSQL database agpm_bench_… (public schema)" or "SQLite file …". */
   storeDescription: string;
+  /** The PostgreSQL database the run created (its load is read from pg_stat_database), or null for SQLite. */
+  database: string | null;
   /** A queue key prefix of this run, one per scenario so scenarios never see each other's jobs. */
   prefix(scenario: string): string;
   openStore(): Promise<Store>;
@@ -94,6 +96,7 @@ export async function createInfra(settings: InfraSettings): Promise<BenchInfra> 
     dir,
     redisUrl: settings.redisUrl,
     store: settings.store,
+    database: settings.store === "postgres" ? database : null,
     storeDescription: settings.store === "postgres" ? `PostgreSQL database ${database} (public schema), one connection pool per process` : `SQLite file ${sqliteFile} (WAL, busy timeout 5 s) shared by every process`,
     prefix: (scenario) => `agpm-bench-${id}-${scenario}`,
     openStore: () => openStore(settings.store === "postgres" ? { databaseUrl } : { file: sqliteFile }),

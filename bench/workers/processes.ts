@@ -164,3 +164,14 @@ export function summariseLogs(files: readonly string[]): LogSummary {
   summary.problems = [...problems.entries()].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count);
   return summary;
 }
+
+/** On SIGINT or SIGTERM: kill the workers, run `cleanup`, and exit as the signal asks. */
+export function stopOnSignals(cleanup: () => Promise<unknown>, print: (line: string) => void): void {
+  const stop = (signal: NodeJS.Signals) => {
+    print(`\ninterrupted (${signal}): killing the workers and cleaning up`);
+    killAllWorkers();
+    void cleanup().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}

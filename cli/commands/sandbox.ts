@@ -1,5 +1,5 @@
-// `agpm sandbox init|show`: write a demo account; show what an account holds.
-import { existsSync } from "node:fs";
+// `agpm sandbox init|init-org|show`: write a demo account or an organisation of them; show what an account holds.
+import { existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
 import { AgpmError } from "../../core/errors.js";
@@ -22,6 +22,21 @@ export async function sandboxInit(app: App, io: CliIo, file: string | undefined,
   if (!source) throw new AgpmError("INTERNAL", "no domain offers a simulated target");
   source.initSimulated(path, { ...(resources === undefined ? {} : { resources }), ...(seed === undefined ? {} : { seed }) });
   io.stdout(`Wrote ${resources === undefined ? "the demo" : `a ${resources}-resource`} sandbox account to ${path}\n`);
+  return EXIT.ok;
+}
+
+export async function sandboxInitOrg(app: App, io: CliIo, dir: string, flags: { force?: boolean; accounts?: string; resources?: string; seed?: string }): Promise<number> {
+  const path = resolve(io.cwd, dir);
+  const accounts = z.coerce.number().int().min(1).max(10_000).parse(flags.accounts ?? "3");
+  const resources = flags.resources === undefined ? undefined : z.coerce.number().int().min(1).max(1_000_000).parse(flags.resources);
+  const seed = flags.seed === undefined ? undefined : z.coerce.number().int().parse(flags.seed);
+  if (existsSync(path) && readdirSync(path).some((n) => n.endsWith(".json")) && !flags.force) {
+    throw new AgpmError("INPUT_INVALID", `${path} already holds account files; pass --force to overwrite them`);
+  }
+  const source = simulatedSource();
+  if (!source?.initSimulatedOrg) throw new AgpmError("INTERNAL", "no domain offers a simulated organisation");
+  const files = source.initSimulatedOrg(path, { accounts, ...(resources === undefined ? {} : { resources }), ...(seed === undefined ? {} : { seed }) });
+  io.stdout(`Wrote an organisation of ${plural(files.length, "account")} (${resources === undefined ? "each the demo" : `about ${resources} resources each`}) to ${path}\n`);
   return EXIT.ok;
 }
 

@@ -10,7 +10,7 @@ import { redactRedisUrl } from "../../client/connection.js";
 import type { App } from "../app.js";
 import { EXIT } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
-import { resolveTarget, TargetFlagsSchema } from "../target.js";
+import { resolveTarget, targetLabel, TargetFlagsSchema } from "../target.js";
 import { terminationSignal } from "./worker.js";
 
 export const ServeFlagsSchema = TargetFlagsSchema.extend({
@@ -39,7 +39,7 @@ export async function serve(app: App, io: CliIo, rawFlags: Record<string, unknow
       { rateLimit: { max: app.config.apiRateLimit, windowMs: 60_000, redis: limiter.store }, areas: [createDashboardArea({ queues: [sweeps.queue] }), ...(slack ? [createSlackArea(slack)] : [])] },
     );
     const address = await server.listen({ port: flags.port ?? app.config.apiPort, host: flags.host ?? app.config.apiHost });
-    const where = target.type === "sandbox" ? `sandbox ${target.file}` : `aws ${target.regions?.join(",") ?? "every region"}`;
+    const where = targetLabel(target);
     logger.info({ address, target: where, slack: slack !== null }, `agpm serve: ${address} (intents run on ${where}; workers take them from ${redactRedisUrl(app.config.redisUrl)})${slack ? "; Slack at /slack/commands and /slack/actions" : ""}`);
     const signal = await stop;
     logger.info({ signal }, `agpm serve: ${signal}: finishing requests in flight`);

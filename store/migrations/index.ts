@@ -6,6 +6,7 @@ import { tokens } from "./0003_tokens.js";
 import { location } from "./0004_location.js";
 import { auditLocation } from "./0005_audit_location.js";
 import { runFindings } from "./0006_run_findings.js";
+import { statesByRoot } from "./0007_states_by_root.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": initial,
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0004_location": location,
   "0005_audit_location": auditLocation,
   "0006_run_findings": runFindings,
+  "0007_states_by_root": statesByRoot,
 };
 
 export const migrationProvider: MigrationProvider = {

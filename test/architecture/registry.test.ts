@@ -106,7 +106,8 @@ describe("a simulated source (agpm sandbox init)", () => {
 
   it("writes a generated target the same for the same seed, which its session opens and reads", async () => {
     const source = simulatedSource();
-    expect(source?.targetTypes).toEqual(["sandbox"]);
+    // One account file, or a folder of them (an organisation).
+    expect(source?.targetTypes).toEqual(["sandbox", "sandbox-org"]);
     const [a, b, c] = ["a.json", "b.json", "c.json"].map((f) => join(dir, f)) as [string, string, string];
     source?.initSimulated(a, { resources: 40, seed: 7 });
     source?.initSimulated(b, { resources: 40, seed: 7 });

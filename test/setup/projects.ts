@@ -50,6 +50,7 @@ export const LISTED: Record<Exclude<ProjectName, "unit">, readonly string[]> = {
     "test/workers/report-rows.test.ts",
     "test/workers/sweep-approval.test.ts",
     "test/workers/sweep-cli.test.ts",
+    "test/workers/sweep-org.test.ts",
     "test/workers/sweeps.test.ts",
   ],
   /** Starts agpm code in other processes (the built CLI in dist/, or child scripts); may use the services too. */

@@ -40,7 +40,7 @@ describe("when the store is a SQLite file", () => {
       expect(await migrateToLatest(second.db)).toEqual([]);
       expect((await second.policies.getPolicy("s3-private"))?.title).toBe("S3 buckets are private");
       const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(second.db);
-      expect(applied.rows.map((row) => row.name)).toEqual(["0001_initial", "0002_history", "0003_tokens", "0004_location", "0005_audit_location", "0006_run_findings"]);
+      expect(applied.rows.map((row) => row.name)).toEqual(["0001_initial", "0002_history", "0003_tokens", "0004_location", "0005_audit_location", "0006_run_findings", "0007_states_by_root"]);
     } finally {
       await second.close();
     }
@@ -81,7 +81,7 @@ describe("when the store is on PostgreSQL", () => {
       expect(await migrateToLatest(second.db, { schema })).toEqual([]);
       expect((await second.policies.getPolicy("s3-private"))?.title).toBe("S3 buckets are private");
       const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(second.db);
-      expect(applied.rows.map((row) => row.name)).toEqual(["0001_initial", "0002_history", "0003_tokens", "0004_location", "0005_audit_location", "0006_run_findings"]);
+      expect(applied.rows.map((row) => row.name)).toEqual(["0001_initial", "0002_history", "0003_tokens", "0004_location", "0005_audit_location", "0006_run_findings", "0007_states_by_root"]);
     } finally {
       await second.close();
     }
@@ -91,7 +91,7 @@ describe("when the store is on PostgreSQL", () => {
     const stores = await Promise.all(Array.from({ length: 6 }, () => openStore(place.location)));
     try {
       const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(stores[0]!.db);
-      expect(applied.rows.map((row) => row.name)).toEqual(["0001_initial", "0002_history", "0003_tokens", "0004_location", "0005_audit_location", "0006_run_findings"]);
+      expect(applied.rows.map((row) => row.name)).toEqual(["0001_initial", "0002_history", "0003_tokens", "0004_location", "0005_audit_location", "0006_run_findings", "0007_states_by_root"]);
       await stores[1]!.policies.createPolicy(samplePolicy(), "alice");
       expect((await stores[5]!.policies.getPolicy("s3-private"))?.version).toBe(1);
     } finally {

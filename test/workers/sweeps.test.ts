@@ -61,7 +61,8 @@ describe("a sweep on the queue", () => {
     env.startWorker(2);
     const { jobId } = await requestSweep(env.producer.queue, env.request({ apply: false }));
     const result = (await waitForResult(env.producer.queue, jobId, 30_000)) as SweepResult;
-    expect(result.folded).toEqual([{ policyId: env.policyId, region: "us-east-1", jobId: "other-job" }]);
+    // The folded run names its account: the lock is per (policy, account, region).
+    expect(result.folded).toEqual([{ policyId: env.policyId, region: "us-east-1", jobId: "other-job", root }]);
     expect(result.runs.map((r) => r.region)).not.toContain("us-east-1");
     expect(result.runs.length).toBeGreaterThan(0);
     // Locks are released when the runs end: the next sweep runs every region it is not told is busy.

@@ -13,6 +13,8 @@ import type * as S3 from "@aws-sdk/client-s3";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type * as S3Control from "@aws-sdk/client-s3-control";
 import type { S3ControlClient } from "@aws-sdk/client-s3-control";
+import type * as Organizations from "@aws-sdk/client-organizations";
+import type { OrganizationsClient } from "@aws-sdk/client-organizations";
 import type * as Sts from "@aws-sdk/client-sts";
 import type { STSClient } from "@aws-sdk/client-sts";
 
@@ -25,6 +27,8 @@ export interface AwsClients {
   efs(region: string): EFSClient;
   autoscaling(region: string): AutoScalingClient;
   sts(region: string): STSClient;
+  /** AWS Organizations: a global service, which any region's client reaches. */
+  organizations(region: string): OrganizationsClient;
   /** Releases sockets; clients are not used afterwards. */
   destroy(): void;
 }
@@ -75,4 +79,5 @@ export const sdk = {
   efs: lazyPackage<typeof Efs>("@aws-sdk/client-efs"),
   autoscaling: lazyPackage<typeof AutoScaling>("@aws-sdk/client-auto-scaling"),
   sts: lazyPackage<typeof Sts>("@aws-sdk/client-sts"),
+  organizations: lazyPackage<typeof Organizations>("@aws-sdk/client-organizations"),
 } as const;

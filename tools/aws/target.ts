@@ -1,6 +1,6 @@
 // Opens a scan target — the sandbox account file or a live AWS account — as an AwsContext:
-// clients, account id (STS) and regions (EC2 DescribeRegions), the same code for both.
-import { sdk } from "./clients.js";
+// clients, account id (STS) and regions (EC2 DescribeRegions), the same code for both. A target of
+// many accounts (a sandbox organisation folder, --accounts, --org) opens through org.ts.
 import { z } from "zod";
 import { AgpmError } from "../../core/errors.js";
 import { formatJsonPath } from "../../core/json-path.js";
@@ -8,15 +8,13 @@ import type { AwsClients } from "./clients.js";
 import { createAwsContext } from "./context.js";
 import type { AwsContext, ProgressEvent, RetryPolicy } from "./context.js";
 import { createAwsClients } from "./live/clients.js";
-import { send } from "./send.js";
+import { resolveAccount, resolveRegions } from "./regions.js";
+import { openOrganisation, isOrganisation } from "./org.js";
 import { collectAll, collectOne } from "./inventory.js";
 import { actionsForKind } from "./registry.js";
 import type { Session, SessionOptions } from "../../engine/domain.js";
 import { SandboxAccount, createSandboxClients } from "./sandbox/index.js";
 import { TargetSchema, type Target } from "../../contracts/target.js";
-
-const { DescribeRegionsCommand } = sdk.ec2;
-const { GetCallerIdentityCommand } = sdk.sts;
 
 export { TargetSchema, type Target };
 
@@ -37,26 +35,14 @@ function parseTarget(input: unknown): Target {
   throw new AgpmError("INPUT_INVALID", `invalid target at ${where}: ${issue?.message ?? "unknown problem"}`, { cause: parsed.error });
 }
 
-function clientsFor(target: Target): AwsClients {
+function clientsFor(target: Exclude<Target, { type: "sandbox-org" }>): AwsClients {
   if (target.type === "sandbox") {
     return createSandboxClients(SandboxAccount.load(target.file), target.faults ? { faults: target.faults } : {});
   }
   return createAwsClients({ defaultRegion: target.region, ...(target.endpoint ? { endpoint: target.endpoint } : {}) });
 }
 
-async function resolveAccount(ctx: AwsContext): Promise<string> {
-  const out = await send(ctx, ctx.clients.sts(ctx.clients.defaultRegion), new GetCallerIdentityCommand({}));
-  if (!out.Account) throw new AgpmError("AWS_ERROR", "GetCallerIdentity returned no account id");
-  return out.Account;
-}
-
-async function resolveRegions(ctx: AwsContext): Promise<string[]> {
-  const out = await send(ctx, ctx.clients.ec2(ctx.clients.defaultRegion), new DescribeRegionsCommand({}));
-  const regions = (out.Regions ?? []).flatMap((r) => (r.RegionName ? [r.RegionName] : []));
-  return regions.length > 0 ? [...new Set(regions)].sort() : [ctx.clients.defaultRegion];
-}
-
-function describeTarget(target: Target, ctx: AwsContext): string {
+function describeTarget(target: Exclude<Target, { type: "sandbox-org" }>, ctx: AwsContext): string {
   const regions = ctx.regions.join(", ");
   if (target.type === "sandbox") return `sandbox ${target.file} (account ${ctx.account}; ${regions})`;
   return `aws account ${ctx.account}${target.endpoint ? ` at ${target.endpoint}` : ""} (${regions})`;
@@ -69,6 +55,7 @@ function describeTarget(target: Target, ctx: AwsContext): string {
  */
 export async function openTarget(input: Target, options: OpenTargetOptions = {}): Promise<OpenedTarget> {
   const target = parseTarget(input);
+  if (isOrganisation(target)) return openOrganisation(target, options);
   const clients = clientsFor(target);
   try {
     const ctx = createAwsContext({ clients, regions: [], account: "", ...options });

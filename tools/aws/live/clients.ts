@@ -9,12 +9,25 @@ const { EFSClient } = sdk.efs;
 const { S3Client } = sdk.s3;
 const { S3ControlClient } = sdk.s3control;
 const { STSClient } = sdk.sts;
+const { OrganizationsClient } = sdk.organizations;
 
 export interface RealClientsConfig {
   /** Region for global calls (STS, ListBuckets, account settings). */
   defaultRegion: string;
   /** Overrides every service endpoint (e.g. the value of AWS_ENDPOINT_URL, read by the caller). */
   endpoint?: string;
+  /**
+   * Credentials other than the default chain's: an assumed role's, for one account of an organisation.
+   * A provider is asked again as the credentials it gave near their expiration (the SDK memoizes it).
+   */
+  credentials?: TemporaryCredentials | (() => Promise<TemporaryCredentials>);
+}
+
+export interface TemporaryCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
 }
 
 interface Destroyable {
@@ -32,6 +45,7 @@ export function createAwsClients(config: RealClientsConfig): AwsClients {
     // Retries happen in send(), at exactly one layer.
     maxAttempts: 1,
     ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint }),
+    ...(config.credentials === undefined ? {} : { credentials: config.credentials }),
   });
   const custom = config.endpoint !== undefined;
 
@@ -54,6 +68,7 @@ export function createAwsClients(config: RealClientsConfig): AwsClients {
     efs: (region) => cached("efs", region, () => new EFSClient(base(region))),
     autoscaling: (region) => cached("autoscaling", region, () => new AutoScalingClient(base(region))),
     sts: (region) => cached("sts", region, () => new STSClient(base(region))),
+    organizations: (region) => cached("organizations", region, () => new OrganizationsClient(base(region))),
     destroy() {
       for (const client of cache.values()) client.destroy();
       cache.clear();

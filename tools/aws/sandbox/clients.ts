@@ -11,9 +11,11 @@ import { EC2_HANDLERS } from "./handlers/ec2.js";
 import { EFS_HANDLERS } from "./handlers/efs.js";
 import { S3_HANDLERS } from "./handlers/s3.js";
 import { S3CONTROL_HANDLERS } from "./handlers/s3control.js";
+import { ORGANIZATIONS_HANDLERS } from "./handlers/organizations.js";
 import { STS_HANDLERS } from "./handlers/sts.js";
 import type { HandlerTable } from "./handlers/types.js";
 import { addSandboxMiddleware } from "./middleware.js";
+import type { SandboxOrg } from "./org.js";
 import { AWS_KIND_FOLDERS } from "../kinds/index.js";
 
 const { AutoScalingClient } = sdk.autoscaling;
@@ -22,6 +24,7 @@ const { EFSClient } = sdk.efs;
 const { S3Client } = sdk.s3;
 const { S3ControlClient } = sdk.s3control;
 const { STSClient } = sdk.sts;
+const { OrganizationsClient } = sdk.organizations;
 
 /** A service's shared handlers plus the commands only one kind uses, which its kind folder serves. */
 function withKindHandlers(service: ServiceName, shared: HandlerTable): HandlerTable {
@@ -33,6 +36,8 @@ export interface SandboxClientOptions {
   faults?: SandboxFaults;
   /** Let the SDK serialize each request before the sandbox answers (stricter, ~3× slower). Default false. */
   serialize?: boolean;
+  /** The organisation this account manages: STS AssumeRole and Organizations ListAccounts answer from it. */
+  org?: SandboxOrg;
 }
 
 /** Never used to sign anything: requests do not leave the process. */
@@ -61,7 +66,7 @@ export function createSandboxClients(account: SandboxAccount, options: SandboxCl
       if (!client) {
         // maxAttempts 1: our tools retry at one layer; the SDK must not retry underneath them.
         client = build({ region, credentials: CREDENTIALS, maxAttempts: 1 });
-        addSandboxMiddleware(client.middlewareStack, { account, service, region, handlers, faults, serialize: options.serialize ?? false });
+        addSandboxMiddleware(client.middlewareStack, { account, service, region, handlers, faults, serialize: options.serialize ?? false, ...(options.org ? { org: options.org } : {}) });
         cache.set(region, client);
         made.push(client);
       }
@@ -80,6 +85,7 @@ export function createSandboxClients(account: SandboxAccount, options: SandboxCl
     efs: factory("efs", withKindHandlers("efs", EFS_HANDLERS), (c) => new EFSClient(c)),
     autoscaling: factory("autoscaling", withKindHandlers("autoscaling", AUTOSCALING_HANDLERS), (c) => new AutoScalingClient(c)),
     sts: factory("sts", withKindHandlers("sts", STS_HANDLERS), (c) => new STSClient(c)),
+    organizations: factory("organizations", withKindHandlers("organizations", ORGANIZATIONS_HANDLERS), (c) => new OrganizationsClient(c)),
     destroy() {
       for (const client of made.splice(0)) client.destroy();
     },

@@ -12,8 +12,9 @@ const {
 const { AccessDenied, NoSuchBucket, NotFound, S3ServiceException } = sdk.s3;
 const { NoSuchPublicAccessBlockConfiguration, S3ControlServiceException } = sdk.s3control;
 const { STSServiceException } = sdk.sts;
+const { OrganizationsServiceException } = sdk.organizations;
 
-export type ServiceName = "s3" | "s3control" | "ec2" | "efs" | "autoscaling" | "sts";
+export type ServiceName = "s3" | "s3control" | "ec2" | "efs" | "autoscaling" | "sts" | "organizations";
 
 interface ExceptionOptions {
   name: string;
@@ -31,6 +32,7 @@ const BASE: Record<ServiceName, ExceptionClass> = {
   efs: EFSServiceException,
   autoscaling: AutoScalingServiceException,
   sts: STSServiceException,
+  organizations: OrganizationsServiceException,
 };
 
 /** Errors the SDK models as classes; their constructors set name and $fault themselves. */
@@ -49,6 +51,7 @@ export const THROTTLING: Record<ServiceName, { name: string; status: number }> =
   efs: { name: "ThrottlingException", status: 429 },
   autoscaling: { name: "Throttling", status: 400 },
   sts: { name: "Throttling", status: 400 },
+  organizations: { name: "TooManyRequestsException", status: 400 },
 };
 
 export interface AwsErrorShape extends Error {

@@ -15,6 +15,7 @@ import type { SandboxAccount } from "./account.js";
 import type { ServiceName } from "./errors.js";
 import type { FaultInjector } from "./faults.js";
 import type { HandlerTable } from "./handlers/types.js";
+import type { SandboxOrg } from "./org.js";
 
 export interface SandboxMiddlewareOptions {
   account: SandboxAccount;
@@ -24,6 +25,8 @@ export interface SandboxMiddlewareOptions {
   faults: FaultInjector;
   /** Intercept after the SDK serialized the request (slower, stricter). */
   serialize: boolean;
+  /** The organisation the account manages, if any. */
+  org?: SandboxOrg;
 }
 
 /** The part of a client's middlewareStack we use (structural, so every client's stack fits). */
@@ -45,7 +48,7 @@ async function answer(options: SandboxMiddlewareOptions, context: Context, input
       details: { client: context.clientName ?? service, command: context.commandName ?? null },
     });
   }
-  const ctx = { account, region, service };
+  const ctx = { account, region, service, ...(options.org ? { org: options.org } : {}) };
   // Reads need no lock: saves replace the file by rename, so a read sees one whole version.
   if (!handler.write) {
     account.refreshIfChanged();

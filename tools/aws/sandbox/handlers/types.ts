@@ -2,12 +2,15 @@
 // (without $metadata), plus whether it writes (then the account is saved after it).
 import type { SandboxAccount } from "../account.js";
 import type { ServiceName } from "../errors.js";
+import type { SandboxOrg } from "../org.js";
 
 export interface HandlerContext {
   account: SandboxAccount;
   /** The region of the client that sent the command. */
   region: string;
   service: ServiceName;
+  /** The organisation the account manages (a sandbox organisation folder), if any. */
+  org?: SandboxOrg;
 }
 
 export interface CommandHandler {
