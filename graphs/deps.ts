@@ -2,7 +2,7 @@
 // Nodes never read process.env or build their own clients.
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import type { Store } from "../store/index.js";
-import type { Finding, Resource } from "../contracts/resource.js";
+import { locationOf, type Finding, type Resource } from "../contracts/resource.js";
 import type { State } from "./state.js";
 import type { EvaluationProgressEvent, ProgressEvent } from "../contracts/progress.js";
 import type { Target } from "../contracts/target.js";
@@ -69,7 +69,8 @@ export interface RunFindings {
 
 type Source = Pick<State, "runId" | "findings" | "failing">;
 
-const resourceKey = (r: Pick<Resource, "kind" | "region" | "id">) => `${r.kind}\u0000${r.region}\u0000${r.id}`;
+// The root too: an organisation's accounts may hold resources of the same id in the same region.
+const resourceKey = (r: Resource) => `${r.kind}\u0000${r.region}\u0000${r.id}\u0000${locationOf(r).root}`;
 
 /** Runs checkpointed before findings moved to the store kept them in their state. */
 export const keptInState = (state: Source): boolean => (state.findings?.length ?? 0) > 0;

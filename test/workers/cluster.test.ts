@@ -130,7 +130,7 @@ describe("on a three-node Redis Cluster", () => {
     const { jobId } = await requestSweep(producer.queue, { options: { target, apply: false, requester: "scheduler" } });
     const result = (await waitForResult(producer.queue, jobId, 60_000)) as SweepResult;
     expect(result.failures).toEqual([]);
-    expect(result.folded).toEqual([{ policyId, region: "us-east-1", jobId: "other-job" }]);
+    expect(result.folded).toEqual([{ policyId, region: "us-east-1", root, jobId: "other-job" }]);
     // One child per region: the held one folded, every other one run.
     expect(["us-east-1", ...result.runs.map((r) => r.region)].sort()).toEqual([...regions].sort());
     expect(result.runs.every((r) => r.status === "completed" && r.policyId === policyId)).toBe(true);
