@@ -27,6 +27,56 @@ export function isQuantifierTally(value: unknown): value is QuantifierTally {
 /** At most this many entries of one list report their own evidence; the tally counts them all. */
 export const MAX_ENTRY_EVIDENCE = 20;
 
+/** At most this many evidence objects (or lists) are shared per node: enough for booleans, states and small numbers. */
+const MAX_SHARED = 64;
+
+/**
+ * Evidence that says the same thing every time — one node, the same primitive value — is one frozen
+ * object that every finding reporting it shares. Findings keep their evidence alive until the whole
+ * catalogue has been evaluated, and a fresh copy per finding made the garbage collector a third of
+ * evaluatePolicy's time (issue 11). Objects and lists (an `actual` that is part of the resource) and
+ * -0 (which a Map key would confuse with 0) get a fresh object, as before.
+ */
+class SharedEvidence {
+  private readonly byValue = new Map<unknown, Evidence>();
+  // booleans, the commonest values, skip the map
+  private yes: Evidence | undefined;
+  private no: Evidence | undefined;
+  // the last value looked up, which the next resource often has too
+  private lastActual: unknown;
+  private last: Evidence | undefined;
+  constructor(private readonly path: string, private readonly expected: string) {}
+  /** Pushes the evidence for `actual` onto the sink: the shared object when there is one. */
+  push(actual: unknown, sink: Sink): void {
+    if (actual === true) { sink.push(this.yes ??= this.make(true)); return; }
+    if (actual === false) { sink.push(this.no ??= this.make(false)); return; }
+    if (actual === this.lastActual && this.last) { sink.push(this.last); return; }
+    if ((typeof actual !== "object" || actual === null) && !Object.is(actual, -0)) {
+      const known = this.byValue.get(actual);
+      if (known) {
+        if (actual !== 0) { this.lastActual = actual; this.last = known; } // 0 === -0, which must not share
+        sink.push(known);
+        return;
+      }
+      if (this.byValue.size < MAX_SHARED) { sink.push(share(this.byValue, actual, this.make(actual))); return; }
+    }
+    sink.pushFresh(this.make(actual));
+  }
+  private make(actual: unknown): Evidence {
+    return actual === true || actual === false ? Object.freeze({ path: this.path, expected: this.expected, actual }) : { path: this.path, expected: this.expected, actual };
+  }
+}
+
+/** Freezes `evidence` (a shared object must not change under other findings) and keeps it while there is room. */
+function share<K>(pool: Map<K, Evidence>, key: K, evidence: Evidence): Evidence {
+  if (pool.size >= MAX_SHARED) return evidence;
+  if (typeof evidence.actual === "object" && evidence.actual !== null) Object.freeze(evidence.actual);
+  pool.set(key, Object.freeze(evidence));
+  return evidence;
+}
+
+const isShared = (evidence: Evidence): boolean => Object.isFrozen(evidence);
+
 /**
  * Evidence gathered during one evaluation. Nodes append to it and drop what they don't report
  * by moving a counter back, so no node allocates a result or resizes an array.
@@ -34,7 +84,13 @@ export const MAX_ENTRY_EVIDENCE = 20;
 class Sink {
   items: Evidence[] = [];
   n = 0;
+  /** Set when an unshared piece of evidence was pushed since the reset (dropping it later does not clear it). */
+  fresh = false;
   push(evidence: Evidence): void {
+    this.items[this.n++] = evidence;
+  }
+  pushFresh(evidence: Evidence): void {
+    this.fresh = true;
     this.items[this.n++] = evidence;
   }
   /** Moves the entries from `from` on down to `to`, dropping those between. */
@@ -52,6 +108,7 @@ interface Node {
 }
 
 const OPERATOR_SET: ReadonlySet<string> = new Set(OPERATORS);
+const PLACEHOLDER: Evidence = Object.freeze({ path: "", expected: "", actual: undefined });
 const scratch = new Sink();
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -108,7 +165,8 @@ function leaf(path: string, op: Operator, value: JsonValue | undefined, where: s
   const get = compileGetter(path);
   const { test, needs } = compileOperator(op, value, where);
   const expected = expectedPhrase(op, value, negated);
-  const mismatch = `${expected} (${needs})`;
+  const evidence = new SharedEvidence(path, expected);
+  const mismatch = new SharedEvidence(path, `${expected} (${needs})`);
   return {
     test: (subject) => {
       const outcome = test(get(subject));
@@ -117,18 +175,46 @@ function leaf(path: string, op: Operator, value: JsonValue | undefined, where: s
     check: (subject, sink) => {
       const actual = get(subject);
       const outcome = test(actual);
-      if (outcome === MISMATCH) { sink.push({ path, expected: mismatch, actual }); return false; }
-      sink.push({ path, expected, actual });
+      if (outcome === MISMATCH) { mismatch.push(actual, sink); return false; }
+      evidence.push(actual, sink);
       return (outcome === TRUE) !== negated;
     },
   };
 }
 
-function prefixEntries(sink: Sink, from: number, prefix: string): void {
-  const items = sink.items;
-  for (let k = from; k < sink.n; k++) {
-    const e = items[k] as Evidence;
-    items[k] = { path: e.path === SELF_PATH ? prefix : `${prefix}.${e.path}`, expected: e.expected, actual: e.actual };
+const prefixed = (e: Evidence, prefix: string): Evidence =>
+  ({ path: e.path === SELF_PATH ? prefix : `${prefix}.${e.path}`, expected: e.expected, actual: e.actual });
+
+/**
+ * Entry evidence under its entry's path (`ingress[1].world`). Shared evidence of the first entries
+ * stays shared: the prefixed copy is kept per entry index, keyed by the entry's shared evidence.
+ */
+class PrefixedEvidence {
+  private readonly byIndex: Array<Map<Evidence, Evidence>> = [];
+  constructor(private readonly path: string) {}
+  apply(sink: Sink, from: number, i: number): void {
+    const prefix = `${this.path}[${i}]`;
+    const pool = i < MAX_SHARED ? (this.byIndex[i] ??= new Map()) : undefined;
+    const items = sink.items;
+    for (let k = from; k < sink.n; k++) {
+      const e = items[k] as Evidence;
+      if (!pool || !isShared(e)) { items[k] = prefixed(e, prefix); continue; }
+      items[k] = pool.get(e) ?? share(pool, e, prefixed(e, prefix));
+    }
+  }
+}
+
+/** A quantifier's tally evidence, shared per (entries, matching) while there is room. */
+class SharedTallies {
+  private readonly byTally = new Map<number, Evidence>();
+  constructor(private readonly path: string, private readonly expected: string) {}
+  of(entries: number, matching: number): Evidence {
+    const key = entries * 0x100000 + matching;
+    const known = entries < 0x100000 ? this.byTally.get(key) : undefined;
+    if (known) return known;
+    const tally: QuantifierTally = { entries, matching };
+    const evidence = { path: this.path, expected: this.expected, actual: tally };
+    return entries < 0x100000 ? share(this.byTally, key, evidence) : evidence;
   }
 }
 
@@ -140,7 +226,10 @@ function quantifier(path: string, mode: QuantifierMode, inner: Condition, where:
   const requireAll = effective.mode !== "some";
   const entry = build(inner, `${where}.${mode}`, countsViolations ? !effective.innerNegated : effective.innerNegated);
   const phrase = quantifiedPhrase(effective.mode, undefined, inner, effective.innerNegated);
-  const whenMissing = requireAll ? `${phrase} (a missing list counts as empty)` : phrase;
+  const whenMissing = new SharedEvidence(path, requireAll ? `${phrase} (a missing list counts as empty)` : phrase);
+  const notList = new SharedEvidence(path, `a list with ${phrase}`);
+  const tallies = new SharedTallies(path, phrase);
+  const prefix = new PrefixedEvidence(path);
   const test = (subject: unknown): boolean => {
     const list = get(subject);
     if (list === undefined || list === null) return requireAll;
@@ -150,10 +239,11 @@ function quantifier(path: string, mode: QuantifierMode, inner: Condition, where:
   };
   const check = (subject: unknown, sink: Sink): boolean => {
     const list = get(subject);
-    if (list === undefined || list === null) { sink.push({ path, expected: whenMissing, actual: list }); return requireAll; }
-    if (!Array.isArray(list)) { sink.push({ path, expected: `a list with ${phrase}`, actual: list }); return false; }
-    const summary = { path, expected: phrase, actual: undefined as unknown };
-    sink.push(summary);
+    if (list === undefined || list === null) { whenMissing.push(list, sink); return requireAll; }
+    if (!Array.isArray(list)) { notList.push(list, sink); return false; }
+    // the tally goes first, though it is known last: hold its place
+    const at = sink.n;
+    sink.push(PLACEHOLDER);
     let passing = 0;
     let reported = 0;
     for (let i = 0; i < list.length; i++) {
@@ -165,12 +255,13 @@ function quantifier(path: string, mode: QuantifierMode, inner: Condition, where:
         reported++;
         const before = sink.n;
         entry.check(list[i], sink);
-        prefixEntries(sink, before, `${path}[${i}]`);
+        prefix.apply(sink, before, i);
       }
     }
     const entries = list.length;
-    const tally: QuantifierTally = { entries, matching: countsViolations ? entries - passing : passing };
-    summary.actual = tally;
+    const tally = tallies.of(entries, countsViolations ? entries - passing : passing);
+    if (!isShared(tally)) sink.fresh = true;
+    sink.items[at] = tally;
     return requireAll ? passing === entries : passing > 0;
   };
   return { test, check };
@@ -200,6 +291,56 @@ function build(cond: Condition, where: string, negated: boolean): Node {
 }
 
 /**
+ * A compiled condition that leaves its evidence in one scratch list shared by every condition, so a
+ * caller that only sometimes needs the evidence (a rule's `when`) pays for a list only then.
+ */
+export interface ConditionRunner {
+  /** Evaluates the condition; its evidence is readable until any condition runs again. */
+  run(subject: unknown): boolean;
+  /**
+   * The evidence of the last run. A list with the same (shared) evidence as one returned before is
+   * that same frozen list: findings share it, and nothing may change it.
+   */
+  evidence(): Evidence[];
+}
+
+/** Up to this many evidence lists a condition hands out again: its usual pass and its usual failures. */
+const SHARED_LISTS = 8;
+
+/**
+ * Compiles a condition once into a {@link ConditionRunner}.
+ * @throws AgpmError POLICY_INVALID naming the place in the tree, as {@link compileCondition}
+ */
+export function compileRunner(cond: Condition, where = "condition"): ConditionRunner {
+  const { check } = build(cond, where, false);
+  const lists: Evidence[][] = [];
+  let next = 0;
+  const same = (list: readonly Evidence[], items: readonly Evidence[], n: number): boolean => {
+    if (list.length !== n) return false;
+    for (let k = 0; k < n; k++) if (list[k] !== items[k]) return false;
+    return true;
+  };
+  return {
+    run(subject) {
+      // Evaluation is synchronous and never re-enters, so one scratch sink serves every call.
+      scratch.n = 0;
+      scratch.fresh = false;
+      return check(subject, scratch);
+    },
+    evidence() {
+      const { items, n } = scratch;
+      if (scratch.fresh) return items.slice(0, n);
+      for (const list of lists) if (same(list, items, n)) return list;
+      // only lists of shared evidence are kept: they are the ones that come again
+      const list = Object.freeze(items.slice(0, n)) as Evidence[];
+      lists[next] = list;
+      next = (next + 1) % SHARED_LISTS;
+      return list;
+    },
+  };
+}
+
+/**
  * Compiles a condition once into a function of a resource (or any subject).
  * @param where where the condition sits, for error messages (e.g. `rules[s3-encrypted].require`)
  * @throws AgpmError POLICY_INVALID naming the place in the tree: a bad regex, a missing value…
@@ -208,12 +349,14 @@ function build(cond: Condition, where: string, negated: boolean): Node {
  * check(bucket) // { ok: false, evidence: [{ path: "encryption.enabled", expected: "equal to true", actual: false }] }
  */
 export function compileCondition(cond: Condition, where = "condition"): CompiledCondition {
-  const { check } = build(cond, where, false);
+  return conditionOf(compileRunner(cond, where));
+}
+
+/** A runner as a {@link CompiledCondition}. */
+export function conditionOf(runner: ConditionRunner): CompiledCondition {
   return (subject) => {
-    // Evaluation is synchronous and never re-enters, so one scratch sink serves every call.
-    scratch.n = 0;
-    const ok = check(subject, scratch);
-    return { ok, evidence: scratch.items.slice(0, scratch.n) };
+    const ok = runner.run(subject);
+    return { ok, evidence: runner.evidence() };
   };
 }
 

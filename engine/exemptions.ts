@@ -7,6 +7,11 @@ export interface CompiledExemption {
   exemption: Exemption;
   /** The exemption covers this rule on this resource (and has not expired). */
   covers(ruleId: string, resource: Resource): boolean;
+  /** The halves of `covers`, so evaluation matches names and tags once per resource, not once per rule. */
+  coversResource(resource: Resource): boolean;
+  coversRule(ruleId: string): boolean;
+  /** {@link exemptionReason}, built once. */
+  reason: string;
 }
 
 /** True while `now` is on or before the exemption's last day (UTC). */
@@ -21,14 +26,18 @@ export function compileExemptions(exemptions: readonly Exemption[], now: Date): 
     .map((exemption) => {
       const names = exemption.names.map(globToRegExp);
       const tags = Object.entries(exemption.tags);
+      const coversRule = (ruleId: string): boolean => exemption.rules.length === 0 || exemption.rules.includes(ruleId);
+      const coversResource = (resource: Resource): boolean => {
+        const named = names.length === 0 || names.some((re) => re.test(resource.id) || (resource.name !== null && re.test(resource.name)));
+        const tagged = tags.every(([k, v]) => resource.tags[k] !== undefined && (v === null || resource.tags[k] === v));
+        return named && tagged;
+      };
       return {
         exemption,
-        covers(ruleId, resource) {
-          if (exemption.rules.length > 0 && !exemption.rules.includes(ruleId)) return false;
-          const named = names.length === 0 || names.some((re) => re.test(resource.id) || (resource.name !== null && re.test(resource.name)));
-          const tagged = tags.every(([k, v]) => resource.tags[k] !== undefined && (v === null || resource.tags[k] === v));
-          return named && tagged;
-        },
+        covers: (ruleId, resource) => coversRule(ruleId) && coversResource(resource),
+        coversResource,
+        coversRule,
+        reason: exemptionReason(exemption),
       };
     });
 }
