@@ -83,3 +83,11 @@ export const FindingSchema = z.object({
   location: LocationSchema.optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
+
+/**
+ * A resource's identity within one run, for matching findings to the resources they are about:
+ * kind, region, id and root — an organisation's accounts may hold resources of the same id in one region.
+ */
+const identity = (kind: string, region: string, id: string, root: string | undefined) => `${kind}\u0000${region}\u0000${id}\u0000${root ?? ""}`;
+export const resourceIdentity = (r: ResourceEnvelope): string => identity(r.kind, r.region, r.id, locationOf(r).root);
+export const findingIdentity = (f: Pick<Finding, "kind" | "region" | "resourceId" | "location">): string => identity(f.kind, f.region, f.resourceId, f.location?.root);

@@ -2,7 +2,7 @@
 // Nodes never read process.env or build their own clients.
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import type { Store } from "../store/index.js";
-import { locationOf, type Finding, type Resource } from "../contracts/resource.js";
+import { resourceIdentity, type Finding, type Resource } from "../contracts/resource.js";
 import type { State } from "./state.js";
 import type { EvaluationProgressEvent, ProgressEvent } from "../contracts/progress.js";
 import type { Target } from "../contracts/target.js";
@@ -69,8 +69,6 @@ export interface RunFindings {
 
 type Source = Pick<State, "runId" | "findings" | "failing">;
 
-// The root too: an organisation's accounts may hold resources of the same id in the same region.
-const resourceKey = (r: Resource) => `${r.kind}\u0000${r.region}\u0000${r.id}\u0000${locationOf(r).root}`;
 
 /** Runs checkpointed before findings moved to the store kept them in their state. */
 export const keptInState = (state: Source): boolean => (state.findings?.length ?? 0) > 0;
@@ -91,7 +89,7 @@ export async function readRunFindings(store: Store, state: Source, options: { fa
     const page = await store.findings.readRunFindings(state.runId, { failing: options.failing ?? false, limit: FINDINGS_PAGE, ...(after === undefined ? {} : { after }) });
     for (const row of page) {
       findings.push(row.finding);
-      if (row.resource) failing.set(resourceKey(row.resource), row.resource);
+      if (row.resource) failing.set(resourceIdentity(row.resource), row.resource);
     }
     if (page.length < FINDINGS_PAGE) break;
     after = page[page.length - 1]?.seq;

@@ -1,7 +1,7 @@
 // What enforcement would do: one work item per (resource, action, params), from the failing
 // findings of an enforce-mode policy.
 import { stableStringify } from "../../core/stable-json.js";
-import { locationOf, type Finding, type Resource } from "../../contracts/resource.js";
+import { findingIdentity, resourceIdentity, type Finding, type Resource } from "../../contracts/resource.js";
 import type { Policy, Rule } from "../../contracts/policy.js";
 import { findAction } from "../../engine/registry.js";
 import type { Action as RemediationAction, SourceApplies } from "../../engine/domain.js";
@@ -65,15 +65,13 @@ export function applicableItems(items: readonly WorkItem[], applies: SourceAppli
 export function workItems(policy: Policy, plan: Plan, findings: readonly Finding[], failing: readonly Resource[]): WorkItem[] {
   if (policy.mode !== "enforce" || plan.operation === "check-only") return [];
   const rules = new Map(policy.rules.map((r) => [r.id, r]));
-  // Keyed by root too: an organisation's accounts may hold resources of the same id in one region.
-  const at = (kind: string, region: string, id: string, root: string | undefined) => `${resourceKey(kind, region, id)}\u0000${root ?? ""}`;
-  const snapshots = new Map(failing.map((r) => [at(r.kind, r.region, r.id, locationOf(r).root), r]));
+  const snapshots = new Map(failing.map((r) => [resourceIdentity(r), r]));
   const items = new Map<string, WorkItem>();
   for (const finding of findings) {
     if (finding.status !== "fail") continue;
     const rule = rules.get(finding.ruleId);
     const action = rule?.remediation ? findAction(rule.remediation.action) : undefined;
-    const where = at(finding.kind, finding.region, finding.resourceId, finding.location?.root);
+    const where = findingIdentity(finding);
     const resource = snapshots.get(where);
     if (!rule || !action || !resource) continue;
     const params = action.params.parse(rule.remediation?.params ?? {});

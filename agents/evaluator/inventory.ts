@@ -5,7 +5,7 @@
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { compilePolicy, evaluatePolicy } from "../../engine/evaluate.js";
 import { scopePartitions } from "../../engine/scope.js";
-import { locationOf, type Finding, type Resource } from "../../contracts/resource.js";
+import { findingIdentity, resourceIdentity, type Finding, type Resource } from "../../contracts/resource.js";
 import type { Policy } from "../../contracts/policy.js";
 import type { SourceApplies } from "../../engine/domain.js";
 import { findAction } from "../../engine/registry.js";
@@ -21,8 +21,6 @@ export interface InventoryEvaluation {
   coverage: Coverage;
 }
 
-// The root too: an organisation's accounts may hold resources of the same id in the same region.
-const key = (kind: string, region: string, id: string, root = "") => `${kind}\u0000${region}\u0000${id}\u0000${root}`;
 
 /** Resources evaluated, stored and reported at a time: a few milliseconds of work between turns of the event loop. */
 export const EVALUATE_CHUNK = 500;
@@ -46,7 +44,7 @@ export function blastRadiusOf(policy: Policy, plan: Plan, findings: readonly Fin
       radius.manual++;
       continue;
     }
-    const at = key(finding.kind, finding.region, finding.resourceId, finding.location?.root);
+    const at = findingIdentity(finding);
     resources.add(at);
     changes.add(`${at}\u0000${action.name}`);
   }
@@ -95,7 +93,7 @@ export async function evaluateInventory(deps: GraphDeps, runId: string, opened: 
 function distinct(resources: readonly Resource[]): Resource[] {
   const seen = new Set<string>();
   return resources.filter((r) => {
-    const k = `${key(r.kind, r.region, r.id)}\u0000${r.account}`;
+    const k = resourceIdentity(r);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -120,11 +118,11 @@ async function evaluateInChunks(deps: GraphDeps, runId: string, policy: Policy, 
   for (let start = 0; start < resources.length; start += EVALUATE_CHUNK) {
     const chunk = resources.slice(start, start + EVALUATE_CHUNK);
     const result = evaluatePolicy(compiled, chunk, now);
-    const snapshots = new Map(chunk.map((r) => [key(r.kind, r.region, r.id, locationOf(r).root), r]));
+    const snapshots = new Map(chunk.map((r) => [resourceIdentity(r), r]));
     const failing = new Set<string>();
     const items = result.findings.map((finding) => {
       if (finding.status !== "fail") return { finding };
-      const k = key(finding.kind, finding.region, finding.resourceId, finding.location?.root);
+      const k = findingIdentity(finding);
       failing.add(k);
       const resource = snapshots.get(k);
       return resource ? { finding, resource } : { finding };
